@@ -1,0 +1,1 @@
+"""intropath: plan warm introductions."""

@@ -1,0 +1,87 @@
+"""Where things live and the user's settings.
+
+Settings come from, in order: command-line flags, environment variables,
+``intropath.toml`` in the working directory, then ``config.toml`` in the user
+config dir (``intropath config-path`` prints it). Personal data lives in the
+user data dir; nothing is ever sent anywhere but the Neo4j server configured.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from .errors import ConfigError
+
+APP = "intropath"
+ENV_DATA_DIR = "INTROPATH_DATA_DIR"
+ENV_CONFIG_DIR = "INTROPATH_CONFIG_DIR"
+
+
+def data_dir() -> Path:
+    """The user data dir (``$INTROPATH_DATA_DIR`` overrides it)."""
+    return Path(os.environ.get(ENV_DATA_DIR) or platformdirs.user_data_dir(APP))
+
+
+def config_dir() -> Path:
+    """The user config dir (``$INTROPATH_CONFIG_DIR`` overrides it)."""
+    return Path(os.environ.get(ENV_CONFIG_DIR) or platformdirs.user_config_dir(APP))
+
+
+def default_graph_path() -> Path:
+    """The user's own graph, written by importers and read by default."""
+    return data_dir() / "graph.json"
+
+
+def sample_graph_path(name: str = "sample.json") -> Path:
+    """A graph bundled with intropath."""
+    return Path(str(resources.files(APP) / "sample_graphs" / name))
+
+
+def config_files() -> list[Path]:
+    """Config files in the order they are read (later ones win)."""
+    return [config_dir() / "config.toml", Path.cwd() / "intropath.toml"]
+
+
+def load_config() -> dict[str, Any]:
+    """Merge every config file that exists; a broken one is a ConfigError."""
+    merged: dict[str, Any] = {}
+    for path in config_files():
+        if not path.is_file():
+            continue
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"{path}: cannot read config: {exc}") from None
+        _merge(merged, data)
+    return merged
+
+
+def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
+    for key, value in data.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
+
+
+def resolve_graph(explicit: str | os.PathLike[str] | None) -> tuple[Path, str]:
+    """The graph file to use and a phrase saying why.
+
+    An explicit path wins; then ``graph`` in the config; then the user's own
+    graph if an import wrote one; then the bundled sample.
+    """
+    if explicit:
+        return Path(explicit), "given with --graph"
+    configured = load_config().get("graph")
+    if configured:
+        return Path(str(configured)).expanduser(), "from the config file"
+    own = default_graph_path()
+    if own.is_file():
+        return own, "your graph"
+    return sample_graph_path(), "the bundled sample graph"

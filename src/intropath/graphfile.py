@@ -1,0 +1,193 @@
+"""Reading and writing graph files.
+
+Three formats, chosen by extension or content:
+
+- intropath JSON (``.json``): the documented, human-editable format
+  (:class:`~intropath.model.GraphDocument`; ``intropath schema`` prints its
+  JSON Schema);
+- node-link JSON (``.json`` with ``nodes`` and ``edges``/``links``), as
+  written by :func:`networkx.node_link_data`;
+- GraphML (``.graphml``), which Gephi and :func:`networkx.read_graphml` open.
+
+Every load is validated; a problem raises :class:`GraphFileError` whose message
+names the file and the line, or the offending record.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from . import interchange
+from .companies import CompanyIndex, company_key
+from .errors import GraphFileError
+from .model import Company, GraphDocument
+
+Format = Literal["json", "node-link", "graphml"]
+
+
+def load_document(path: str | os.PathLike[str]) -> GraphDocument:
+    """Load, validate and normalise a graph file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise GraphFileError(f"{path}: no such graph file") from None
+    except IsADirectoryError:
+        raise GraphFileError(f"{path}: is a directory, not a graph file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise GraphFileError(f"{path}: cannot read: {exc}") from None
+    if path.suffix.lower() == ".graphml":
+        return _checked(interchange.from_graphml(text, str(path)), str(path))
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise GraphFileError(
+            f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}"
+        ) from None
+    if isinstance(data, dict) and "nodes" in data and ("edges" in data or "links" in data):
+        return _checked(interchange.from_node_link(data, str(path)), str(path))
+    return parse_document(data, str(path))
+
+
+def parse_document(data: Any, source: str = "<graph>") -> GraphDocument:
+    """Validate already-parsed data (a dict) as a graph document."""
+    if not isinstance(data, dict):
+        raise GraphFileError(f"{source}: a graph file holds a JSON object, got {type(data).__name__}")
+    try:
+        document = GraphDocument.model_validate(data)
+    except ValidationError as exc:
+        raise GraphFileError(f"{source}: {_describe(exc, data)}") from None
+    return _checked(document, source)
+
+
+def save_document(
+    document: GraphDocument, path: str | os.PathLike[str], format: Format | None = None
+) -> None:
+    """Write a graph file atomically (a reader never sees half a file)."""
+    path = Path(path)
+    chosen = format or ("graphml" if path.suffix.lower() == ".graphml" else "json")
+    if chosen == "graphml":
+        text = interchange.to_graphml(document)
+    elif chosen == "node-link":
+        text = json.dumps(interchange.to_node_link(document), indent=1, ensure_ascii=False)
+    else:
+        text = document.model_dump_json(indent=2, exclude_defaults=True)
+    write_atomic(path, text)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _describe(exc: ValidationError, data: dict[str, Any]) -> str:
+    """Name the first offending record, e.g. ``people[3] (id 'dana'): email: ...``."""
+    error = exc.errors()[0]
+    loc = list(error["loc"])
+    where = ""
+    if len(loc) >= 2 and isinstance(loc[0], str) and isinstance(loc[1], int):
+        section, index = loc[0], loc[1]
+        where = f"{section}[{index}]"
+        record = data.get(section, [])[index] if isinstance(data.get(section), list) else None
+        label = _label(record)
+        if label:
+            where += f" ({label})"
+        loc = loc[2:]
+    field = ".".join(str(part) for part in loc)
+    message = error["msg"].removeprefix("Value error, ")
+    parts = [p for p in (where, field) if p]
+    more = len(exc.errors()) - 1
+    tail = f" (and {more} more problem{'s' * (more > 1)})" if more else ""
+    return f"{': '.join(parts)}: {message}{tail}" if parts else f"{message}{tail}"
+
+
+def _label(record: Any) -> str:
+    if not isinstance(record, dict):
+        return ""
+    if "id" in record:
+        return f"id {record['id']!r}"
+    if "a" in record and "b" in record:
+        return f"{record['a']} - {record['b']}"
+    if "name" in record:
+        return f"name {record['name']!r}"
+    return ""
+
+
+def _checked(document: GraphDocument, source: str) -> GraphDocument:
+    """Check references between records and fill in implied companies and groups."""
+    ids: dict[str, int] = {}
+    for i, person in enumerate(document.people):
+        if person.id in ids:
+            raise GraphFileError(
+                f"{source}: people[{i}] (id {person.id!r}): duplicate id, first used by "
+                f"people[{ids[person.id]}]"
+            )
+        ids[person.id] = i
+    if document.me is not None and document.me not in ids:
+        raise GraphFileError(f"{source}: me: {document.me!r} is not one of the people")
+    pairs: dict[tuple[str, str], int] = {}
+    for i, tie in enumerate(document.ties):
+        for end in (tie.a, tie.b):
+            if end not in ids:
+                raise GraphFileError(
+                    f"{source}: ties[{i}] ({tie.a} - {tie.b}): unknown person {end!r}"
+                )
+        pair = (min(tie.a, tie.b), max(tie.a, tie.b))
+        if pair in pairs:
+            raise GraphFileError(
+                f"{source}: ties[{i}] ({tie.a} - {tie.b}): duplicate of ties[{pairs[pair]}]"
+            )
+        pairs[pair] = i
+
+    index = CompanyIndex()
+    seen: dict[str, int] = {}
+    for i, company in enumerate(document.companies):
+        key = company_key(company.name)
+        if key in seen:
+            raise GraphFileError(
+                f"{source}: companies[{i}] (name {company.name!r}): same company as "
+                f"companies[{seen[key]}]"
+            )
+        seen[key] = i
+        index.add(company)
+    for person in document.people:
+        for position in person.positions:
+            if index.key_of(position.company) is None:
+                index.add(Company(name=position.company))
+    document.companies = list(index.companies.values())
+
+    groups = {g.id: g for g in document.groups}
+    for i, group in enumerate(document.groups):
+        for member in group.members:
+            if member not in ids:
+                raise GraphFileError(
+                    f"{source}: groups[{i}] (id {group.id!r}): unknown member {member!r}"
+                )
+    for i, person in enumerate(document.people):
+        for group_id in person.groups:
+            group = groups.get(group_id)
+            if group is None:
+                raise GraphFileError(
+                    f"{source}: people[{i}] (id {person.id!r}): unknown group {group_id!r}"
+                )
+            if person.id not in group.members:
+                group.members.append(person.id)
+        person.groups = []
+    return document

@@ -1,0 +1,101 @@
+"""The interface every store implements, and the plain types it exchanges.
+
+A store holds a network and answers two kinds of question: lookups (a person,
+a tie, the people at a company, the groups someone is in) and the path search
+itself, which runs where the data lives (in memory, or inside Neo4j). The
+planner talks to a store only through :class:`Store`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
+
+from ..model import Company, Group, Person, Tie
+from ..scoring import Weights
+
+
+@dataclass(frozen=True)
+class SearchQuery:
+    """What the planner asks a store to search for.
+
+    ``targets`` maps each eligible target (a current employee who is neither
+    ``me`` nor marked do-not-contact) to its weight, ``openness * role_match``.
+    """
+
+    me: str
+    targets: Mapping[str, float]
+    max_hops: int = 3
+    weights: Weights = field(default_factory=Weights)
+    top: int = 5
+
+
+@dataclass(frozen=True)
+class FoundPath:
+    """A path as person ids from me to the target, with its score."""
+
+    people: tuple[str, ...]
+    score: float
+
+    @property
+    def sort_key(self) -> tuple[float, int, tuple[str, ...]]:
+        """Best first: higher score, then fewer hops, then person ids."""
+        return (-self.score, len(self.people), self.people)
+
+
+@dataclass(frozen=True)
+class FoundAsk:
+    """A first-degree contact's best path and how many targets they reach."""
+
+    best: FoundPath
+    reach: int
+
+    @property
+    def contact(self) -> str:
+        return self.best.people[1]
+
+
+@dataclass
+class SearchResult:
+    asks: list[FoundAsk]
+    paths: list[FoundPath]
+
+
+@runtime_checkable
+class Store(Protocol):
+    """A network the planner can query."""
+
+    @property
+    def description(self) -> str:
+        """Where the data comes from, for messages such as 'using graph X'."""
+        ...
+
+    @property
+    def owner(self) -> str | None:
+        """The default 'me', if the network names one."""
+        ...
+
+    def person(self, person_id: str) -> Person:
+        """The person with this id; raises PersonNotFound."""
+        ...
+
+    def tie(self, a: str, b: str) -> Tie | None:
+        """The tie between two people, if any."""
+        ...
+
+    def companies(self) -> list[Company]:
+        """Every company with its aliases."""
+        ...
+
+    def employees(self, company_key: str) -> list[Person]:
+        """People with any position (current or past) at the company."""
+        ...
+
+    def groups_of(self, person_id: str) -> list[Group]:
+        """The groups a person is in, each with its full member list."""
+        ...
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Best path per first-degree contact with reach, and the top paths."""
+        ...

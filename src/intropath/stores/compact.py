@@ -1,0 +1,334 @@
+"""A compact, array-backed graph and its exact best-first path search.
+
+People are numbered by the sort order of their ids, so comparing tuples of
+numbers compares the ids themselves; ties live in CSR arrays (both directions).
+
+The search is an A* over partial paths whose priority is an upper bound on the
+best completion. The bounds come from a backward pass that ignores simplicity:
+``reach_r[x]`` is the best tail from ``x`` to a target in at most ``r`` hops.
+They are inflated by a relative ``1e-9`` so that floating-point rounding can
+never make them smaller than a true score; complete paths are always scored
+exactly by :mod:`intropath.scoring`. Paths therefore come out in exact order
+(score, then hops, then ids), lazily, one generator per first-degree contact.
+"""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from ..scoring import HopKind, Weights, hop_factor
+
+INFLATE = 1.0 + 1e-9
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+Path = tuple[int, ...]
+
+
+@dataclass
+class IntPath:
+    people: Path
+    score: float
+
+    def key(self) -> tuple[float, int, Path]:
+        return (-self.score, len(self.people), self.people)
+
+
+class CompactGraph:
+    """People as integers, ties as CSR arrays of trust and familiarity."""
+
+    def __init__(
+        self,
+        n: int,
+        a: Sequence[int] | Ints,
+        b: Sequence[int] | Ints,
+        trust: Sequence[float] | Floats,
+        familiarity: Sequence[float] | Floats,
+        blocked: Sequence[bool] | npt.NDArray[np.bool_],
+    ) -> None:
+        a_arr = np.asarray(a, dtype=np.int64)
+        b_arr = np.asarray(b, dtype=np.int64)
+        src = np.concatenate([a_arr, b_arr])
+        dst = np.concatenate([b_arr, a_arr])
+        order = np.lexsort((dst, src))
+        self.n = n
+        self.nbr: Ints = dst[order]
+        self.trust: Floats = np.concatenate([trust, trust]).astype(np.float64)[order]
+        self.fam: Floats = np.concatenate([familiarity, familiarity]).astype(np.float64)[order]
+        self.indptr: Ints = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(src, minlength=n), out=self.indptr[1:])
+        self.blocked: npt.NDArray[np.bool_] = np.asarray(blocked, dtype=bool).copy()
+
+    def edge(self, i: int, j: int) -> int | None:
+        """The index of edge ``i -> j``, if there is one."""
+        lo, hi = int(self.indptr[i]), int(self.indptr[i + 1])
+        at = lo + int(np.searchsorted(self.nbr[lo:hi], j))
+        return at if at < hi and int(self.nbr[at]) == j else None
+
+    def degree(self, node: int) -> int:
+        return int(self.indptr[node + 1] - self.indptr[node])
+
+    def nbytes(self) -> int:
+        arrays = (self.nbr, self.trust, self.fam, self.indptr, self.blocked)
+        return sum(int(x.nbytes) for x in arrays)
+
+    def _edges_of(self, nodes: Ints) -> tuple[Ints, Ints]:
+        """Every edge leaving ``nodes``: (source node, edge index) arrays."""
+        starts = self.indptr[nodes]
+        lengths = self.indptr[nodes + 1] - starts
+        total = int(lengths.sum())
+        src = np.repeat(nodes, lengths)
+        offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        return src, offsets + np.repeat(starts, lengths)
+
+    def search(
+        self, me: int, targets: dict[int, float], max_hops: int, weights: Weights
+    ) -> Search:
+        return Search(self, me, targets, max_hops, weights)
+
+
+class Search:
+    """One query's state: bounds, per-contact path generators and reach."""
+
+    def __init__(
+        self,
+        graph: CompactGraph,
+        me: int,
+        targets: dict[int, float],
+        max_hops: int,
+        weights: Weights,
+    ) -> None:
+        if max_hops < 1:
+            raise ValueError("max_hops must be at least 1")
+        self.g = graph
+        self.me = me
+        self.k = max_hops
+        self.w = weights
+        self.blocked = graph.blocked.copy()
+        self.blocked[me] = True
+        self.tw = np.zeros(graph.n)
+        for t, weight in targets.items():
+            if not self.blocked[t] and weight > 0:
+                self.tw[t] = weight
+        self.targets = sorted(int(t) for t in np.flatnonzero(self.tw))
+        self.weight_of = {t: float(self.tw[t]) for t in self.targets}
+        self._ends()
+        self._bounds()
+        self._root()
+
+    # -- factors ----------------------------------------------------------
+    def _first(self, trust: Floats) -> Floats:
+        return trust if self.w.trust == 1.0 else np.power(trust, self.w.trust)
+
+    def _last(self, fam: Floats) -> Floats:
+        return fam if self.w.familiarity == 1.0 else np.power(fam, self.w.familiarity)
+
+    def _factor(self, kind: HopKind, edge: int) -> float:
+        return hop_factor(kind, float(self.g.trust[edge]), float(self.g.fam[edge]), self.w)
+
+    # -- backward pass ----------------------------------------------------
+    def _ends(self) -> None:
+        """For each node next to a target: its final hops, best first."""
+        g = self.g
+        src, edges = g._edges_of(np.asarray(self.targets, dtype=np.int64))
+        x = g.nbr[edges]
+        value = self._last(g.fam[edges]) * self.tw[src]
+        keep = ~self.blocked[x] & (value > 0)
+        src, edges, x, value = src[keep], edges[keep], x[keep], value[keep]
+        order = np.lexsort((src, -value, x))
+        self.end_x = x[order]
+        self.end_t: list[int] = src[order].tolist()
+        self.end_edge: list[int] = edges[order].tolist()
+        self.end_value: list[float] = value[order].tolist()
+        self.end_span = _spans(self.end_x)
+        bound = np.zeros(g.n)
+        np.maximum.at(bound, x, value)
+        self.bound: list[Floats] = [np.zeros(g.n), bound]
+
+    def _bounds(self) -> None:
+        """``bound[r][x]``: best tail from x in at most r hops, ignoring simplicity."""
+        g = self.g
+        for _ in range(2, self.k - 1):
+            previous = self.bound[-1]
+            support = np.flatnonzero(previous)
+            src, edges = g._edges_of(support)
+            x = g.nbr[edges]
+            value = self._first(g.trust[edges]) * self._last(g.fam[edges]) * previous[src]
+            keep = ~self.blocked[x] & (value > 0)
+            current = previous.copy()
+            np.maximum.at(current, x[keep], value[keep])
+            self.bound.append(current)
+
+    def _root(self) -> None:
+        """The first hops, and each first-degree contact's children, best first."""
+        g = self.g
+        lo, hi = int(g.indptr[self.me]), int(g.indptr[self.me + 1])
+        contacts = g.nbr[lo:hi]
+        first = self._first(g.trust[lo:hi])
+        usable = ~self.blocked[contacts] & (first > 0)
+        self.first_edge: dict[int, int] = {
+            int(c): lo + int(i) for i, c in zip(np.flatnonzero(usable), contacts[usable], strict=True)
+        }
+        self.child_span: dict[int, tuple[int, int]] = {}
+        self.child_y: list[int] = []
+        self.child_edge: list[int] = []
+        self.child_value: list[float] = []
+        self._root_src = np.zeros(0, dtype=np.int64)
+        self._root_edges = np.zeros(0, dtype=np.int64)
+        if self.k < 2 or not self.first_edge:
+            return
+        src, edges = g._edges_of(np.fromiter(self.first_edge, dtype=np.int64))
+        self._root_src, self._root_edges = src, edges
+        y = g.nbr[edges]
+        last = self._last(g.fam[edges])
+        value = last * self.tw[y]
+        if self.k >= 3:
+            middle = self._first(g.trust[edges]) * last * self.bound[self.k - 2][y]
+            value = np.maximum(value, middle)
+        keep = ~self.blocked[y] & (value > 0)
+        src, edges, y, value = src[keep], edges[keep], y[keep], value[keep]
+        order = np.lexsort((y, -value, src))
+        src = src[order]
+        self.child_y = y[order].tolist()
+        self.child_edge = edges[order].tolist()
+        self.child_value = value[order].tolist()
+        self.child_span = _spans(src)
+
+    # -- the search -------------------------------------------------------
+    def contacts(self) -> list[int]:
+        """First-degree contacts that can be asked at all."""
+        return sorted(self.first_edge)
+
+    def paths_via(self, contact: int) -> Iterator[IntPath]:
+        """Every path through ``contact``, best first (lazily)."""
+        edge = self.first_edge[contact]
+        counter = itertools.count()
+        heap: list[tuple[tuple[float, int, Path], int, tuple[Any, ...]]] = []
+
+        def push_done(path: Path, score: float) -> None:
+            if score > 0:
+                heapq.heappush(heap, ((-score, len(path), path), next(counter), ("done", path, score)))
+
+        def push(bound: float, item: tuple[Any, ...]) -> None:
+            if bound > 0:
+                heapq.heappush(heap, ((-bound * INFLATE, 0, ()), next(counter), item))
+
+        if contact in self.weight_of:
+            push_done(
+                (self.me, contact), self._factor(HopKind.DIRECT, edge) * self.weight_of[contact]
+            )
+        first = self._factor(HopKind.FIRST, edge)
+        span = self.child_span.get(contact)
+        if span is not None:
+            push(first * self.child_value[span[0]], ("root", (self.me, contact), first, span[0]))
+
+        while heap:
+            _, _, item = heapq.heappop(heap)
+            kind = item[0]
+            if kind == "done":
+                yield IntPath(item[1], item[2])
+                continue
+            path, closed, *rest = item[1:]
+            if kind == "node":
+                self._expand(path, closed, push)
+                continue
+            position = rest[0]
+            if kind == "root":
+                children, edges, values = self.child_y, self.child_edge, self.child_value
+                stop = self.child_span[path[-1]][1]
+            elif kind == "ends":
+                children, edges, values = self.end_t, self.end_edge, self.end_value
+                stop = self.end_span[path[-1]][1]
+            else:
+                children, edges, values, stop = rest[1], rest[2], rest[3], len(rest[1])
+            if position + 1 < stop:
+                push(closed * values[position + 1], (kind, path, closed, position + 1, *rest[1:]))
+            self._child(path, closed, children[position], edges[position], push_done, push)
+
+    def _child(
+        self, path: Path, closed: float, y: int, edge: int, push_done: Any, push: Any
+    ) -> None:
+        """Extend ``path`` by ``y``: end there, or carry on if hops remain."""
+        if y in path:
+            return
+        remaining = self.k - (len(path) - 1)
+        if y in self.weight_of:
+            push_done((*path, y), closed * self._factor(HopKind.LAST, edge) * self.weight_of[y])
+        if remaining >= 2:
+            middle = closed * self._factor(HopKind.MIDDLE, edge)
+            bound = float(self.bound[remaining - 1][y])
+            push(middle * bound, ("node", (*path, y), middle))
+
+    def _expand(self, path: Path, closed: float, push: Any) -> None:
+        node = path[-1]
+        remaining = self.k - (len(path) - 1)
+        if remaining == 1:
+            span = self.end_span.get(node)
+            if span is not None:
+                push(closed * self.end_value[span[0]], ("ends", path, closed, span[0]))
+            return
+        g = self.g
+        lo, hi = int(g.indptr[node]), int(g.indptr[node + 1])
+        y = g.nbr[lo:hi]
+        last = self._last(g.fam[lo:hi])
+        middle = self._first(g.trust[lo:hi]) * last * self.bound[remaining - 1][y]
+        value = np.maximum(last * self.tw[y], middle)
+        keep = np.flatnonzero(~self.blocked[y] & (value > 0))
+        if not len(keep):
+            return
+        order = keep[np.lexsort((y[keep], -value[keep]))]
+        children = y[order].tolist()
+        values = value[order].tolist()
+        edges = (order + lo).tolist()
+        push(closed * values[0], ("list", path, closed, 0, children, edges, values))
+
+    # -- reach ------------------------------------------------------------
+    def reach(self) -> dict[int, int]:
+        """How many distinct targets each first-degree contact leads to."""
+        g = self.g
+        bit = {t: 1 << i for i, t in enumerate(self.targets)}
+        # sets[r][x]: targets reachable from x (not first on the path) within r hops
+        one: dict[int, int] = dict(bit)
+        for x, t in zip(self.end_x.tolist(), self.end_t, strict=True):
+            one[x] = one.get(x, 0) | bit[t]
+        sets = [bit, one]
+        for _ in range(2, self.k - 1):
+            previous = sets[-1]
+            support = np.fromiter(previous, dtype=np.int64)
+            src, edges = g._edges_of(support)
+            x = g.nbr[edges]
+            ok = ~self.blocked[x] & (self._first(g.trust[edges]) * self._last(g.fam[edges]) > 0)
+            current = dict(previous)
+            for s, xx in zip(src[ok].tolist(), x[ok].tolist(), strict=True):
+                current[xx] = current.get(xx, 0) | previous[s]
+            sets.append(current)
+        result = {c: bit.get(c, 0) for c in self.first_edge}
+        if self.k >= 2 and len(self._root_src):
+            src, edges = self._root_src, self._root_edges
+            y = g.nbr[edges]
+            last = self._last(g.fam[edges])
+            ok_last = ~self.blocked[y] & (last > 0) & (self.tw[y] > 0)
+            for c, yy in zip(src[ok_last].tolist(), y[ok_last].tolist(), strict=True):
+                result[c] |= bit[yy]
+            if self.k >= 3:
+                deeper = sets[self.k - 2]
+                inside = np.zeros(g.n, dtype=bool)
+                inside[np.fromiter(deeper, dtype=np.int64)] = True
+                ok_mid = ~self.blocked[y] & inside[y] & (self._first(g.trust[edges]) * last > 0)
+                for c, yy in zip(src[ok_mid].tolist(), y[ok_mid].tolist(), strict=True):
+                    result[c] |= deeper[yy]
+        return {c: bin(bits).count("1") for c, bits in result.items()}
+
+
+def _spans(keys: Ints) -> dict[int, tuple[int, int]]:
+    """For a sorted array, each distinct value's ``(start, stop)`` positions."""
+    values, starts = np.unique(keys, return_index=True)
+    stops = [*starts[1:].tolist(), len(keys)] if len(keys) else []
+    return {v: (a, b) for v, a, b in zip(values.tolist(), starts.tolist(), stops, strict=True)}

@@ -1,0 +1,192 @@
+"""The embedded store: a whole network in memory, no server needed."""
+
+from __future__ import annotations
+
+import heapq
+import itertools
+from collections.abc import Iterable, Iterator
+
+import networkx as nx
+import numpy as np
+
+from ..companies import CompanyIndex
+from ..errors import PersonNotFound
+from ..interchange import to_networkx
+from ..model import Company, ContactPolicy, Evidence, GraphDocument, Group, Person, Tie
+from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
+from .compact import CompactGraph, Floats, Ints, IntPath
+
+
+class MemoryStore:
+    """A network held in memory, indexed for lookups and search.
+
+    People, companies and groups stay pydantic models; ties live only in a
+    :class:`~intropath.stores.compact.CompactGraph` (with their evidence on the
+    side), so a network of millions of ties fits in a few hundred megabytes.
+    """
+
+    def __init__(self, document: GraphDocument, description: str = "in-memory graph") -> None:
+        ties = document.ties
+        position = {p.id: i for i, p in enumerate(document.people)}
+        self._setup(
+            document.people, document.companies, document.groups, document.me, description,
+            np.fromiter((position[t.a] for t in ties), dtype=np.int64, count=len(ties)),
+            np.fromiter((position[t.b] for t in ties), dtype=np.int64, count=len(ties)),
+            np.fromiter((t.trust for t in ties), dtype=np.float64, count=len(ties)),
+            np.fromiter((t.familiarity for t in ties), dtype=np.float64, count=len(ties)),
+            {_pair(t.a, t.b): t.evidence for t in ties if t.evidence},
+        )
+
+    @classmethod
+    def from_columns(
+        cls,
+        people: list[Person],
+        a: Ints,
+        b: Ints,
+        trust: Floats,
+        familiarity: Floats,
+        *,
+        companies: list[Company] | None = None,
+        groups: list[Group] | None = None,
+        me: str | None = None,
+        description: str = "in-memory graph",
+    ) -> MemoryStore:
+        """Build from tie columns (``a`` and ``b`` index ``people``), for large networks.
+
+        The caller vouches that the data is valid (as a generator does); no
+        per-tie models are made.
+        """
+        store = cls.__new__(cls)
+        store._setup(people, companies or [], groups or [], me, description,
+                     a, b, trust, familiarity, {})
+        return store
+
+    def _setup(
+        self,
+        people: list[Person],
+        companies: list[Company],
+        groups: list[Group],
+        me: str | None,
+        description: str,
+        a: Ints,
+        b: Ints,
+        trust: Floats,
+        familiarity: Floats,
+        evidence: dict[tuple[str, str], list[Evidence]],
+    ) -> None:
+        self._description = description
+        self._me = me
+        self._people = {p.id: p for p in people}
+        self._index = CompanyIndex.build(companies)
+        self._employees: dict[str, list[Person]] = {}
+        for person in people:
+            for position in person.positions:
+                if self._index.key_of(position.company) is None:
+                    self._index.add(Company(name=position.company))
+            keys = {self._index.key_of(p.company) for p in person.positions}
+            for key in sorted(k for k in keys if k is not None):
+                self._employees.setdefault(key, []).append(person)
+        self._group_list = groups
+        self._groups: dict[str, list[Group]] = {}
+        for group in groups:
+            for member in group.members:
+                self._groups.setdefault(member, []).append(group)
+        self._evidence = evidence
+        order = sorted(range(len(people)), key=lambda i: people[i].id)
+        self._ids = [people[i].id for i in order]
+        self._number = {pid: i for i, pid in enumerate(self._ids)}
+        rank = np.empty(len(people), dtype=np.int64)
+        rank[np.asarray(order, dtype=np.int64)] = np.arange(len(people), dtype=np.int64)
+        blocked = [self._people[p].contact_policy is ContactPolicy.DO_NOT_CONTACT for p in self._ids]
+        self.compact = CompactGraph(len(people), rank[a], rank[b], trust, familiarity, blocked)
+
+    @property
+    def description(self) -> str:
+        return self._description
+
+    @property
+    def owner(self) -> str | None:
+        return self._me
+
+    def person(self, person_id: str) -> Person:
+        try:
+            return self._people[person_id]
+        except KeyError:
+            raise PersonNotFound(person_id) from None
+
+    def people(self) -> Iterable[Person]:
+        return self._people.values()
+
+    def tie(self, a: str, b: str) -> Tie | None:
+        i, j = self._number.get(a), self._number.get(b)
+        if i is None or j is None:
+            return None
+        edge = self.compact.edge(i, j)
+        if edge is None:
+            return None
+        return Tie(
+            a=a, b=b, trust=float(self.compact.trust[edge]),
+            familiarity=float(self.compact.fam[edge]),
+            evidence=list(self._evidence.get(_pair(a, b), [])),
+        )
+
+    def ties(self) -> Iterator[Tie]:
+        """Every tie once, in id order."""
+        g = self.compact
+        for i, a in enumerate(self._ids):
+            for edge in range(int(g.indptr[i]), int(g.indptr[i + 1])):
+                j = int(g.nbr[edge])
+                if j > i:
+                    b = self._ids[j]
+                    yield Tie(
+                        a=a, b=b, trust=float(g.trust[edge]), familiarity=float(g.fam[edge]),
+                        evidence=list(self._evidence.get((a, b), [])),
+                    )
+
+    def to_document(self) -> GraphDocument:
+        """The network as a graph document (for saving or exporting)."""
+        return GraphDocument(
+            me=self._me, people=[self._people[p] for p in self._ids],
+            companies=self.companies(), groups=list(self._group_list), ties=list(self.ties()),
+        )
+
+    def companies(self) -> list[Company]:
+        return list(self._index.companies.values())
+
+    def employees(self, company_key: str) -> list[Person]:
+        return list(self._employees.get(company_key, []))
+
+    def groups_of(self, person_id: str) -> list[Group]:
+        return list(self._groups.get(person_id, []))
+
+    def to_networkx(self) -> nx.MultiGraph:
+        """The whole network as a networkx multigraph (see :mod:`intropath.interchange`)."""
+        return to_networkx(self.to_document())
+
+    def search(self, query: SearchQuery) -> SearchResult:
+        me = self._number.get(query.me)
+        if me is None:
+            raise PersonNotFound(query.me)
+        targets = {self._number[t]: w for t, w in query.targets.items() if t in self._number}
+        search = self.compact.search(me, targets, query.max_hops, query.weights)
+        reach = search.reach()
+        asks: list[FoundAsk] = []
+        streams = []
+        for contact in search.contacts():
+            paths = search.paths_via(contact)
+            best = next(paths, None)
+            if best is None:
+                continue
+            asks.append(FoundAsk(self._found(best), reach[contact]))
+            streams.append(itertools.chain([best], paths))
+        asks.sort(key=lambda ask: ask.best.sort_key)
+        merged = heapq.merge(*streams, key=IntPath.key)
+        top = [self._found(p) for p in itertools.islice(merged, query.top)]
+        return SearchResult(asks=asks, paths=top)
+
+    def _found(self, path: IntPath) -> FoundPath:
+        return FoundPath(tuple(self._ids[i] for i in path.people), path.score)
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
