@@ -77,11 +77,11 @@ def resolve_graph(explicit: str | os.PathLike[str] | None) -> tuple[Path, str]:
     graph if an import wrote one; then the bundled sample.
     """
     if explicit:
-        return Path(explicit), "given with --graph"
+        return Path(explicit), "from --graph"
     configured = load_config().get("graph")
     if configured:
         return Path(str(configured)).expanduser(), "from the config file"
     own = default_graph_path()
     if own.is_file():
-        return own, "your graph"
+        return own, "your imported graph"
     return sample_graph_path(), "the bundled sample graph"

@@ -1,0 +1,8 @@
+"""The command line: ``intropath ...`` (a thin skin over the library)."""
+
+from __future__ import annotations
+
+from . import commands as _commands  # noqa: F401  (registers the commands)
+from .app import app, main
+
+__all__ = ["app", "main"]

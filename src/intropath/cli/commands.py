@@ -1,0 +1,111 @@
+"""The commands of ``intropath`` (each a thin skin over one library call)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from ..graphfile import load_document, save_document
+from ..model import GraphDocument
+from ..planner import MAX_HOPS_LIMIT, plan
+from ..results import Plan
+from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, open_store
+from .render import print_plan
+
+
+@app.command()
+def find(
+    company: Annotated[
+        str, typer.Option("--company", "-c", help="The company, as you would write it.")
+    ],
+    graph: GraphOption = None,
+    me: MeOption = None,
+    role: Annotated[
+        str | None,
+        typer.Option(help="A role or team (e.g. 'product designer'); matching people score higher."),
+    ] = None,
+    top: Annotated[int, typer.Option(min=1, help="How many paths to list overall.")] = 5,
+    max_hops: Annotated[
+        int, typer.Option(min=1, max=MAX_HOPS_LIMIT, help="Longest path, in ties.")
+    ] = 3,
+    trust_weight: Annotated[
+        float, typer.Option(min=0.0, help="Exponent on trust (0 ignores it, 2 stresses it).")
+    ] = 1.0,
+    familiarity_weight: Annotated[
+        float, typer.Option(min=0.0, help="Exponent on familiarity.")
+    ] = 1.0,
+    as_json: JsonOption = False,
+) -> None:
+    """Whom should I ask for an introduction to someone at COMPANY, and why?
+
+    Lists your first-degree contacts best first, each with their best route,
+    how many people at the company they can lead to (reach), and the weakest
+    link; then the top paths hop by hop with the numbers and the evidence.
+
+    Example: intropath find --company Muse --role "product designer"
+    """
+    store = open_store(graph)
+    result = plan(
+        store, company, me=me, role=role, top=top, max_hops=max_hops,
+        trust_weight=trust_weight, familiarity_weight=familiarity_weight,
+    )
+    if as_json:
+        emit_json(result.to_json())
+    else:
+        print_plan(console, result)
+
+
+@app.command()
+def schema(
+    what: Annotated[
+        str, typer.Argument(help="'graph' (the graph file format) or 'plan' (find --json).")
+    ] = "graph",
+) -> None:
+    """Print the JSON Schema of the graph file format (or of `find --json`)."""
+    models = {"graph": GraphDocument, "plan": Plan}
+    if what not in models:
+        raise typer.BadParameter(f"choose 'graph' or 'plan', not {what!r}", param_hint="WHAT")
+    emit_json(json.dumps(models[what].model_json_schema(by_alias=True), indent=2))
+
+
+@app.command()
+def convert(
+    source: Annotated[Path, typer.Argument(help="Graph file to read.")],
+    target: Annotated[Path, typer.Argument(help="File to write.")],
+    to: Annotated[
+        Literal["json", "node-link", "graphml"] | None,
+        typer.Option(help="Output format. Default: from TARGET's extension (.graphml) or json."),
+    ] = None,
+) -> None:
+    """Convert a graph between intropath JSON, node-link JSON and GraphML.
+
+    GraphML opens in Gephi; node-link JSON in networkx
+    (networkx.node_link_graph). Both read back losslessly.
+    """
+    document = load_document(source)
+    save_document(document, target, format=to)
+    console.print(
+        f"Wrote {target}: {len(document.people)} people, {len(document.ties)} ties, "
+        f"{len(document.companies)} companies, {len(document.groups)} groups."
+    )
+
+
+@app.command()
+def check(graph: GraphOption = None, as_json: JsonOption = False) -> None:
+    """Validate a graph file and print what it holds."""
+    store = open_store(graph)
+    document = store.to_document()
+    counts = {
+        "people": len(document.people),
+        "ties": len(document.ties),
+        "companies": len(document.companies),
+        "groups": len(document.groups),
+        "me": document.me,
+    }
+    if as_json:
+        emit_json(json.dumps(counts))
+    else:
+        console.print(", ".join(f"{k}: {v}" for k, v in counts.items()))

@@ -1,0 +1,116 @@
+"""Human output: rich tables that carry the reasoning."""
+
+from __future__ import annotations
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from ..results import Hop, PathResult, Plan
+
+
+def _evidence(hop: Hop) -> str:
+    return "; ".join(e.describe() for e in hop.evidence) or "no evidence recorded"
+
+
+def path_lines(path: PathResult, indent: str = "     ") -> Text:
+    """A path hop by hop: the numbers each hop counts and the evidence."""
+    text = Text()
+    for hop in path.hops:
+        numbers = {
+            "trust": f"trust {hop.trust:.2f}",
+            "familiarity": f"familiarity {hop.familiarity:.2f}",
+            "trust x familiarity": f"trust {hop.trust:.2f} x familiarity {hop.familiarity:.2f}",
+        }[hop.counts]
+        text.append(f"{indent}{hop.source.name} -> {hop.target.name}: ", style="bold")
+        text.append(f"{numbers} = {hop.factor:.2f}  ")
+        text.append(f"({_evidence(hop)})\n", style="dim")
+    target = path.target
+    text.append(
+        f"{indent}{target.name}: {target.contact_policy.value.replace('_', ' ')} "
+        f"(openness {target.openness:.2f})"
+    )
+    if target.role_match != 1.0:
+        text.append(f", role match {target.role_match:.2f}")
+    text.append("\n")
+    text.append(f"{indent}weakest link: {path.weakest_link.reason}\n", style="yellow")
+    return text
+
+
+def plan_view(plan: Plan) -> Group:
+    parts: list[Table | Text] = []
+    role = f" for '{plan.settings.role}'" if plan.settings.role else ""
+    header = Text()
+    header.append(f"Whom to ask about {plan.company.name}{role}", style="bold")
+    matched = "" if plan.company.query == plan.company.name else f" (matched '{plan.company.query}')"
+    header.append(
+        f"{matched}, as {plan.me.name}: {_count(plan.targets, 'person', 'people')} there, "
+        f"{_count(len(plan.asks), 'contact')} of yours can help "
+        f"(max {plan.settings.max_hops} hops).\n"
+    )
+    parts.append(header)
+    if plan.no_path:
+        parts.append(no_path_view(plan))
+        return Group(*parts)
+
+    asks = Table(title="Whom to ask", title_justify="left", show_lines=False)
+    asks.add_column("#", justify="right")
+    asks.add_column("Ask")
+    asks.add_column("For")
+    asks.add_column("Reach", justify="right")
+    asks.add_column("Score", justify="right")
+    asks.add_column("Best route")
+    asks.add_column("Weakest link")
+    for i, ask in enumerate(plan.asks, 1):
+        path = ask.best_path
+        target = f"{path.target.name}" + (f" ({path.target.title})" if path.target.title else "")
+        route = " -> ".join(path.names[1:-1] + [target]) if len(path.hops) > 1 else target
+        asks.add_row(
+            str(i), ask.name, ask.action, str(ask.reach), f"{path.score:.3f}", route,
+            path.weakest_link.reason,
+        )
+    parts.append(asks)
+
+    paths = Text("\nTop paths, and why\n", style="bold")
+    for i, path in enumerate(plan.paths, 1):
+        paths.append(f"{i:>3}. {path.score:.3f}  {path.route()}\n")
+        paths.append_text(path_lines(path))
+    parts.append(paths)
+    return Group(*parts)
+
+
+def no_path_view(plan: Plan) -> Text:
+    fb = plan.fallbacks
+    text = Text(
+        f"No path to anyone at {plan.company.name} within {plan.settings.max_hops} hops.\n",
+        style="bold red",
+    )
+    if not plan.targets:
+        text.append("Nobody in the graph currently works there.\n")
+    shown = False
+    for group in fb.shared_groups:
+        names = ", ".join(p.name for p in group.people)
+        text.append(f"  You are both in {group.name} ({group.kind}): {names}\n")
+        shown = True
+    for employer in fb.former_employers:
+        names = ", ".join(p.name for p in employer.people)
+        text.append(f"  You both worked at {employer.company}: {names}\n")
+        shown = True
+    for person in fb.alumni_you_know:
+        text.append(f"  {person.name} used to work there and knows you: ask for advice\n")
+        shown = True
+    if fb.recruiters:
+        names = ", ".join(p.name + (f" ({p.title})" if p.title else "") for p in fb.recruiters)
+        text.append(f"  Recruiters there: {names}\n")
+        shown = True
+    if not shown:
+        text.append("  No shared groups, former employers or recruiters either.\n")
+    return text
+
+
+def print_plan(console: Console, plan: Plan) -> None:
+    console.print(plan_view(plan))
+
+
+def _count(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else (many or one + 's')}"

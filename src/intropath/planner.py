@@ -1,0 +1,233 @@
+"""The planner: whom to ask for an introduction to someone at a company, and why.
+
+It resolves the company, picks the targets and their weights, asks the store
+to search, and explains what comes back. It never knows which store it talks
+to (see :class:`intropath.stores.base.Store`).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from .companies import CompanyIndex
+from .errors import IntropathError, PersonNotFound
+from .model import ContactPolicy, Person
+from .results import (
+    Ask,
+    CompanyRef,
+    Fallbacks,
+    Hop,
+    PathResult,
+    Plan,
+    PersonRef,
+    Settings,
+    SharedEmployer,
+    SharedGroup,
+    Target,
+    WeakestLink,
+)
+from .scoring import Weights, hop_factor, hop_kinds, openness, role_match
+from .stores.base import FoundPath, SearchQuery, Store
+
+MAX_HOPS_LIMIT = 6
+
+
+class InvalidQuery(IntropathError):
+    """A planning option outside its allowed range."""
+
+
+@dataclass(frozen=True)
+class _Context:
+    store: Store
+    me: Person
+    company_key: str
+    index: CompanyIndex
+    role: str | None
+    weights: Weights
+
+
+def plan(
+    store: Store | str | os.PathLike[str],
+    company: str,
+    *,
+    me: str | None = None,
+    role: str | None = None,
+    top: int = 5,
+    max_hops: int = 3,
+    trust_weight: float = 1.0,
+    familiarity_weight: float = 1.0,
+) -> Plan:
+    """Find whom to ask for an introduction to someone at ``company``.
+
+    Parameters
+    ----------
+    store
+        A store (see :func:`intropath.load`) or the path of a graph file.
+    company
+        The company as the user types it: case, punctuation, legal suffixes,
+        a leading "The" and aliases do not matter.
+    me
+        Who is asking; defaults to the graph's ``me``.
+    role
+        A role or team; targets whose title matches it score higher.
+    top
+        How many paths to list overall.
+    max_hops
+        The longest path, in ties (1 to 6).
+    trust_weight, familiarity_weight
+        Exponents on trust and familiarity (0 ignores a number, 2 stresses it).
+
+    Raises
+    ------
+    AmbiguousCompany, UnknownCompany, PersonNotFound, InvalidQuery
+
+    Examples
+    --------
+    >>> from intropath import load, plan, sample_graph_path
+    >>> result = plan(load(sample_graph_path()), "Muse")
+    >>> result.company.name
+    'The Muse'
+    """
+    if isinstance(store, str | os.PathLike):
+        from . import load
+
+        store = load(store)
+    if not 1 <= max_hops <= MAX_HOPS_LIMIT:
+        raise InvalidQuery(f"max hops must be between 1 and {MAX_HOPS_LIMIT}, got {max_hops}")
+    if top < 1:
+        raise InvalidQuery(f"top must be at least 1, got {top}")
+    try:
+        weights = Weights(trust_weight, familiarity_weight)
+    except ValueError as exc:
+        raise InvalidQuery(str(exc)) from None
+    me_id = me or store.owner
+    if not me_id:
+        raise InvalidQuery("no 'me' is set: pass --me ID, or set \"me\" in the graph file")
+    try:
+        me_person = store.person(me_id)
+    except PersonNotFound:
+        raise PersonNotFound(me_id, "me:") from None
+    index = CompanyIndex.build(store.companies())
+    key = index.resolve(company)
+    ctx = _Context(store, me_person, key, index, role or None, weights)
+
+    current = [p for p in store.employees(key) if _works_there(ctx, p)]
+    targets = {
+        p.id: openness(p) * role_match(ctx.role, p)
+        for p in current
+        if p.id != me_person.id and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
+    }
+    found = store.search(
+        SearchQuery(me=me_person.id, targets=targets, max_hops=max_hops, weights=weights, top=top)
+    )
+    asks = [
+        Ask(
+            contact=a.contact,
+            name=store.person(a.contact).name,
+            action="referral" if len(a.best.people) == 2 else "introduction",
+            reach=a.reach,
+            best_path=_explain(ctx, a.best),
+        )
+        for a in found.asks
+    ]
+    known = index.companies[key]
+    return Plan(
+        graph=store.description,
+        me=_ref(me_person),
+        company=CompanyRef(key=key, name=known.name, aliases=list(known.aliases), query=company),
+        settings=Settings(
+            role=ctx.role, max_hops=max_hops, top=top,
+            trust_weight=trust_weight, familiarity_weight=familiarity_weight,
+        ),
+        targets=len(targets),
+        asks=asks,
+        paths=[_explain(ctx, p) for p in found.paths],
+        no_path=not asks,
+        fallbacks=_fallbacks(ctx, current),
+    )
+
+
+def _works_there(ctx: _Context, person: Person) -> bool:
+    return any(ctx.index.key_of(p.company) == ctx.company_key for p in person.current_positions)
+
+
+def _ref(person: Person) -> PersonRef:
+    return PersonRef(
+        id=person.id, name=person.name, title=person.title, contact_policy=person.contact_policy
+    )
+
+
+def _explain(ctx: _Context, found: FoundPath) -> PathResult:
+    people = [ctx.store.person(pid) for pid in found.people]
+    hops: list[Hop] = []
+    for kind, a, b in zip(hop_kinds(len(people) - 1), people[:-1], people[1:], strict=True):
+        tie = ctx.store.tie(a.id, b.id)
+        if tie is None:  # a store returned a path over a tie it does not hold
+            raise IntropathError(f"store returned a path over a missing tie {a.id} - {b.id}")
+        hops.append(
+            Hop(
+                source=_ref(a), target=_ref(b), kind=kind, trust=tie.trust,
+                familiarity=tie.familiarity,
+                factor=hop_factor(kind, tie.trust, tie.familiarity, ctx.weights),
+                evidence=tie.evidence,
+            )
+        )
+    weakest = min(range(len(hops)), key=lambda i: (hops[i].factor, i))
+    end = people[-1]
+    open_, match = openness(end), role_match(ctx.role, end)
+    title = next(
+        (p.title for p in end.current_positions if ctx.index.key_of(p.company) == ctx.company_key),
+        end.title,
+    )
+    return PathResult(
+        people=list(found.people),
+        score=found.score,
+        hops=hops,
+        target=Target(
+            id=end.id, name=end.name, title=title, contact_policy=end.contact_policy,
+            email=end.email, recruiter=end.recruiter, hiring_manager=end.hiring_manager,
+            openness=open_, role_match=match, weight=open_ * match,
+        ),
+        weakest_link=WeakestLink(
+            index=weakest, factor=hops[weakest].factor, reason=hops[weakest].reason()
+        ),
+    )
+
+
+def _fallbacks(ctx: _Context, current: list[Person]) -> Fallbacks:
+    reachable = [
+        p for p in current
+        if p.id != ctx.me.id and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
+    ]
+    there = {p.id for p in reachable}
+    groups = [
+        SharedGroup(
+            id=g.id, name=g.name, kind=g.kind,
+            people=[_ref(ctx.store.person(m)) for m in sorted(set(g.members) & there)],
+        )
+        for g in sorted(ctx.store.groups_of(ctx.me.id), key=lambda g: g.id)
+        if there & set(g.members)
+    ]
+    mine = {ctx.index.key_of(p.company) for p in ctx.me.positions} - {ctx.company_key, None}
+    employers = []
+    for key in sorted(k for k in mine if k):
+        people = [
+            _ref(p) for p in reachable
+            if any(ctx.index.key_of(pos.company) == key for pos in p.positions)
+        ]
+        if people:
+            employers.append(SharedEmployer(company=ctx.index.companies[key].name, people=people))
+    alumni = [
+        _ref(p) for p in ctx.store.employees(ctx.company_key)
+        if p.id not in there and p.id != ctx.me.id
+        and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
+        and ctx.store.tie(ctx.me.id, p.id) is not None
+    ]
+    return Fallbacks(
+        shared_groups=groups,
+        former_employers=employers,
+        alumni_you_know=alumni,
+        recruiters=[_ref(p) for p in reachable if p.recruiter],
+    )
+

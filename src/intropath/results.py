@@ -1,0 +1,221 @@
+"""What the planner returns: explained, serialisable results.
+
+A :class:`Plan` is a pydantic model, so ``plan.model_dump_json()`` is the
+documented ``--json`` document (``intropath schema --plan`` prints its schema).
+In Jupyter it renders as HTML; ``to_dataframe()`` gives pandas tables.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import TYPE_CHECKING, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .model import ContactPolicy, Evidence
+from .scoring import HopKind
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+PLAN_SCHEMA = "intropath.plan/1"
+
+
+class _Result(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class PersonRef(_Result):
+    """A person as results show them."""
+
+    id: str
+    name: str
+    title: str | None = None
+    contact_policy: ContactPolicy = ContactPolicy.OPEN
+
+
+class Hop(_Result):
+    """One step of a path, with the numbers it counts and why."""
+
+    source: PersonRef
+    target: PersonRef
+    kind: HopKind
+    trust: float
+    familiarity: float
+    factor: float = Field(description="What this hop contributes to the score.")
+    evidence: list[Evidence] = Field(default_factory=list)
+
+    @property
+    def counts(self) -> str:
+        """Which number(s) this hop counts."""
+        return {
+            HopKind.DIRECT: "trust",
+            HopKind.FIRST: "trust",
+            HopKind.MIDDLE: "trust x familiarity",
+            HopKind.LAST: "familiarity",
+        }[self.kind]
+
+    def reason(self) -> str:
+        """Why this hop could fail, in words."""
+        src, dst = self.source.name, self.target.name
+        if self.kind is HopKind.DIRECT:
+            return f"{dst} may not be ready to refer you (trust {self.trust:.2f})"
+        if self.kind is HopKind.FIRST:
+            return f"{dst} may not vouch for you (trust {self.trust:.2f})"
+        if self.kind is HopKind.LAST:
+            return f"{src} may not know {dst} well (familiarity {self.familiarity:.2f})"
+        return (
+            f"{src} -> {dst}: trust {self.trust:.2f}, familiarity {self.familiarity:.2f}"
+        )
+
+
+class Target(PersonRef):
+    """The person at the company a path ends at, and their weight."""
+
+    email: str | None = None
+    recruiter: bool = False
+    hiring_manager: bool = False
+    openness: float
+    role_match: float
+    weight: float = Field(description="openness x role_match")
+
+
+class WeakestLink(_Result):
+    index: int = Field(description="Position of the hop on the path (0 = first).")
+    factor: float
+    reason: str
+
+
+class PathResult(_Result):
+    """A scored, explained route from me to someone at the company."""
+
+    people: list[str] = Field(description="Person ids from me to the target.")
+    score: float
+    hops: list[Hop]
+    target: Target
+    weakest_link: WeakestLink
+
+    @property
+    def names(self) -> list[str]:
+        return [self.hops[0].source.name, *(h.target.name for h in self.hops)]
+
+    def route(self, arrow: str = " -> ") -> str:
+        return arrow.join(self.names)
+
+
+class Ask(_Result):
+    """A first-degree contact worth asking, with their best route and reach."""
+
+    contact: str
+    name: str
+    action: Literal["referral", "introduction"] = Field(
+        description="'referral' when the contact works there, else 'introduction'."
+    )
+    reach: int = Field(description="Distinct people at the company they lead to.")
+    best_path: PathResult
+
+
+class CompanyRef(_Result):
+    key: str
+    name: str
+    aliases: list[str] = Field(default_factory=list)
+    query: str
+
+
+class SharedGroup(_Result):
+    id: str
+    name: str
+    kind: str
+    people: list[PersonRef]
+
+
+class SharedEmployer(_Result):
+    company: str
+    people: list[PersonRef]
+
+
+class Fallbacks(_Result):
+    """Other ways in, for when no path exists (computed every time)."""
+
+    shared_groups: list[SharedGroup] = Field(default_factory=list)
+    former_employers: list[SharedEmployer] = Field(default_factory=list)
+    alumni_you_know: list[PersonRef] = Field(
+        default_factory=list, description="Your contacts who used to work there."
+    )
+    recruiters: list[PersonRef] = Field(default_factory=list)
+
+
+class Settings(_Result):
+    role: str | None
+    max_hops: int
+    top: int
+    trust_weight: float
+    familiarity_weight: float
+
+
+class Plan(_Result):
+    """The answer to "whom should I ask for an introduction, and why?"."""
+
+    model_config = ConfigDict(frozen=True, populate_by_name=True)
+
+    schema_: str = Field(PLAN_SCHEMA, alias="schema")
+    graph: str = Field(description="Which graph was searched.")
+    me: PersonRef
+    company: CompanyRef
+    settings: Settings
+    targets: int = Field(description="People currently at the company who can be reached for.")
+    asks: list[Ask] = Field(description="One per first-degree contact, best first.")
+    paths: list[PathResult] = Field(description="The top paths overall, best first.")
+    no_path: bool
+    fallbacks: Fallbacks
+
+    def to_json(self) -> str:
+        return self.model_dump_json(by_alias=True, indent=2)
+
+    def to_dataframe(self, what: Literal["asks", "paths"] = "asks") -> pd.DataFrame:
+        """The asks (or the top paths) as a pandas DataFrame."""
+        try:
+            import pandas as pd
+        except ImportError as exc:  # pragma: no cover - depends on the environment
+            raise ImportError("to_dataframe() needs pandas: pip install pandas") from exc
+        if what == "asks":
+            rows = [
+                {"contact": a.contact, "name": a.name, "action": a.action, "reach": a.reach,
+                 **_path_row(a.best_path)}
+                for a in self.asks
+            ]
+        else:
+            rows = [_path_row(p) for p in self.paths]
+        return pd.DataFrame(rows)
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        head = (
+            f"<p><b>Whom to ask at {e(self.company.name)}</b> as {e(self.me.name)} "
+            f"({self.targets} people there; graph: {e(self.graph)})</p>"
+        )
+        if self.no_path:
+            return head + "<p>No path within {} hops.</p>".format(self.settings.max_hops)
+        rows = "".join(
+            f"<tr><td>{i}</td><td>{e(a.name)}</td><td>{a.action}</td><td>{a.reach}</td>"
+            f"<td>{a.best_path.score:.3f}</td><td>{e(a.best_path.route(' → '))}</td>"
+            f"<td>{e(a.best_path.weakest_link.reason)}</td></tr>"
+            for i, a in enumerate(self.asks, 1)
+        )
+        return (
+            head + "<table><thead><tr><th>#</th><th>Ask</th><th>For</th><th>Reach</th>"
+            "<th>Score</th><th>Best route</th><th>Weakest link</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>"
+        )
+
+
+def _path_row(path: PathResult) -> dict[str, Any]:
+    return {
+        "score": path.score,
+        "hops": len(path.hops),
+        "target": path.target.id,
+        "target_name": path.target.name,
+        "target_title": path.target.title,
+        "route": path.route(),
+        "weakest_link": path.weakest_link.reason,
+    }
