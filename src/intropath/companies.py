@@ -9,6 +9,7 @@ explains why it cannot.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -25,6 +26,7 @@ LEGAL_SUFFIXES = frozenset(
 _NON_WORD = re.compile(r"[^\w]+")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def company_key(name: str) -> str:
     """Reduce a company name to the key used for matching.
 
@@ -100,11 +102,10 @@ class CompanyIndex:
         if len(exact) > 1:
             raise AmbiguousCompany(query, self._display(exact))
         if key:
-            words = key.split()
             partial = {
                 owner
                 for name, owners in self._names.items()
-                if name.split()[: len(words)] == words or f" {key} " in f" {name} "
+                if name.startswith(key) or f" {key} " in f" {name} "
                 for owner in owners
             }
             if len(partial) == 1:

@@ -38,9 +38,21 @@ def default_graph_path() -> Path:
     return data_dir() / "graph.json"
 
 
+def bundled(folder: str) -> Path:
+    """A data folder shipped with intropath (``cypher``, ``sample_graphs``).
+
+    Wheels carry it inside the package; an editable install of a checkout
+    finds it at the top of the repository.
+    """
+    packaged = Path(str(resources.files(APP))) / folder
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / folder
+
+
 def sample_graph_path(name: str = "sample.json") -> Path:
     """A graph bundled with intropath."""
-    return Path(str(resources.files(APP) / "sample_graphs" / name))
+    return bundled("sample_graphs") / name
 
 
 def config_files() -> list[Path]:

@@ -10,6 +10,7 @@ catches that root once and prints its message on one line.
     │   ├── UnknownCompany    no company matches (carries close names)
     │   └── AmbiguousCompany  several companies match (carries the candidates)
     ├── ConfigError           a setting is missing or invalid
+    ├── ImportFileError       an export or address book cannot be imported
     └── StoreError            a store (e.g. Neo4j) cannot be reached or used
 """
 
@@ -60,3 +61,13 @@ class ConfigError(IntropathError):
 
 class StoreError(IntropathError):
     """A store cannot be reached or used (for example an unreachable Neo4j server)."""
+
+
+class ImportFileError(IntropathError):
+    """An export or address book that cannot be imported (names the file, and line if known)."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        self.path = path
+        self.line = line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {message}")

@@ -6,7 +6,8 @@ node and edge, so Gephi and notebooks see the whole network:
 - ``person`` nodes keyed by person id; ``company`` nodes keyed ``company:<name>``;
   ``group`` nodes keyed ``group:<id>``;
 - ``knows`` edges between people (``trust``, ``familiarity``, ``evidence``);
-- ``works_at`` edges from a person to a company (``title``, ``current``, ...);
+- ``works_at`` edges from a person to a company (``title``, ``current``, ...,
+  and ``written``: the company name as the person's record spells it);
 - ``member_of`` edges from a person to a group.
 
 ``G.graph["me"]`` holds the owner. GraphML cannot hold lists, so ``aliases``
@@ -22,6 +23,7 @@ from typing import Any
 import networkx as nx
 from pydantic import ValidationError
 
+from .companies import CompanyIndex
 from .errors import GraphFileError
 from .model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
 
@@ -46,17 +48,20 @@ def to_networkx(document: GraphDocument) -> nx.MultiGraph:
         graph.add_node(
             GROUP_PREFIX + group.id, kind="group", name=group.name, group_kind=group.kind
         )
-    aliases = {a: c.name for c in document.companies for a in [c.name, *c.aliases]}
+    index = CompanyIndex.build(document.companies)
     for person in document.people:
         if person.id.startswith((COMPANY_PREFIX, GROUP_PREFIX)):
             raise GraphFileError(f"person id {person.id!r} clashes with a company or group key")
         attrs = person.model_dump(exclude={"id", "positions", "groups"}, mode="json")
         graph.add_node(person.id, kind="person", **_clean(attrs))
         for position in person.positions:
-            company = aliases.get(position.company, position.company)
+            key = index.key_of(position.company)
+            company = index.companies[key].name if key else position.company
             if COMPANY_PREFIX + company not in graph:
                 graph.add_node(COMPANY_PREFIX + company, kind="company", name=company)
             pos = position.model_dump(exclude={"company"}, mode="json")
+            if position.company != company:
+                pos["written"] = position.company  # keep the name as the person wrote it
             graph.add_edge(person.id, COMPANY_PREFIX + company, kind="works_at", **_clean(pos))
     for group in document.groups:
         for member in group.members:
@@ -109,8 +114,9 @@ def _from_networkx(graph: nx.Graph) -> GraphDocument:
         kind = data.get("kind", "knows")
         if kind == "works_at":
             person, company = (u, v) if kinds[u] == "person" else (v, u)
+            written = attrs.pop("written", None)
             positions.setdefault(str(person), []).append(
-                Position(company=company_names[company], **attrs)
+                Position(company=written or company_names[company], **attrs)
             )
         elif kind == "member_of":
             person, group = (u, v) if kinds[u] == "person" else (v, u)

@@ -39,6 +39,8 @@ class EvidenceKind(StrEnum):
     INVITATION = "invitation"
     RATING = "rating"
     NOTE = "note"
+    SHARED_EMPLOYER = "shared_employer"
+    SHARED_SCHOOL = "shared_school"
 
 
 class _Model(BaseModel):
@@ -57,6 +59,16 @@ class Evidence(_Model):
     since: str | None = Field(None, description="When it started or happened (ISO date or year).")
     until: str | None = Field(None, description="When it ended, if it did.")
     count: int | None = Field(None, ge=0, description="How many (messages, endorsements...).")
+    sent: int | None = Field(None, ge=0, description="Messages sent by the owner (of count).")
+    received: int | None = Field(None, ge=0, description="Messages received by the owner.")
+    direction: Literal["given", "received"] | None = Field(
+        None, description="For recommendations, endorsements, invitations: from the owner or to."
+    )
+    trust: Strength | None = Field(None, description="A rating's trust (kind 'rating').")
+    familiarity: Strength | None = Field(None, description="A rating's familiarity.")
+    source: str | None = Field(
+        None, description="Provenance: 'manual', or an import such as 'linkedin:alex'."
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -72,8 +84,10 @@ class Evidence(_Model):
             text += f" at {self.at}"
         if self.count is not None:
             text += f" ({self.count})"
-        if self.since or self.until:
-            text += f" ({self.since or '?'}-{self.until or 'now'})"
+        if self.until:
+            text += f" ({self.since or '?'} to {self.until})"
+        elif self.since:
+            text += f" ({self.since})"
         if self.detail:
             text = self.detail if self.kind is EvidenceKind.NOTE else f"{text}: {self.detail}"
         return text
@@ -106,6 +120,9 @@ class Person(_Model):
     hiring_manager: bool = False
     positions: list[Position] = Field(default_factory=list)
     groups: list[str] = Field(default_factory=list, description="Ids of groups the person is in.")
+    sources: list[str] = Field(
+        default_factory=list, description="Imports that mention this person, e.g. 'linkedin:alex'."
+    )
 
     @model_validator(mode="before")
     @classmethod

@@ -8,7 +8,7 @@ to (see :class:`intropath.stores.base.Store`).
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .companies import CompanyIndex
 from .errors import IntropathError, PersonNotFound
@@ -45,6 +45,13 @@ class _Context:
     index: CompanyIndex
     role: str | None
     weights: Weights
+    refs: dict[str, PersonRef] = field(default_factory=dict)
+
+    def ref(self, person_id: str) -> PersonRef:
+        known = self.refs.get(person_id)
+        if known is None:
+            known = self.refs[person_id] = _ref(self.store.person(person_id))
+        return known
 
 
 def plan(
@@ -108,7 +115,7 @@ def plan(
         me_person = store.person(me_id)
     except PersonNotFound:
         raise PersonNotFound(me_id, "me:") from None
-    index = CompanyIndex.build(store.companies())
+    index = store.company_index()
     key = index.resolve(company)
     ctx = _Context(store, me_person, key, index, role or None, weights)
 
@@ -122,9 +129,9 @@ def plan(
         SearchQuery(me=me_person.id, targets=targets, max_hops=max_hops, weights=weights, top=top)
     )
     asks = [
-        Ask(
+        Ask.model_construct(
             contact=a.contact,
-            name=store.person(a.contact).name,
+            name=ctx.ref(a.contact).name,
             action="referral" if len(a.best.people) == 2 else "introduction",
             reach=a.reach,
             best_path=_explain(ctx, a.best),
@@ -153,43 +160,45 @@ def _works_there(ctx: _Context, person: Person) -> bool:
 
 
 def _ref(person: Person) -> PersonRef:
-    return PersonRef(
+    return PersonRef.model_construct(
         id=person.id, name=person.name, title=person.title, contact_policy=person.contact_policy
     )
 
 
 def _explain(ctx: _Context, found: FoundPath) -> PathResult:
-    people = [ctx.store.person(pid) for pid in found.people]
+    # Results are built with model_construct: the store's data is already
+    # validated, and a plan may explain hundreds of paths.
+    ids = found.people
     hops: list[Hop] = []
-    for kind, a, b in zip(hop_kinds(len(people) - 1), people[:-1], people[1:], strict=True):
-        tie = ctx.store.tie(a.id, b.id)
+    for kind, a, b in zip(hop_kinds(len(ids) - 1), ids[:-1], ids[1:], strict=True):
+        tie = ctx.store.tie(a, b)
         if tie is None:  # a store returned a path over a tie it does not hold
-            raise IntropathError(f"store returned a path over a missing tie {a.id} - {b.id}")
+            raise IntropathError(f"store returned a path over a missing tie {a} - {b}")
         hops.append(
-            Hop(
-                source=_ref(a), target=_ref(b), kind=kind, trust=tie.trust,
+            Hop.model_construct(
+                source=ctx.ref(a), target=ctx.ref(b), kind=kind, trust=tie.trust,
                 familiarity=tie.familiarity,
                 factor=hop_factor(kind, tie.trust, tie.familiarity, ctx.weights),
                 evidence=tie.evidence,
             )
         )
     weakest = min(range(len(hops)), key=lambda i: (hops[i].factor, i))
-    end = people[-1]
+    end = ctx.store.person(ids[-1])
     open_, match = openness(end), role_match(ctx.role, end)
     title = next(
         (p.title for p in end.current_positions if ctx.index.key_of(p.company) == ctx.company_key),
         end.title,
     )
-    return PathResult(
-        people=list(found.people),
+    return PathResult.model_construct(
+        people=list(ids),
         score=found.score,
         hops=hops,
-        target=Target(
+        target=Target.model_construct(
             id=end.id, name=end.name, title=title, contact_policy=end.contact_policy,
             email=end.email, recruiter=end.recruiter, hiring_manager=end.hiring_manager,
             openness=open_, role_match=match, weight=open_ * match,
         ),
-        weakest_link=WeakestLink(
+        weakest_link=WeakestLink.model_construct(
             index=weakest, factor=hops[weakest].factor, reason=hops[weakest].reason()
         ),
     )

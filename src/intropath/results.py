@@ -56,16 +56,17 @@ class Hop(_Result):
         }[self.kind]
 
     def reason(self) -> str:
-        """Why this hop could fail, in words."""
+        """What this hop's number measures, in words."""
         src, dst = self.source.name, self.target.name
         if self.kind is HopKind.DIRECT:
-            return f"{dst} may not be ready to refer you (trust {self.trust:.2f})"
+            return f"whether {dst} will refer you (trust {self.trust:.2f})"
         if self.kind is HopKind.FIRST:
-            return f"{dst} may not vouch for you (trust {self.trust:.2f})"
+            return f"whether {dst} will vouch for you (trust {self.trust:.2f})"
         if self.kind is HopKind.LAST:
-            return f"{src} may not know {dst} well (familiarity {self.familiarity:.2f})"
+            return f"how well {src} knows {dst} (familiarity {self.familiarity:.2f})"
         return (
-            f"{src} -> {dst}: trust {self.trust:.2f}, familiarity {self.familiarity:.2f}"
+            f"whether {src} will pass you on to {dst} "
+            f"(trust {self.trust:.2f} x familiarity {self.familiarity:.2f})"
         )
 
 

@@ -6,11 +6,26 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from ..results import Hop, PathResult, Plan
+from ..results import Ask, Hop, PathResult, PersonRef, Plan
 
 
 def _evidence(hop: Hop) -> str:
     return "; ".join(e.describe() for e in hop.evidence) or "no evidence recorded"
+
+
+ASKS_SHOWN = 15
+
+
+def _who(person: PersonRef) -> str:
+    return person.name + (f" ({person.title})" if person.title else "")
+
+
+def _purpose(ask: Ask) -> str:
+    path = ask.best_path
+    if len(path.hops) == 1:
+        return f"a referral: {_who(path.target)} works there"
+    via = "".join(f" via {h.target.name}" for h in path.hops[1:-1])
+    return f"an introduction{via} to {_who(path.target)}"
 
 
 def path_lines(path: PathResult, indent: str = "     ") -> Text:
@@ -53,23 +68,17 @@ def plan_view(plan: Plan) -> Group:
         parts.append(no_path_view(plan))
         return Group(*parts)
 
-    asks = Table(title="Whom to ask", title_justify="left", show_lines=False)
+    asks = Table(title="Whom to ask, best first", title_justify="left", box=None, pad_edge=False)
     asks.add_column("#", justify="right")
-    asks.add_column("Ask")
-    asks.add_column("For")
-    asks.add_column("Reach", justify="right")
+    asks.add_column("Ask", no_wrap=True)
     asks.add_column("Score", justify="right")
-    asks.add_column("Best route")
-    asks.add_column("Weakest link")
-    for i, ask in enumerate(plan.asks, 1):
-        path = ask.best_path
-        target = f"{path.target.name}" + (f" ({path.target.title})" if path.target.title else "")
-        route = " -> ".join(path.names[1:-1] + [target]) if len(path.hops) > 1 else target
-        asks.add_row(
-            str(i), ask.name, ask.action, str(ask.reach), f"{path.score:.3f}", route,
-            path.weakest_link.reason,
-        )
+    asks.add_column("Reach", justify="right")
+    asks.add_column("For")
+    for i, ask in enumerate(plan.asks[:ASKS_SHOWN], 1):
+        asks.add_row(str(i), ask.name, f"{ask.best_path.score:.3f}", str(ask.reach), _purpose(ask))
     parts.append(asks)
+    if len(plan.asks) > ASKS_SHOWN:
+        parts.append(Text(f"... and {len(plan.asks) - ASKS_SHOWN} more (--json lists them all)"))
 
     paths = Text("\nTop paths, and why\n", style="bold")
     for i, path in enumerate(plan.paths, 1):

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
+from ..companies import CompanyIndex
 from ..model import Company, Group, Person, Tie
 from ..scoring import Weights
 
@@ -86,6 +87,10 @@ class Store(Protocol):
 
     def companies(self) -> list[Company]:
         """Every company with its aliases."""
+        ...
+
+    def company_index(self) -> CompanyIndex:
+        """The companies indexed for lookup (stores may cache it)."""
         ...
 
     def employees(self, company_key: str) -> list[Person]:

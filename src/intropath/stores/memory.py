@@ -124,9 +124,8 @@ class MemoryStore:
         edge = self.compact.edge(i, j)
         if edge is None:
             return None
-        return Tie(
-            a=a, b=b, trust=float(self.compact.trust[edge]),
-            familiarity=float(self.compact.fam[edge]),
+        return Tie.model_construct(
+            a=a, b=b, trust=self.compact.trust_view[edge], familiarity=self.compact.fam_view[edge],
             evidence=list(self._evidence.get(_pair(a, b), [])),
         )
 
@@ -152,6 +151,9 @@ class MemoryStore:
 
     def companies(self) -> list[Company]:
         return list(self._index.companies.values())
+
+    def company_index(self) -> CompanyIndex:
+        return self._index
 
     def employees(self, company_key: str) -> list[Person]:
         return list(self._employees.get(company_key, []))

@@ -1,0 +1,48 @@
+"""Hypothesis strategies for random networks, shared by the test files."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from hypothesis import strategies as st
+
+from intropath.model import GraphDocument
+
+POLICIES = ["open", "open", "open", "prefers_email", "no_strangers", "do_not_contact"]
+TITLES = ["Product Manager", "Software Engineer", "Product Designer", "Recruiter", None]
+COMPANIES = ["The Muse", "Acme", "Globex"]
+
+strength = st.one_of(
+    st.sampled_from([0.0, 0.1, 0.25, 0.5, 0.75, 0.9, 1.0]),
+    st.floats(min_value=0.001, max_value=1.0, allow_nan=False),
+)
+weight = st.sampled_from([0.0, 0.5, 1.0, 1.0, 1.0, 1.7, 2.0])
+
+
+@st.composite
+def networks(draw: st.DrawFn, max_people: int = 9) -> GraphDocument:
+    """A random small network: people at a few companies, random ties."""
+    n = draw(st.integers(min_value=2, max_value=max_people))
+    people: list[dict[str, Any]] = []
+    for i in range(n):
+        person: dict[str, Any] = {
+            "id": f"p{i}",
+            "name": f"Person {i}",
+            "contact_policy": "open" if i == 0 else draw(st.sampled_from(POLICIES)),
+        }
+        company = draw(st.sampled_from([None, *COMPANIES]))
+        if company and i:
+            person["company"] = company
+            title = draw(st.sampled_from(TITLES))
+            if title:
+                person["title"] = title
+        people.append(person)
+    pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs))) if pairs else []
+    ties = [
+        {"a": f"p{a}", "b": f"p{b}", "trust": draw(strength), "familiarity": draw(strength)}
+        for a, b in chosen
+    ]
+    return GraphDocument.model_validate(
+        {"me": "p0", "people": people, "ties": ties, "companies": [{"name": "The Muse"}]}
+    )
