@@ -17,8 +17,8 @@ which makes the printed ratio a lower bound.
 from __future__ import annotations
 
 import argparse
-import heapq
 import gc
+import heapq
 import random
 import resource
 import statistics
@@ -64,7 +64,12 @@ def timed(fn: Callable[[], object]) -> float:
 
 
 def baseline(
-    graph: nx.Graph, store: MemoryStore, me: str, company: str, max_hops: int, top: int,
+    graph: nx.Graph,
+    store: MemoryStore,
+    me: str,
+    company: str,
+    max_hops: int,
+    top: int,
     budget: float,
 ) -> float:
     """Best path per first contact and the top paths, by enumeration. Returns seconds."""
@@ -73,7 +78,8 @@ def baseline(
     targets = {
         p.id: target_weight(p, None)
         for p in store.employees(key)
-        if p.id != me and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
+        if p.id != me
+        and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
         and any(store.company_index().key_of(x.company) == key for x in p.current_positions)
     }
     blocked = {n for n, d in graph.nodes(data=True) if d["dnc"]} | {me}
@@ -89,10 +95,14 @@ def baseline(
             scores.append(path_score([first["trust"]], targets[contact]))
         if max_hops < 2:
             continue
-        for tail in nx.all_simple_paths(view, contact, set(targets) - {contact}, cutoff=max_hops - 1):
+        for tail in nx.all_simple_paths(
+            view, contact, set(targets) - {contact}, cutoff=max_hops - 1
+        ):
             path = [me, *tail]
             factors = [
-                hop_factor(kind, graph.edges[u, v]["trust"], graph.edges[u, v]["familiarity"], weights)
+                hop_factor(
+                    kind, graph.edges[u, v]["trust"], graph.edges[u, v]["familiarity"], weights
+                )
                 for kind, u, v in zip(hop_kinds(len(path) - 1), path[:-1], path[1:], strict=True)
             ]
             score = path_score(factors, targets[path[-1]])
@@ -105,7 +115,9 @@ def baseline(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
     parser.add_argument("--people", type=int, default=200_000)
     parser.add_argument("--ties", type=int, default=2_000_000)
     parser.add_argument("--queries", type=int, default=50)
@@ -123,19 +135,25 @@ def main() -> None:
     start = time.perf_counter()
     store = network.store()
     loaded = time.perf_counter() - start
-    print(f"generate: {generated:.1f} s   load into the store: {loaded:.1f} s   "
-          f"tie arrays: {store.compact.nbytes() / 2**20:.0f} MiB")
+    print(
+        f"generate: {generated:.1f} s   load into the store: {loaded:.1f} s   "
+        f"tie arrays: {store.compact.nbytes() / 2**20:.0f} MiB"
+    )
 
     queries = pick_queries(store, args.queries, args.min_contacts, args.seed)
     degree = np.diff(store.compact.indptr)
     contacts = [int(degree[store._number[me]]) for me, _ in queries]
-    print(f"queries: {len(queries)}, contacts of 'me': median {statistics.median(contacts):.0f}, "
-          f"max {max(contacts)}")
+    print(
+        f"queries: {len(queries)}, contacts of 'me': median {statistics.median(contacts):.0f}, "
+        f"max {max(contacts)}"
+    )
     plan(store, queries[0][1], me=queries[0][0], max_hops=args.max_hops)  # warm up
     gc.collect()
     full = [timed(lambda q=q: plan(store, q[1], me=q[0], max_hops=args.max_hops)) for q in queries]
-    print(f"find (plan, with explanations): median {statistics.median(full) * 1e3:.1f} ms, "
-          f"p95 {percentile(full, 95) * 1e3:.1f} ms, max {max(full) * 1e3:.1f} ms")
+    print(
+        f"find (plan, with explanations): median {statistics.median(full) * 1e3:.1f} ms, "
+        f"p95 {percentile(full, 95) * 1e3:.1f} ms, max {max(full) * 1e3:.1f} ms"
+    )
     print(f"peak memory (intropath): {peak_mb():.0f} MiB")
 
     start = time.perf_counter()
@@ -149,7 +167,10 @@ def main() -> None:
     graph.add_edges_from(
         (ids[a], ids[b], {"trust": t, "familiarity": f})
         for a, b, t, f in zip(
-            src[keep].tolist(), g.nbr[keep].tolist(), g.trust[keep].tolist(), g.fam[keep].tolist(),
+            src[keep].tolist(),
+            g.nbr[keep].tolist(),
+            g.trust[keep].tolist(),
+            g.fam[keep].tolist(),
             strict=True,
         )
     )
@@ -162,10 +183,14 @@ def main() -> None:
     ours = [full[i] for i in chosen]
     capped = sum(b >= args.baseline_budget for b in base)
     ratios = [b / o for b, o in zip(base, ours, strict=True)]
-    print(f"baseline (all_simple_paths, {len(chosen)} queries, {capped} hit the "
-          f"{args.baseline_budget:.0f} s budget): median {statistics.median(base):.2f} s")
-    print(f"speed-up on the same queries: median {statistics.median(ratios):.0f}x, "
-          f"min {min(ratios):.0f}x{' (lower bounds)' if capped else ''}")
+    print(
+        f"baseline (all_simple_paths, {len(chosen)} queries, {capped} hit the "
+        f"{args.baseline_budget:.0f} s budget): median {statistics.median(base):.2f} s"
+    )
+    print(
+        f"speed-up on the same queries: median {statistics.median(ratios):.0f}x, "
+        f"min {min(ratios):.0f}x{' (lower bounds)' if capped else ''}"
+    )
     print(f"peak memory (with baseline graph): {peak_mb():.0f} MiB")
 
 

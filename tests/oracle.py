@@ -13,7 +13,9 @@ from intropath.stores.memory import MemoryStore
 
 def brute_force(
     store: MemoryStore, me: str, targets: dict[str, float], max_hops: int, weights: Weights
-) -> tuple[list[tuple[tuple[str, ...], float]], dict[str, tuple[tuple[str, ...], float]], dict[str, int]]:
+) -> tuple[
+    list[tuple[tuple[str, ...], float]], dict[str, tuple[tuple[str, ...], float]], dict[str, int]
+]:
     """All valid paths best first, the best per first contact, and reach per contact."""
     graph = nx.Graph()
     for person in store.people():
@@ -28,7 +30,9 @@ def brute_force(
         for path in nx.all_simple_paths(graph, me, ends, cutoff=max_hops):
             kinds = hop_kinds(len(path) - 1)
             factors = [
-                hop_factor(kind, graph.edges[u, v]["trust"], graph.edges[u, v]["familiarity"], weights)
+                hop_factor(
+                    kind, graph.edges[u, v]["trust"], graph.edges[u, v]["familiarity"], weights
+                )
                 for kind, u, v in zip(kinds, path[:-1], path[1:], strict=True)
             ]
             score = path_score(factors, targets[path[-1]])

@@ -38,7 +38,9 @@ def networks(draw: st.DrawFn, max_people: int = 9) -> GraphDocument:
                 person["title"] = title
         people.append(person)
     pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
-    chosen = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs))) if pairs else []
+    chosen = (
+        draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs))) if pairs else []
+    )
     ties = [
         {"a": f"p{a}", "b": f"p{b}", "trust": draw(strength), "familiarity": draw(strength)}
         for a, b in chosen

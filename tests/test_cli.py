@@ -34,7 +34,9 @@ def test_find_prints_the_ranked_reasoning(small_graph: Path) -> None:
 
 
 def test_find_json_is_the_documented_document(small_graph: Path) -> None:
-    code, out, _ = run("find", "-c", "daily muse inc", "-g", str(small_graph), "--json", "--top", "2")
+    code, out, _ = run(
+        "find", "-c", "daily muse inc", "-g", str(small_graph), "--json", "--top", "2"
+    )
     assert code == 0
     doc = json.loads(out)
     assert doc["schema"] == "intropath.plan/1"
@@ -76,9 +78,11 @@ def test_no_path_lists_fallbacks(small_graph: Path) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--company", "Northwind"],
-         "Error: 'Northwind' matches several companies: 'Northwind Health', "
-         "'Northwind Traders'; use one of these names\n"),
+        (
+            ["--company", "Northwind"],
+            "Error: 'Northwind' matches several companies: 'Northwind Health', "
+            "'Northwind Traders'; use one of these names\n",
+        ),
         (["--company", "Glbex"], "Error: no company matches 'Glbex'; did you mean 'Globex'?\n"),
         (["--company", "Muse", "--me", "nobody"], "Error: me: 'nobody' is not in the graph\n"),
     ],
@@ -161,8 +165,8 @@ def test_no_me_anywhere(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("option", "value"), [("--max-hops", "0"), ("--max-hops", "7"), ("--top", "0"),
-                          ("--trust-weight", "-1")]
+    ("option", "value"),
+    [("--max-hops", "0"), ("--max-hops", "7"), ("--top", "0"), ("--trust-weight", "-1")],
 )
 def test_out_of_range_options_are_usage_errors(small_graph: Path, option: str, value: str) -> None:
     code, _, err = run("find", "-c", "Muse", "-g", str(small_graph), option, value)
@@ -179,7 +183,9 @@ def test_schema_prints_the_graph_file_schema() -> None:
     assert code == 0 and "asks" in json.loads(out)["properties"]
 
 
-def test_convert_round_trips_through_graphml_and_node_link(small_graph: Path, tmp_path: Path) -> None:
+def test_convert_round_trips_through_graphml_and_node_link(
+    small_graph: Path, tmp_path: Path
+) -> None:
     for name in ("g.graphml", "g.nodelink.json"):
         target = tmp_path / name
         extra = ["--to", "node-link"] if "nodelink" in name else []
@@ -187,7 +193,7 @@ def test_convert_round_trips_through_graphml_and_node_link(small_graph: Path, tm
         assert code == 0, out
         code, out, _ = run("find", "-c", "Muse", "-g", str(target), "--json")
         assert code == 0
-        code2, original, _ = run("find", "-c", "Muse", "-g", str(small_graph), "--json")
+        _, original, _ = run("find", "-c", "Muse", "-g", str(small_graph), "--json")
         first, second = json.loads(out), json.loads(original)
         first.pop("graph"), second.pop("graph")
         assert first == second

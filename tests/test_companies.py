@@ -51,7 +51,10 @@ def test_ambiguous_lists_candidates() -> None:
 
 def test_shared_alias_is_ambiguous() -> None:
     index = CompanyIndex.build(
-        [Company(name="Meta Platforms", aliases=["Meta"]), Company(name="Meta Studios", aliases=["Meta"])]
+        [
+            Company(name="Meta Platforms", aliases=["Meta"]),
+            Company(name="Meta Studios", aliases=["Meta"]),
+        ]
     )
     with pytest.raises(AmbiguousCompany):
         index.resolve("meta")

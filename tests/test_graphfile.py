@@ -8,23 +8,36 @@ from pathlib import Path
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
-from strategies import networks
 
 from intropath.errors import GraphFileError
 from intropath.graphfile import load_document, parse_document, save_document
 from intropath.interchange import from_networkx, to_networkx
 from intropath.model import GraphDocument
+from strategies import networks
 
 ISSUE_EXAMPLE = {
     "me": "alex",
     "people": [
         {"id": "alex", "name": "Alex Morgan"},
-        {"id": "dana", "name": "Dana Reyes", "company": "The Muse", "title": "Product Manager",
-         "contact_policy": "open", "email": "dana@example.com"},
+        {
+            "id": "dana",
+            "name": "Dana Reyes",
+            "company": "The Muse",
+            "title": "Product Manager",
+            "contact_policy": "open",
+            "email": "dana@example.com",
+        },
     ],
     "companies": [{"name": "The Muse", "aliases": ["Muse", "Daily Muse"]}],
-    "ties": [{"a": "alex", "b": "dana", "trust": 0.9, "familiarity": 0.7,
-              "evidence": ["met at a meetup", {"kind": "worked_together", "at": "Acme"}]}],
+    "ties": [
+        {
+            "a": "alex",
+            "b": "dana",
+            "trust": 0.9,
+            "familiarity": 0.7,
+            "evidence": ["met at a meetup", {"kind": "worked_together", "at": "Acme"}],
+        }
+    ],
 }
 
 
@@ -45,23 +58,39 @@ def test_companies_named_only_on_positions_are_added() -> None:
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        (lambda d: d["people"].append({"id": "alex", "name": "Again"}),
-         "people[2] (id 'alex'): duplicate id, first used by people[0]"),
+        (
+            lambda d: d["people"].append({"id": "alex", "name": "Again"}),
+            "people[2] (id 'alex'): duplicate id, first used by people[0]",
+        ),
         (lambda d: d.update(me="zoe"), "me: 'zoe' is not one of the people"),
-        (lambda d: d["ties"].append(dict(d["ties"][0], a="dana", b="alex")),
-         "ties[1] (dana - alex): duplicate of ties[0]"),
-        (lambda d: d["ties"].append({"a": "alex", "b": "alex", "trust": 1, "familiarity": 1}),
-         "ties[1] (alex - alex): a tie joins two different people, got 'alex' twice"),
-        (lambda d: d["companies"].append({"name": "Muse Inc."}),
-         "companies[1] (name 'Muse Inc.'): same company as companies[0]"),
-        (lambda d: d["people"][1].update(nickname="D"),
-         "people[1] (id 'dana'): nickname: Extra inputs are not permitted"),
-        (lambda d: d["ties"][0].update(familiarity=float("nan")),
-         "ties[0] (alex - dana): familiarity: Input should be a finite number"),
-        (lambda d: d.update(groups=[{"id": "g", "name": "G", "members": ["ghost"]}]),
-         "groups[0] (id 'g'): unknown member 'ghost'"),
-        (lambda d: d["people"][0].update(groups=["nowhere"]),
-         "people[0] (id 'alex'): unknown group 'nowhere'"),
+        (
+            lambda d: d["ties"].append(dict(d["ties"][0], a="dana", b="alex")),
+            "ties[1] (dana - alex): duplicate of ties[0]",
+        ),
+        (
+            lambda d: d["ties"].append({"a": "alex", "b": "alex", "trust": 1, "familiarity": 1}),
+            "ties[1] (alex - alex): a tie joins two different people, got 'alex' twice",
+        ),
+        (
+            lambda d: d["companies"].append({"name": "Muse Inc."}),
+            "companies[1] (name 'Muse Inc.'): same company as companies[0]",
+        ),
+        (
+            lambda d: d["people"][1].update(nickname="D"),
+            "people[1] (id 'dana'): nickname: Extra inputs are not permitted",
+        ),
+        (
+            lambda d: d["ties"][0].update(familiarity=float("nan")),
+            "ties[0] (alex - dana): familiarity: Input should be a finite number",
+        ),
+        (
+            lambda d: d.update(groups=[{"id": "g", "name": "G", "members": ["ghost"]}]),
+            "groups[0] (id 'g'): unknown member 'ghost'",
+        ),
+        (
+            lambda d: d["people"][0].update(groups=["nowhere"]),
+            "people[0] (id 'alex'): unknown group 'nowhere'",
+        ),
     ],
 )
 def test_invalid_records_are_named(change: object, message: str) -> None:
@@ -84,7 +113,9 @@ def _normal(document: GraphDocument) -> dict[str, object]:
     return data
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(document=networks())
 def test_every_format_round_trips(document: GraphDocument, tmp_path: Path) -> None:
     document = parse_document(document.model_dump(mode="json"))

@@ -6,14 +6,14 @@ import math
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from oracle import brute_force
-from strategies import networks, weight
 
 from intropath import plan
 from intropath.model import ContactPolicy, GraphDocument
 from intropath.scoring import Weights
 from intropath.stores.base import SearchQuery
 from intropath.stores.memory import MemoryStore
+from oracle import brute_force
+from strategies import networks, weight
 
 
 def _targets(draw: st.DrawFn, document: GraphDocument) -> dict[str, float]:
@@ -61,7 +61,9 @@ def test_top_n_is_a_prefix_of_the_full_ranking(
 
 @settings(max_examples=150, deadline=None)
 @given(document=networks(), role=st.sampled_from([None, "product manager", "designer"]))
-def test_plan_scores_match_the_documented_formula(document: GraphDocument, role: str | None) -> None:
+def test_plan_scores_match_the_documented_formula(
+    document: GraphDocument, role: str | None
+) -> None:
     """End to end: every reported number recomputes from the hops and the target."""
     result = plan(MemoryStore(document), "Muse", role=role, top=50)
     for path in result.paths:

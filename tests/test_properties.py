@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from strategies import networks, strength, weight
 
 from intropath import plan
 from intropath.model import GraphDocument
 from intropath.scoring import HopKind, Weights, hop_factor
 from intropath.stores.memory import MemoryStore
+from strategies import networks, strength, weight
 
 
-def _scores(document: GraphDocument, max_hops: int, weights: Weights) -> dict[tuple[str, ...], float]:
+def _scores(
+    document: GraphDocument, max_hops: int, weights: Weights
+) -> dict[tuple[str, ...], float]:
     result = plan(
-        MemoryStore(document), "Muse", top=10_000, max_hops=max_hops,
-        trust_weight=weights.trust, familiarity_weight=weights.familiarity,
+        MemoryStore(document),
+        "Muse",
+        top=10_000,
+        max_hops=max_hops,
+        trust_weight=weights.trust,
+        familiarity_weight=weights.familiarity,
     )
     return {tuple(p.people): p.score for p in result.paths}
 

@@ -20,8 +20,43 @@ from .model import Company
 
 # Legal-form suffixes dropped from the end of a name (after punctuation is gone).
 LEGAL_SUFFIXES = frozenset(
-    """inc incorporated llc l l c ltd limited gmbh ag ab sa sas sarl srl spa bv nv oy oyj as asa
-    aps plc corp corporation co company kk pty pvt llp lp gbr kg ug se sl sa de cv""".split()
+    [
+        "inc",
+        "incorporated",
+        "llc",
+        "ltd",
+        "limited",
+        "gmbh",
+        "ag",
+        "ab",
+        "sa",
+        "sas",
+        "sarl",
+        "srl",
+        "spa",
+        "bv",
+        "nv",
+        "oy",
+        "oyj",
+        "as",
+        "asa",
+        "aps",
+        "plc",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "kk",
+        "pty",
+        "pvt",
+        "llp",
+        "lp",
+        "gbr",
+        "kg",
+        "ug",
+        "se",
+        "sl",
+    ]
 )
 _NON_WORD = re.compile(r"[^\w]+")
 
@@ -39,7 +74,7 @@ def company_key(name: str) -> str:
     """
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("&", " and ")
+    text = text.replace("&", " and ").replace(".", "")  # "L.L.C." -> "llc"
     words = [w for w in _NON_WORD.split(text.replace("_", " ")) if w]
     if len(words) > 1 and words[0] == "the":
         words = words[1:]

@@ -47,9 +47,7 @@ def load_document(path: str | os.PathLike[str]) -> GraphDocument:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise GraphFileError(
-            f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}"
-        ) from None
+        raise GraphFileError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
     if isinstance(data, dict) and "nodes" in data and ("edges" in data or "links" in data):
         return _checked(interchange.from_node_link(data, str(path)), str(path))
     return parse_document(data, str(path))
@@ -58,7 +56,9 @@ def load_document(path: str | os.PathLike[str]) -> GraphDocument:
 def parse_document(data: Any, source: str = "<graph>") -> GraphDocument:
     """Validate already-parsed data (a dict) as a graph document."""
     if not isinstance(data, dict):
-        raise GraphFileError(f"{source}: a graph file holds a JSON object, got {type(data).__name__}")
+        raise GraphFileError(
+            f"{source}: a graph file holds a JSON object, got {type(data).__name__}"
+        )
     try:
         document = GraphDocument.model_validate(data)
     except ValidationError as exc:
@@ -182,12 +182,12 @@ def _checked(document: GraphDocument, source: str) -> GraphDocument:
                 )
     for i, person in enumerate(document.people):
         for group_id in person.groups:
-            group = groups.get(group_id)
-            if group is None:
+            found = groups.get(group_id)
+            if found is None:
                 raise GraphFileError(
                     f"{source}: people[{i}] (id {person.id!r}): unknown group {group_id!r}"
                 )
-            if person.id not in group.members:
-                group.members.append(person.id)
+            if person.id not in found.members:
+                found.members.append(person.id)
         person.groups = []
     return document

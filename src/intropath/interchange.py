@@ -41,7 +41,9 @@ def to_networkx(document: GraphDocument) -> nx.MultiGraph:
     graph = nx.MultiGraph(me=document.me or "")
     for company in document.companies:
         graph.add_node(
-            COMPANY_PREFIX + company.name, kind="company", name=company.name,
+            COMPANY_PREFIX + company.name,
+            kind="company",
+            name=company.name,
             aliases=list(company.aliases),
         )
     for group in document.groups:
@@ -56,19 +58,23 @@ def to_networkx(document: GraphDocument) -> nx.MultiGraph:
         graph.add_node(person.id, kind="person", **_clean(attrs))
         for position in person.positions:
             key = index.key_of(position.company)
-            company = index.companies[key].name if key else position.company
-            if COMPANY_PREFIX + company not in graph:
-                graph.add_node(COMPANY_PREFIX + company, kind="company", name=company)
+            name = index.companies[key].name if key else position.company
+            if COMPANY_PREFIX + name not in graph:
+                graph.add_node(COMPANY_PREFIX + name, kind="company", name=name)
             pos = position.model_dump(exclude={"company"}, mode="json")
-            if position.company != company:
+            if position.company != name:
                 pos["written"] = position.company  # keep the name as the person wrote it
-            graph.add_edge(person.id, COMPANY_PREFIX + company, kind="works_at", **_clean(pos))
+            graph.add_edge(person.id, COMPANY_PREFIX + name, kind="works_at", **_clean(pos))
     for group in document.groups:
         for member in group.members:
             graph.add_edge(member, GROUP_PREFIX + group.id, kind="member_of")
     for tie in document.ties:
         graph.add_edge(
-            tie.a, tie.b, kind="knows", trust=tie.trust, familiarity=tie.familiarity,
+            tie.a,
+            tie.b,
+            kind="knows",
+            trust=tie.trust,
+            familiarity=tie.familiarity,
             evidence=[e.model_dump(mode="json", exclude_none=True) for e in tie.evidence],
         )
     return graph
@@ -99,15 +105,14 @@ def _from_networkx(graph: nx.Graph) -> GraphDocument:
             companies.append(Company(name=attrs["name"], aliases=attrs.get("aliases", [])))
         elif kinds[node] == "group":
             groups[node] = Group(
-                id=str(node).removeprefix(GROUP_PREFIX), name=attrs["name"],
+                id=str(node).removeprefix(GROUP_PREFIX),
+                name=attrs["name"],
                 kind=attrs.get("group_kind", "group"),
             )
         else:
             attrs.setdefault("name", str(node))
             people[str(node)] = Person(id=str(node), **attrs)
-    company_names = {
-        n: d["name"] for n, d in graph.nodes(data=True) if kinds[n] == "company"
-    }
+    company_names = {n: d["name"] for n, d in graph.nodes(data=True) if kinds[n] == "company"}
     ties: list[Tie] = []
     for u, v, data in graph.edges(data=True):
         attrs = {k: val for k, val in data.items() if k != "kind"}
@@ -130,8 +135,11 @@ def _from_networkx(graph: nx.Graph) -> GraphDocument:
         people[person_id].positions = found
     me = graph.graph.get("me") or None
     return GraphDocument(
-        me=me, people=list(people.values()), companies=companies,
-        groups=list(groups.values()), ties=ties,
+        me=me,
+        people=list(people.values()),
+        companies=companies,
+        groups=list(groups.values()),
+        ties=ties,
     )
 
 

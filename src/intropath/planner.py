@@ -19,8 +19,8 @@ from .results import (
     Fallbacks,
     Hop,
     PathResult,
-    Plan,
     PersonRef,
+    Plan,
     Settings,
     SharedEmployer,
     SharedGroup,
@@ -144,8 +144,11 @@ def plan(
         me=_ref(me_person),
         company=CompanyRef(key=key, name=known.name, aliases=list(known.aliases), query=company),
         settings=Settings(
-            role=ctx.role, max_hops=max_hops, top=top,
-            trust_weight=trust_weight, familiarity_weight=familiarity_weight,
+            role=ctx.role,
+            max_hops=max_hops,
+            top=top,
+            trust_weight=trust_weight,
+            familiarity_weight=familiarity_weight,
         ),
         targets=len(targets),
         asks=asks,
@@ -176,7 +179,10 @@ def _explain(ctx: _Context, found: FoundPath) -> PathResult:
             raise IntropathError(f"store returned a path over a missing tie {a} - {b}")
         hops.append(
             Hop.model_construct(
-                source=ctx.ref(a), target=ctx.ref(b), kind=kind, trust=tie.trust,
+                source=ctx.ref(a),
+                target=ctx.ref(b),
+                kind=kind,
+                trust=tie.trust,
                 familiarity=tie.familiarity,
                 factor=hop_factor(kind, tie.trust, tie.familiarity, ctx.weights),
                 evidence=tie.evidence,
@@ -194,9 +200,16 @@ def _explain(ctx: _Context, found: FoundPath) -> PathResult:
         score=found.score,
         hops=hops,
         target=Target.model_construct(
-            id=end.id, name=end.name, title=title, contact_policy=end.contact_policy,
-            email=end.email, recruiter=end.recruiter, hiring_manager=end.hiring_manager,
-            openness=open_, role_match=match, weight=open_ * match,
+            id=end.id,
+            name=end.name,
+            title=title,
+            contact_policy=end.contact_policy,
+            email=end.email,
+            recruiter=end.recruiter,
+            hiring_manager=end.hiring_manager,
+            openness=open_,
+            role_match=match,
+            weight=open_ * match,
         ),
         weakest_link=WeakestLink.model_construct(
             index=weakest, factor=hops[weakest].factor, reason=hops[weakest].reason()
@@ -206,13 +219,16 @@ def _explain(ctx: _Context, found: FoundPath) -> PathResult:
 
 def _fallbacks(ctx: _Context, current: list[Person]) -> Fallbacks:
     reachable = [
-        p for p in current
+        p
+        for p in current
         if p.id != ctx.me.id and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
     ]
     there = {p.id for p in reachable}
     groups = [
         SharedGroup(
-            id=g.id, name=g.name, kind=g.kind,
+            id=g.id,
+            name=g.name,
+            kind=g.kind,
             people=[_ref(ctx.store.person(m)) for m in sorted(set(g.members) & there)],
         )
         for g in sorted(ctx.store.groups_of(ctx.me.id), key=lambda g: g.id)
@@ -222,14 +238,17 @@ def _fallbacks(ctx: _Context, current: list[Person]) -> Fallbacks:
     employers = []
     for key in sorted(k for k in mine if k):
         people = [
-            _ref(p) for p in reachable
+            _ref(p)
+            for p in reachable
             if any(ctx.index.key_of(pos.company) == key for pos in p.positions)
         ]
         if people:
             employers.append(SharedEmployer(company=ctx.index.companies[key].name, people=people))
     alumni = [
-        _ref(p) for p in ctx.store.employees(ctx.company_key)
-        if p.id not in there and p.id != ctx.me.id
+        _ref(p)
+        for p in ctx.store.employees(ctx.company_key)
+        if p.id not in there
+        and p.id != ctx.me.id
         and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
         and ctx.store.tie(ctx.me.id, p.id) is not None
     ]
@@ -239,4 +258,3 @@ def _fallbacks(ctx: _Context, current: list[Person]) -> Fallbacks:
         alumni_you_know=alumni,
         recruiters=[_ref(p) for p in reachable if p.recruiter],
     )
-

@@ -181,8 +181,13 @@ class Plan(_Result):
             raise ImportError("to_dataframe() needs pandas: pip install pandas") from exc
         if what == "asks":
             rows = [
-                {"contact": a.contact, "name": a.name, "action": a.action, "reach": a.reach,
-                 **_path_row(a.best_path)}
+                {
+                    "contact": a.contact,
+                    "name": a.name,
+                    "action": a.action,
+                    "reach": a.reach,
+                    **_path_row(a.best_path),
+                }
                 for a in self.asks
             ]
         else:
@@ -196,7 +201,7 @@ class Plan(_Result):
             f"({self.targets} people there; graph: {e(self.graph)})</p>"
         )
         if self.no_path:
-            return head + "<p>No path within {} hops.</p>".format(self.settings.max_hops)
+            return head + f"<p>No path within {self.settings.max_hops} hops.</p>"
         rows = "".join(
             f"<tr><td>{i}</td><td>{e(a.name)}</td><td>{a.action}</td><td>{a.reach}</td>"
             f"<td>{a.best_path.score:.3f}</td><td>{e(a.best_path.route(' → '))}</td>"

@@ -76,10 +76,10 @@ def hop_kinds(hops: int) -> list[HopKind]:
 def hop_factor(kind: HopKind, trust: float, familiarity: float, weights: Weights) -> float:
     """The factor one hop contributes to a path's score."""
     if kind is HopKind.LAST:
-        return familiarity**weights.familiarity
-    t = trust**weights.trust
+        return float(familiarity**weights.familiarity)
+    t = float(trust**weights.trust)
     if kind is HopKind.MIDDLE:
-        return t * familiarity**weights.familiarity
+        return t * float(familiarity**weights.familiarity)
     return t
 
 
@@ -97,7 +97,7 @@ def cost(score: float) -> float:
 
 
 _WORD = re.compile(r"[^\w]+")
-_STOP = frozenset("a an and at for in of on the to with".split())
+_STOP = frozenset(["a", "an", "and", "at", "for", "in", "of", "on", "the", "to", "with"])
 _EXPAND = {
     "pm": "product manager",
     "swe": "software engineer",

@@ -20,24 +20,96 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .model import ContactPolicy, GraphDocument, Group, Person, Position, Tie
 from .model import Company as CompanyModel
+from .model import ContactPolicy, GraphDocument, Group, Person, Position, Tie
 from .stores.compact import Floats, Ints
 from .stores.memory import MemoryStore
 
-_SYLLABLES = (
-    "ar bel cor dan el fen gal hal ix jun kel lum mar nov or pax quin ros sol tav ul ven wex "
-    "yar zen bri cla dro fla gre"
-).split()
+_SYLLABLES = [
+    "ar",
+    "bel",
+    "cor",
+    "dan",
+    "el",
+    "fen",
+    "gal",
+    "hal",
+    "ix",
+    "jun",
+    "kel",
+    "lum",
+    "mar",
+    "nov",
+    "or",
+    "pax",
+    "quin",
+    "ros",
+    "sol",
+    "tav",
+    "ul",
+    "ven",
+    "wex",
+    "yar",
+    "zen",
+    "bri",
+    "cla",
+    "dro",
+    "fla",
+    "gre",
+]
 _SUFFIXES = ["Labs", "Inc", "Systems", "Health", "Capital", "Media", "Works", "AI", "Group", ""]
 _TITLES = [
-    "Software Engineer", "Senior Software Engineer", "Product Manager", "Product Designer",
-    "Data Scientist", "Engineering Manager", "Marketing Manager", "Sales Executive",
-    "Account Executive", "Customer Success Manager", "UX Researcher", "Designer",
-    "Head of Product", "Staff Engineer", "Analyst", "Operations Manager",
+    "Software Engineer",
+    "Senior Software Engineer",
+    "Product Manager",
+    "Product Designer",
+    "Data Scientist",
+    "Engineering Manager",
+    "Marketing Manager",
+    "Sales Executive",
+    "Account Executive",
+    "Customer Success Manager",
+    "UX Researcher",
+    "Designer",
+    "Head of Product",
+    "Staff Engineer",
+    "Analyst",
+    "Operations Manager",
 ]
-_FIRST = "Alex Sam Dana Jordan Priya Wei Lena Omar Chloe Mateo Aisha Yuki Noah Ines Kofi Sara".split()
-_LAST = "Reyes Chen Novak Okafor Silva Kim Larsen Haddad Rossi Patel Müller Dubois Ito Berg".split()
+_FIRST = [
+    "Alex",
+    "Sam",
+    "Dana",
+    "Jordan",
+    "Priya",
+    "Wei",
+    "Lena",
+    "Omar",
+    "Chloe",
+    "Mateo",
+    "Aisha",
+    "Yuki",
+    "Noah",
+    "Ines",
+    "Kofi",
+    "Sara",
+]
+_LAST = [
+    "Reyes",
+    "Chen",
+    "Novak",
+    "Okafor",
+    "Silva",
+    "Kim",
+    "Larsen",
+    "Haddad",
+    "Rossi",
+    "Patel",
+    "Müller",
+    "Dubois",
+    "Ito",
+    "Berg",
+]
 
 
 @dataclass
@@ -60,8 +132,14 @@ class SyntheticNetwork:
 
     def store(self) -> MemoryStore:
         return MemoryStore.from_columns(
-            self.people, self.a, self.b, self.trust, self.familiarity,
-            companies=self.companies, groups=self.groups, me=self.me,
+            self.people,
+            self.a,
+            self.b,
+            self.trust,
+            self.familiarity,
+            companies=self.companies,
+            groups=self.groups,
+            me=self.me,
             description="synthetic network",
         )
 
@@ -71,8 +149,11 @@ class SyntheticNetwork:
         ties = [
             Tie(a=ids[i], b=ids[j], trust=float(t), familiarity=float(f))
             for i, j, t, f in zip(
-                self.a.tolist(), self.b.tolist(), self.trust.tolist(),
-                self.familiarity.tolist(), strict=True,
+                self.a.tolist(),
+                self.b.tolist(),
+                self.trust.tolist(),
+                self.familiarity.tolist(),
+                strict=True,
             )
         ]
         return GraphDocument.model_validate(
@@ -126,8 +207,8 @@ def generate(
         others = _sample(rng, activity, min(int(size), n - 1))
         parts.append((np.full(len(others), member, dtype=np.int64), others, 3))
     if team > 1:
-        i, j = np.triu_indices(team, 1)
-        parts.append((team_members[i], team_members[j], 4))
+        left, right = np.triu_indices(team, 1)
+        parts.append((team_members[left], team_members[right], 4))
     a, b, kind = _dedupe(rng, parts, n, ties)
     trust, familiarity = _strengths(rng, kind)
 
@@ -145,7 +226,9 @@ def generate(
             )
         ]
         if past[i] >= 0 and past[i] != current[i]:
-            positions.append(Position.model_construct(company=company_names[past[i]], current=False))
+            positions.append(
+                Position.model_construct(company=company_names[past[i]], current=False)
+            )
         recruiter = bool(role_draw[i] < 0.02)
         if recruiter:
             positions[0] = Position.model_construct(
@@ -160,21 +243,30 @@ def generate(
                 hiring_manager=bool(0.02 <= role_draw[i] < 0.05),
                 positions=positions,
                 groups=[],
-                headline=None, email=None, profile_url=None,
+                headline=None,
+                email=None,
+                profile_url=None,
             )
         )
     for member in team_members.tolist():
         persons[member].contact_policy = ContactPolicy.OPEN
     groups = [
-        Group(id=f"school{s}", name=f"{company_names[s % n_companies].split()[0]} University",
-              kind="school", members=[persons[i].id for i in np.flatnonzero(school == s).tolist()])
+        Group(
+            id=f"school{s}",
+            name=f"{company_names[s % n_companies].split()[0]} University",
+            kind="school",
+            members=[persons[i].id for i in np.flatnonzero(school == s).tolist()],
+        )
         for s in range(n_schools)
     ]
     return SyntheticNetwork(
         people=persons,
         companies=[CompanyModel(name=name) for name in company_names],
         groups=groups,
-        a=a, b=b, trust=trust, familiarity=familiarity,
+        a=a,
+        b=b,
+        trust=trust,
+        familiarity=familiarity,
         team=[persons[i].id for i in team_members.tolist()],
     )
 
@@ -232,9 +324,7 @@ def _within(
     return order[pick], order[other], kind
 
 
-def _preferential(
-    rng: np.random.Generator, activity: Floats, count: int
-) -> tuple[Ints, Ints, int]:
+def _preferential(rng: np.random.Generator, activity: Floats, count: int) -> tuple[Ints, Ints, int]:
     return _sample(rng, activity, count), _sample(rng, activity, count), 2
 
 

@@ -59,7 +59,9 @@ app = typer.Typer(
 GraphOption = Annotated[
     Path | None,
     typer.Option(
-        "--graph", "-g", metavar="FILE",
+        "--graph",
+        "-g",
+        metavar="FILE",
         help="Graph file (JSON, node-link JSON or GraphML). Default: your imported graph, "
         "else the bundled sample.",
         show_default=False,
@@ -67,7 +69,9 @@ GraphOption = Annotated[
 ]
 MeOption = Annotated[
     str | None,
-    typer.Option("--me", metavar="ID", help="Who is asking (a person id). Default: the graph's 'me'."),
+    typer.Option(
+        "--me", metavar="ID", help="Who is asking (a person id). Default: the graph's 'me'."
+    ),
 ]
 JsonOption = Annotated[
     bool, typer.Option("--json", help="Print a JSON document instead of tables.")

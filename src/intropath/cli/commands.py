@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
+from pydantic import BaseModel
 
 from ..graphfile import load_document, save_document
 from ..model import GraphDocument
@@ -25,7 +26,9 @@ def find(
     me: MeOption = None,
     role: Annotated[
         str | None,
-        typer.Option(help="A role or team (e.g. 'product designer'); matching people score higher."),
+        typer.Option(
+            help="A role or team (e.g. 'product designer'); matching people score higher."
+        ),
     ] = None,
     top: Annotated[int, typer.Option(min=1, help="How many paths to list overall.")] = 5,
     max_hops: Annotated[
@@ -49,8 +52,14 @@ def find(
     """
     store = open_store(graph)
     result = plan(
-        store, company, me=me, role=role, top=top, max_hops=max_hops,
-        trust_weight=trust_weight, familiarity_weight=familiarity_weight,
+        store,
+        company,
+        me=me,
+        role=role,
+        top=top,
+        max_hops=max_hops,
+        trust_weight=trust_weight,
+        familiarity_weight=familiarity_weight,
     )
     if as_json:
         emit_json(result.to_json())
@@ -65,7 +74,7 @@ def schema(
     ] = "graph",
 ) -> None:
     """Print the JSON Schema of the graph file format (or of `find --json`)."""
-    models = {"graph": GraphDocument, "plan": Plan}
+    models: dict[str, type[BaseModel]] = {"graph": GraphDocument, "plan": Plan}
     if what not in models:
         raise typer.BadParameter(f"choose 'graph' or 'plan', not {what!r}", param_hint="WHAT")
     emit_json(json.dumps(models[what].model_json_schema(by_alias=True), indent=2))

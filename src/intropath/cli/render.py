@@ -57,7 +57,9 @@ def plan_view(plan: Plan) -> Group:
     role = f" for '{plan.settings.role}'" if plan.settings.role else ""
     header = Text()
     header.append(f"Whom to ask about {plan.company.name}{role}", style="bold")
-    matched = "" if plan.company.query == plan.company.name else f" (matched '{plan.company.query}')"
+    matched = (
+        "" if plan.company.query == plan.company.name else f" (matched '{plan.company.query}')"
+    )
     header.append(
         f"{matched}, as {plan.me.name}: {_count(plan.targets, 'person', 'people')} there, "
         f"{_count(len(plan.asks), 'contact')} of yours can help "

@@ -68,9 +68,9 @@ class CompactGraph:
         self.blocked: npt.NDArray[np.bool_] = np.asarray(blocked, dtype=bool).copy()
         # Memoryviews index to plain Python numbers, ~10x faster than numpy scalars
         # for the one-at-a-time reads of the search and of lookups.
-        self.nbr_view = memoryview(self.nbr)
-        self.trust_view = memoryview(self.trust)
-        self.fam_view = memoryview(self.fam)
+        self.nbr_view = memoryview(self.nbr)  # type: ignore[arg-type]
+        self.trust_view = memoryview(self.trust)  # type: ignore[arg-type]
+        self.fam_view = memoryview(self.fam)  # type: ignore[arg-type]
 
     def edge(self, i: int, j: int) -> int | None:
         """The index of edge ``i -> j``, if there is one."""
@@ -91,12 +91,12 @@ class CompactGraph:
         lengths = self.indptr[nodes + 1] - starts
         total = int(lengths.sum())
         src = np.repeat(nodes, lengths)
-        offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        offsets = np.arange(total, dtype=np.int64) - np.repeat(
+            np.cumsum(lengths) - lengths, lengths
+        )
         return src, offsets + np.repeat(starts, lengths)
 
-    def search(
-        self, me: int, targets: dict[int, float], max_hops: int, weights: Weights
-    ) -> Search:
+    def search(self, me: int, targets: dict[int, float], max_hops: int, weights: Weights) -> Search:
         return Search(self, me, targets, max_hops, weights)
 
 
@@ -180,7 +180,8 @@ class Search:
         first = self._first(g.trust[lo:hi])
         usable = ~self.blocked[contacts] & (first > 0)
         self.first_edge: dict[int, int] = {
-            int(c): lo + int(i) for i, c in zip(np.flatnonzero(usable), contacts[usable], strict=True)
+            int(c): lo + int(i)
+            for i, c in zip(np.flatnonzero(usable), contacts[usable], strict=True)
         }
         self.child_span: dict[int, tuple[int, int]] = {}
         self.child_y: list[int] = []
@@ -220,7 +221,9 @@ class Search:
 
         def push_done(path: Path, score: float) -> None:
             if score > 0:
-                heapq.heappush(heap, ((-score, len(path), path), next(counter), ("done", path, score)))
+                heapq.heappush(
+                    heap, ((-score, len(path), path), next(counter), ("done", path, score))
+                )
 
         def push(bound: float, item: tuple[Any, ...]) -> None:
             if bound > 0:

@@ -14,7 +14,7 @@ from ..errors import PersonNotFound
 from ..interchange import to_networkx
 from ..model import Company, ContactPolicy, Evidence, GraphDocument, Group, Person, Tie
 from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
-from .compact import CompactGraph, Floats, Ints, IntPath
+from .compact import CompactGraph, Floats, IntPath, Ints
 
 
 class MemoryStore:
@@ -29,7 +29,11 @@ class MemoryStore:
         ties = document.ties
         position = {p.id: i for i, p in enumerate(document.people)}
         self._setup(
-            document.people, document.companies, document.groups, document.me, description,
+            document.people,
+            document.companies,
+            document.groups,
+            document.me,
+            description,
             np.fromiter((position[t.a] for t in ties), dtype=np.int64, count=len(ties)),
             np.fromiter((position[t.b] for t in ties), dtype=np.int64, count=len(ties)),
             np.fromiter((t.trust for t in ties), dtype=np.float64, count=len(ties)),
@@ -57,8 +61,9 @@ class MemoryStore:
         per-tie models are made.
         """
         store = cls.__new__(cls)
-        store._setup(people, companies or [], groups or [], me, description,
-                     a, b, trust, familiarity, {})
+        store._setup(
+            people, companies or [], groups or [], me, description, a, b, trust, familiarity, {}
+        )
         return store
 
     def _setup(
@@ -97,7 +102,9 @@ class MemoryStore:
         self._number = {pid: i for i, pid in enumerate(self._ids)}
         rank = np.empty(len(people), dtype=np.int64)
         rank[np.asarray(order, dtype=np.int64)] = np.arange(len(people), dtype=np.int64)
-        blocked = [self._people[p].contact_policy is ContactPolicy.DO_NOT_CONTACT for p in self._ids]
+        blocked = [
+            self._people[p].contact_policy is ContactPolicy.DO_NOT_CONTACT for p in self._ids
+        ]
         self.compact = CompactGraph(len(people), rank[a], rank[b], trust, familiarity, blocked)
 
     @property
@@ -125,7 +132,10 @@ class MemoryStore:
         if edge is None:
             return None
         return Tie.model_construct(
-            a=a, b=b, trust=self.compact.trust_view[edge], familiarity=self.compact.fam_view[edge],
+            a=a,
+            b=b,
+            trust=self.compact.trust_view[edge],
+            familiarity=self.compact.fam_view[edge],
             evidence=list(self._evidence.get(_pair(a, b), [])),
         )
 
@@ -138,15 +148,21 @@ class MemoryStore:
                 if j > i:
                     b = self._ids[j]
                     yield Tie(
-                        a=a, b=b, trust=float(g.trust[edge]), familiarity=float(g.fam[edge]),
+                        a=a,
+                        b=b,
+                        trust=float(g.trust[edge]),
+                        familiarity=float(g.fam[edge]),
                         evidence=list(self._evidence.get((a, b), [])),
                     )
 
     def to_document(self) -> GraphDocument:
         """The network as a graph document (for saving or exporting)."""
         return GraphDocument(
-            me=self._me, people=[self._people[p] for p in self._ids],
-            companies=self.companies(), groups=list(self._group_list), ties=list(self.ties()),
+            me=self._me,
+            people=[self._people[p] for p in self._ids],
+            companies=self.companies(),
+            groups=list(self._group_list),
+            ties=list(self.ties()),
         )
 
     def companies(self) -> list[Company]:
