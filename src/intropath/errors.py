@@ -11,6 +11,8 @@ catches that root once and prints its message on one line.
     │   └── AmbiguousCompany  several companies match (carries the candidates)
     ├── ConfigError           a setting is missing or invalid
     ├── ImportFileError       an export or address book cannot be imported
+    ├── AmbiguousPerson       a name that fits several people (carries the candidates)
+    ├── InvalidRating         a manual rating, policy or flag out of range
     └── StoreError            a store (e.g. Neo4j) cannot be reached or used
 """
 
@@ -71,3 +73,18 @@ class ImportFileError(IntropathError):
         self.line = line
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+
+class AmbiguousPerson(IntropathError):
+    """A name that fits several people; carries their ids."""
+
+    def __init__(self, query: str, candidates: list[str]) -> None:
+        self.query = query
+        self.candidates = candidates
+        super().__init__(
+            f"{query!r} matches several people: {', '.join(candidates)}; use one of these ids"
+        )
+
+
+class InvalidRating(IntropathError):
+    """A manual rating, policy or flag that is out of range."""

@@ -1,0 +1,380 @@
+"""Commands that bring data in and record what the user knows.
+
+``import linkedin|vcard|google``, ``tie set``, ``person set``,
+``ratings import`` and ``explain``. Each calls one library function
+(:mod:`intropath.importers`, :mod:`intropath.manual`) and writes the graph
+atomically: the saved graph changes only if the whole command succeeds.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..config import default_graph_path, load_config, resolve_graph, sample_graph_path
+from ..errors import GraphFileError, InvalidRating
+from ..graphfile import load_document, save_document
+from ..importers import ImportReport, import_google_contacts, import_linkedin, import_vcard
+from ..manual import explain as explain_person
+from ..manual import import_ratings, set_person, set_tie
+from ..model import ContactPolicy, GraphDocument
+from ..strength import StrengthParams, explain_lines, params_from_config
+from .app import GraphOption, JsonOption, app, console, emit_json, err_console
+
+import_app = typer.Typer(
+    help="Import a LinkedIn export or an address book into your graph.", no_args_is_help=True
+)
+tie_app = typer.Typer(
+    help="Rate a relationship yourself (overrides the model).", no_args_is_help=True
+)
+person_app = typer.Typer(help="Set a person's contact policy and flags.", no_args_is_help=True)
+ratings_app = typer.Typer(help="Apply many ratings and flags from a CSV.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+app.add_typer(tie_app, name="tie")
+app.add_typer(person_app, name="person")
+app.add_typer(ratings_app, name="ratings")
+
+IntoOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--into",
+        metavar="FILE",
+        show_default=False,
+        help="Graph file to merge into and write. Default: your graph in the user "
+        "data dir (or 'graph' in the config file).",
+    ),
+]
+OwnerOption = Annotated[
+    str | None,
+    typer.Option(
+        "--owner",
+        metavar="NAME",
+        help="Whose data this is: a name, an existing person id or a profile URL. "
+        "Import each team member's export with their --owner to pool networks.",
+    ),
+]
+FreshOption = Annotated[
+    bool,
+    typer.Option("--fresh", help="Start a new graph instead of merging into the existing one."),
+]
+AsOfOption = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of",
+        metavar="DATE",
+        help="Measure recency from this day (YYYY-MM-DD). Default: today.",
+    ),
+]
+WriteGraphOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--graph",
+        "-g",
+        metavar="FILE",
+        show_default=False,
+        help="Graph file to change. Default: your imported graph.",
+    ),
+]
+
+Importer = Callable[..., tuple[GraphDocument, ImportReport]]
+
+
+def _say(text: str) -> None:
+    console.print(text, markup=False, highlight=False)
+
+
+def _warn(text: str) -> None:
+    err_console.print(text, markup=False, highlight=False)
+
+
+def target_path(explicit: Path | None) -> Path:
+    """Where writes go: the file given, else ``graph`` in the config, else the user's graph."""
+    if explicit is not None:
+        return explicit
+    configured = load_config().get("graph")
+    return Path(str(configured)).expanduser() if configured else default_graph_path()
+
+
+def _as_of(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        message = f"expected YYYY-MM-DD, got {text!r}"
+        raise typer.BadParameter(message, param_hint="--as-of") from None
+
+
+def _params() -> StrengthParams:
+    return params_from_config(load_config())
+
+
+def _existing(path: Path, fresh: bool = False) -> GraphDocument | None:
+    if fresh or not path.exists():
+        return None
+    return load_document(path)
+
+
+def _run_import(
+    importer: Importer,
+    source: Path,
+    into: Path | None,
+    owner: str | None,
+    fresh: bool,
+    as_of: str | None,
+    as_json: bool,
+) -> None:
+    path = target_path(into)
+    document = _existing(path, fresh)
+    merged, report = importer(source, document, owner=owner, params=_params(), as_of=_as_of(as_of))
+    save_document(merged, path)
+    report.target = str(path)
+    _print_report(report, merged, as_json)
+
+
+def _print_report(report: ImportReport, document: GraphDocument, as_json: bool) -> None:
+    if as_json:
+        emit_json(
+            json.dumps(
+                {
+                    "source": report.source,
+                    "owner": report.owner,
+                    "graph": report.target,
+                    "counts": dict(report.counts),
+                    "skipped": report.skipped_count,
+                    "skipped_rows": report.skipped,
+                    "notes": report.notes,
+                    "people": len(document.people),
+                    "ties": len(document.ties),
+                },
+                indent=2,
+            )
+        )
+        return
+    _say(f"Imported {report.source} as {report.owner}: {report.summary()}.")
+    for line in report.skipped:
+        _warn(f"  skipped {line}")
+    if report.skipped_count > len(report.skipped):
+        _warn(f"  ... and {report.skipped_count - len(report.skipped)} more")
+    for line in report.notes:
+        _warn(f"  note: {line}")
+    if report.notes_count > len(report.notes):
+        _warn(f"  ... and {report.notes_count - len(report.notes)} more notes")
+    _say(f"Wrote {report.target}: {len(document.people)} people, {len(document.ties)} ties.")
+
+
+@import_app.command("linkedin")
+def import_linkedin_command(
+    path: Annotated[Path, typer.Argument(help="The export zip as downloaded, or its folder.")],
+    owner: OwnerOption = None,
+    into: IntoOption = None,
+    fresh: FreshOption = False,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Import a LinkedIn data export (only Connections.csv is required).
+
+    Messages, invitations, endorsements, recommendations, positions and
+    education become evidence; trust and familiarity come from the strength
+    model (docs/strength-model.md). Re-importing a newer export replaces the
+    old one's evidence and keeps your ratings, notes and contact policies.
+    Message text is never stored.
+
+    Example: intropath import linkedin ~/Downloads/Basic_LinkedInDataExport.zip
+    """
+    _run_import(import_linkedin, path, into, owner, fresh, as_of, as_json)
+
+
+@import_app.command("vcard")
+def import_vcard_command(
+    path: Annotated[Path, typer.Argument(help="A .vcf address book (vCard 2.1, 3.0 or 4.0).")],
+    owner: OwnerOption = None,
+    into: IntoOption = None,
+    fresh: FreshOption = False,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Merge a vCard address book into the same people (by profile URL, email, name)."""
+    _run_import(import_vcard, path, into, owner, fresh, as_of, as_json)
+
+
+@import_app.command("google")
+def import_google_command(
+    path: Annotated[Path, typer.Argument(help="A Google Contacts (or Outlook) CSV export.")],
+    owner: OwnerOption = None,
+    into: IntoOption = None,
+    fresh: FreshOption = False,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Merge a Google Contacts or Outlook CSV into the same people."""
+    _run_import(import_google_contacts, path, into, owner, fresh, as_of, as_json)
+
+
+def _writable(graph: Path | None) -> tuple[Path, GraphDocument]:
+    path = target_path(graph)
+    if not path.exists():
+        raise GraphFileError(
+            f"{path}: no graph yet; import one first (intropath import linkedin EXPORT) "
+            "or pass --graph FILE"
+        )
+    return path, load_document(path)
+
+
+@tie_app.command("set")
+def tie_set(
+    person: Annotated[str, typer.Argument(help="An id, name, email or profile URL.")],
+    trust: Annotated[
+        float | None, typer.Option(min=0.0, max=1.0, help="How readily they would vouch for you.")
+    ] = None,
+    familiarity: Annotated[
+        float | None, typer.Option(min=0.0, max=1.0, help="How well you know each other now.")
+    ] = None,
+    note: Annotated[str | None, typer.Option(help="How you know them, in your words.")] = None,
+    with_: Annotated[
+        str | None, typer.Option("--with", metavar="OTHER", help="The other person. Default: me.")
+    ] = None,
+    graph: WriteGraphOption = None,
+) -> None:
+    """Rate a tie yourself; your numbers override the model and survive re-imports.
+
+    Example: intropath tie set "Dana Reyes" --trust 0.9 --familiarity 0.6 --note "same team 3 years"
+    """
+    if trust is None and familiarity is None and not note:
+        raise InvalidRating("give --trust, --familiarity or --note")
+    path, document = _writable(graph)
+    tie = set_tie(
+        document,
+        person,
+        other=with_,
+        trust=trust,
+        familiarity=familiarity,
+        note=note,
+        params=_params(),
+    )
+    save_document(document, path)
+    _say(f"{tie.a} - {tie.b}: trust {tie.trust:.2f}, familiarity {tie.familiarity:.2f}")
+
+
+@person_app.command("set")
+def person_set(
+    person: Annotated[str, typer.Argument(help="An id, name, email or profile URL.")],
+    policy: Annotated[
+        ContactPolicy | None, typer.Option(help="How they want to be approached.")
+    ] = None,
+    recruiter: Annotated[
+        bool | None, typer.Option("--recruiter/--not-recruiter", help="They recruit.")
+    ] = None,
+    hiring_manager: Annotated[
+        bool | None,
+        typer.Option(
+            "--hiring-manager/--not-hiring-manager",
+            help="They hire (approach via the team or a recruiter instead).",
+        ),
+    ] = None,
+    email: Annotated[str | None, typer.Option(help="Their email address.")] = None,
+    graph: WriteGraphOption = None,
+) -> None:
+    """Set a person's contact policy and flags (kept across re-imports).
+
+    Example: intropath person set "Kim Novak" --policy prefers_email --recruiter
+    """
+    path, document = _writable(graph)
+    found = set_person(
+        document,
+        person,
+        policy=policy,
+        recruiter=recruiter,
+        hiring_manager=hiring_manager,
+        email=email,
+    )
+    save_document(document, path)
+    flags = [
+        f
+        for f, on in (("recruiter", found.recruiter), ("hiring manager", found.hiring_manager))
+        if on
+    ]
+    _say(f"{found.id}: {found.contact_policy.value}" + "".join(f", {f}" for f in flags))
+
+
+@ratings_app.command("import")
+def ratings_import(
+    path: Annotated[
+        Path,
+        typer.Argument(
+            help="CSV: person, with, trust, familiarity, note, policy, recruiter, hiring_manager."
+        ),
+    ],
+    graph: WriteGraphOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Apply a CSV of ratings, notes, policies and flags; bad rows are listed and skipped."""
+    target, document = _writable(graph)
+    report = import_ratings(document, path, params=_params())
+    save_document(document, target)
+    report.target, report.owner = str(target), document.me
+    _print_report(report, document, as_json)
+
+
+@app.command()
+def explain(
+    person: Annotated[str, typer.Argument(help="An id, name, email or profile URL.")],
+    graph: GraphOption = None,
+    as_of: AsOfOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Show a person's ties: each number and the evidence behind it.
+
+    Example: intropath explain "Dana Reyes"
+    """
+    path, why = resolve_graph(graph)
+    if path == sample_graph_path() and not as_json:
+        _warn(f"Using graph {path} ({why})")
+    document = load_document(path)
+    found, ties = explain_person(document, person, params=_params(), as_of=_as_of(as_of))
+    if as_json:
+        emit_json(
+            json.dumps(
+                {
+                    "person": found.model_dump(mode="json", exclude_defaults=True),
+                    "ties": [
+                        {
+                            "a": t.a,
+                            "b": t.b,
+                            "trust": t.trust,
+                            "familiarity": t.familiarity,
+                            "model": {"trust": s.trust, "familiarity": s.familiarity},
+                            "evidence": [
+                                e.model_dump(mode="json", exclude_none=True) for e in t.evidence
+                            ],
+                            "reasons": explain_lines(s),
+                        }
+                        for t, s in ties
+                    ],
+                },
+                indent=2,
+            )
+        )
+        return
+    title = f" ({found.title})" if found.title else ""
+    _say(f"{found.name}{title} [{found.id}], {found.contact_policy.value}")
+    if not ties:
+        _say("  no ties")
+    for tie, strength in ties:
+        other = tie.b if tie.a == found.id else tie.a
+        _say(f"  with {other}: trust {tie.trust:.2f}, familiarity {tie.familiarity:.2f}")
+        for line in explain_lines(strength):
+            _say(f"    {line}")
+        if (round(tie.trust, 4), round(tie.familiarity, 4)) != (
+            strength.trust,
+            strength.familiarity,
+        ):
+            _say(
+                f"    (the model now gives trust {strength.trust:.2f}, familiarity "
+                f"{strength.familiarity:.2f}; the graph holds numbers set earlier or by hand)"
+            )

@@ -1,0 +1,16 @@
+"""Importers: LinkedIn exports and address books into one network.
+
+Each importer reads a file into plain records, then merges them into a
+network with :class:`~intropath.importers.merge.Merger` (identity matching,
+provenance, rescoring by :mod:`intropath.strength`). Nothing is written here;
+:func:`save_import` writes the result atomically.
+"""
+
+from __future__ import annotations
+
+from .google_contacts import import_google_contacts
+from .linkedin import import_linkedin
+from .report import ImportReport
+from .vcard import import_vcard
+
+__all__ = ["ImportReport", "import_google_contacts", "import_linkedin", "import_vcard"]

@@ -1,0 +1,44 @@
+"""What an import did: counts, skipped rows (file and line) and merge notes."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+MAX_LISTED = 50
+"""Skipped rows and notes listed one by one; the rest are only counted."""
+
+
+@dataclass
+class ImportReport:
+    """The outcome of one import, for the CLI to print and tests to check."""
+
+    source: str
+    owner: str | None = None
+    target: str | None = None
+    counts: Counter[str] = field(default_factory=Counter)
+    skipped: list[str] = field(default_factory=list)
+    skipped_count: int = 0
+    notes: list[str] = field(default_factory=list)
+    notes_count: int = 0
+
+    def skip(self, where: str, line: int | None, reason: str) -> None:
+        """Record an unparseable row: it is skipped, counted and listed."""
+        self.skipped_count += 1
+        if len(self.skipped) < MAX_LISTED:
+            at = f"{where}:{line}" if line is not None else where
+            self.skipped.append(f"{at}: {reason}")
+
+    def note(self, message: str) -> None:
+        """Record something the user should know (an ambiguous merge, a file not read)."""
+        self.notes_count += 1
+        if len(self.notes) < MAX_LISTED:
+            self.notes.append(message)
+
+    def summary(self) -> str:
+        """One line: what was imported."""
+        parts = [f"{n} {what}" for what, n in self.counts.items() if n]
+        text = ", ".join(parts) or "nothing"
+        if self.skipped_count:
+            text += f"; {self.skipped_count} row{'s' * (self.skipped_count != 1)} skipped"
+        return text
