@@ -1,0 +1,113 @@
+// search.cypher: whom to ask. The path search behind `intropath find --backend neo4j`.
+//
+// Parameters:
+//   $me        STRING          the asking person's id
+//   $targets   LIST<STRING>    ids of the eligible targets (current employees of the company,
+//                              not me, not do_not_contact)
+//   $weights   MAP             target id -> weight = openness * role match, > 0
+//   $max_hops  INTEGER         the longest path, in ties (1 to 6)
+//   $wt, $wf   FLOAT           exponents on trust and familiarity (1.0 = count fully)
+//   $top       INTEGER         how many paths the caller lists overall (>= 1)
+//   $eps       FLOAT           relative margin for near-ties, e.g. 1.0e-9
+//
+// A path me -> c1 -> ... -> t is simple (no one twice), at most $max_hops ties long,
+// ends at a target, passes no one marked do_not_contact, and is scored left to right:
+//   first hop trust^wt; middle hops trust^wt * familiarity^wf; last hop familiarity^wf;
+//   a one-hop path (t is my own contact) trust^wt; then times t's weight.
+// Every factor and the score must be > 0.
+//
+// How it runs: one fixed-length pattern per hop count, each anchored at both ends (me,
+// and the targets through the index on :Person(id)) and joined in the middle with a hash
+// join, so a hub's thousands of ties are expanded once instead of once per path. Paths
+// are then grouped by their first contact c1.
+//
+// Returns one row per first contact that has a path:
+//   contact  STRING   c1's id
+//   reach    INTEGER  how many distinct targets c1 leads to
+//   paths    LIST<MAP> candidate paths through c1, each {people, trust, familiarity,
+//            evidence} (ids and the tie numbers, hop by hop). They include every path
+//            whose score is within $eps of c1's best, and every path within $eps of the
+//            $top-th best path overall; the caller re-scores them exactly and picks
+//            the best per contact and the top paths overall (score desc, hops asc, ids asc).
+MATCH (me:Person {id: $me})
+CALL (me) {
+    MATCH (me)-[r1:KNOWS]-(t:Person)
+    WHERE t.id IN $targets
+    RETURN [me, t] AS people, [r1] AS ties
+  UNION ALL
+    WITH * WHERE $max_hops >= 2
+    MATCH (me)-[r1:KNOWS]-(c1:Person)-[r2:KNOWS]-(t:Person)
+    USING JOIN ON c1
+    WHERE t.id IN $targets
+    RETURN [me, c1, t] AS people, [r1, r2] AS ties
+  UNION ALL
+    WITH * WHERE $max_hops >= 3
+    MATCH (me)-[r1:KNOWS]-(c1:Person)-[r2:KNOWS]-(c2:Person)-[r3:KNOWS]-(t:Person)
+    USING JOIN ON c1
+    WHERE t.id IN $targets
+    RETURN [me, c1, c2, t] AS people, [r1, r2, r3] AS ties
+  UNION ALL
+    WITH * WHERE $max_hops >= 4
+    MATCH (me)-[r1:KNOWS]-(c1:Person)-[r2:KNOWS]-(c2:Person)-[r3:KNOWS]-(c3:Person)
+          -[r4:KNOWS]-(t:Person)
+    USING JOIN ON c2
+    WHERE t.id IN $targets
+    RETURN [me, c1, c2, c3, t] AS people, [r1, r2, r3, r4] AS ties
+  UNION ALL
+    WITH * WHERE $max_hops >= 5
+    MATCH (me)-[r1:KNOWS]-(c1:Person)-[r2:KNOWS]-(c2:Person)-[r3:KNOWS]-(c3:Person)
+          -[r4:KNOWS]-(c4:Person)-[r5:KNOWS]-(t:Person)
+    USING JOIN ON c2
+    WHERE t.id IN $targets
+    RETURN [me, c1, c2, c3, c4, t] AS people, [r1, r2, r3, r4, r5] AS ties
+  UNION ALL
+    WITH * WHERE $max_hops >= 6
+    MATCH (me)-[r1:KNOWS]-(c1:Person)-[r2:KNOWS]-(c2:Person)-[r3:KNOWS]-(c3:Person)
+          -[r4:KNOWS]-(c4:Person)-[r5:KNOWS]-(c5:Person)-[r6:KNOWS]-(t:Person)
+    USING JOIN ON c3
+    WHERE t.id IN $targets
+    RETURN [me, c1, c2, c3, c4, c5, t] AS people, [r1, r2, r3, r4, r5, r6] AS ties
+}
+// Valid paths only: no one but me is do_not_contact, and no one appears twice.
+WITH people, ties, size(ties) AS hops
+WHERE all(x IN people[1..] WHERE coalesce(x.contact_policy, 'open') <> 'do_not_contact')
+  AND all(i IN range(1, hops) WHERE NOT people[i] IN people[0..i])
+// Hop factors, in path order, and the score multiplied left to right.
+WITH people, ties,
+     [i IN range(0, hops - 1) |
+        CASE
+          WHEN i = 0 THEN ties[i].trust ^ $wt
+          WHEN i = hops - 1 THEN ties[i].familiarity ^ $wf
+          ELSE (ties[i].trust ^ $wt) * (ties[i].familiarity ^ $wf)
+        END] AS factors
+WITH people, ties, factors,
+     reduce(s = 1.0, f IN factors | s * f) * $weights[last(people).id] AS score
+WHERE all(f IN factors WHERE f > 0) AND score > 0
+// Group by first contact, best first (rows are sorted before they are collected).
+WITH people[1] AS contact, last(people) AS target, people, ties, score
+ORDER BY score DESC
+WITH contact, count(DISTINCT target) AS reach,
+     collect({score: score, people: people, ties: ties}) AS found
+// Keep each contact's $top best paths, and any path within $eps of the last one kept.
+WITH contact, reach, found,
+     CASE WHEN size(found) < $top THEN size(found) ELSE $top END AS n
+WITH contact, reach, [p IN found WHERE p.score >= found[n - 1].score * (1.0 - $eps)] AS kept
+WITH collect({contact: contact, reach: reach, kept: kept}) AS groups
+// The $top-th best score overall.
+CALL (groups) {
+  UNWIND groups AS g
+  UNWIND g.kept AS p
+  WITH p.score AS s
+  ORDER BY s DESC
+  LIMIT $top
+  RETURN min(s) AS nth
+}
+UNWIND groups AS g
+WITH g, g.kept[0].score * (1.0 - $eps) AS near, nth * (1.0 - $eps) AS cut
+RETURN g.contact.id AS contact,
+       g.reach AS reach,
+       [p IN g.kept WHERE p.score >= near OR p.score >= cut |
+          {people: [x IN p.people | x.id],
+           trust: [r IN p.ties | r.trust],
+           familiarity: [r IN p.ties | r.familiarity],
+           evidence: [r IN p.ties | r.evidence]}] AS paths

@@ -1,0 +1,9 @@
+// status.cypher: how much of the network is stored.
+// Parameters: none.
+// Returns one row: people, companies, groups, ties, positions, memberships (INTEGER).
+RETURN COUNT { (:Person) } AS people,
+       COUNT { (:Company) } AS companies,
+       COUNT { (:Group) } AS groups,
+       COUNT { ()-[:KNOWS]->() } AS ties,
+       COUNT { ()-[:WORKS_AT]->() } AS positions,
+       COUNT { ()-[:MEMBER_OF]->() } AS memberships

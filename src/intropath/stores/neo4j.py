@@ -1,0 +1,476 @@
+"""The Neo4j store: a network persisted in Neo4j and searched there, in Cypher.
+
+The schema (see ``cypher/README.md``)::
+
+    (:Person {id, name, contact_policy, ...})-[:KNOWS {trust, familiarity, evidence}]-(:Person)
+    (:Person)-[:WORKS_AT {ordinal, company, title, team, current, start, end}]->(:Company {key})
+    (:Person)-[:MEMBER_OF {ordinal}]->(:Group {id, name, kind})
+    (:Intropath {key: 'graph', me})
+
+Every statement comes from a file in ``cypher/`` (:func:`cypher_text`). The
+``neo4j`` driver is imported only when a store is opened.
+
+Examples
+--------
+A notebook, against a running server::
+
+    from intropath import plan
+    from intropath.stores.neo4j import open_neo4j_store
+    with open_neo4j_store("neo4j://localhost:7687", "neo4j", "secret") as store:
+        store.load_document(load_document("sample_graphs/sample.json"))
+        plan(store, "Muse")
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from types import ModuleType, TracebackType
+from typing import Any
+
+from ..companies import CompanyIndex
+from ..errors import PersonNotFound, StoreError
+from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
+from ..neo4j_settings import Neo4jSettings, cypher_statements, cypher_text, resolve_settings
+from ..scoring import Weights, hop_factor, hop_kinds, path_score
+from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
+from .neo4j_load import LoadPlan, Row, batches
+
+NEO4J_MISSING = "the Neo4j backend needs the neo4j driver: pip install 'intropath[neo4j]'"
+MAX_HOPS = 6
+"""The longest path search.cypher has a pattern for."""
+EPS = 1e-9
+"""Relative margin: Cypher returns every path this close to a cut, Python decides exactly."""
+BATCH = 5_000
+TIE_BATCH = 10_000
+SCHEMES = frozenset({"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"})
+
+Progress = Callable[[str, int, int], None]
+"""``progress(phase, done, total)``, called as a load advances."""
+
+
+def driver_module() -> ModuleType:
+    """The ``neo4j`` driver package, or a StoreError saying how to install it."""
+    try:
+        module = importlib.import_module("neo4j")
+    except ImportError:
+        raise StoreError(NEO4J_MISSING) from None
+    # The driver logs connection failures that StoreError already reports; without
+    # a handler of its own, Python would print them to stderr as well.
+    logger = logging.getLogger("neo4j")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+    return module
+
+
+def open_neo4j_store(
+    uri: str | None = None,
+    user: str | None = None,
+    password: str | None = None,
+    database: str | None = None,
+) -> Neo4jStore:
+    """Connect to Neo4j with settings from arguments, ``NEO4J_*`` variables or the config.
+
+    Raises
+    ------
+    StoreError
+        When the driver is missing, or the server is unreachable, refuses the
+        credentials or has no such database (one line, no traceback).
+    """
+    return Neo4jStore.connect(resolve_settings(uri, user, password, database))
+
+
+@dataclass
+class LoadReport:
+    """What a load wrote: per kind, how many rows created new data and how many matched."""
+
+    created: dict[str, int] = field(default_factory=dict)
+    matched: dict[str, int] = field(default_factory=dict)
+    removed: int = 0
+
+    def add(self, kind: str, rows: int, created: int) -> None:
+        self.created[kind] = self.created.get(kind, 0) + created
+        self.matched[kind] = self.matched.get(kind, 0) + rows - created
+
+    def describe(self) -> str:
+        parts = [
+            f"{kind} {self.created[kind]:,} created, {self.matched[kind]:,} matched"
+            for kind in self.created
+        ]
+        if self.removed:
+            parts.append(f"{self.removed:,} old positions removed")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class Status:
+    """What the database holds, and which server it is."""
+
+    server: str
+    counts: dict[str, int]
+    owner: str | None
+
+
+class Neo4jStore:
+    """A network stored in Neo4j, behind the same interface as the in-memory store.
+
+    Lookups answered once are cached for the life of the store (the planner
+    asks about the same people many times); :meth:`refresh` drops the cache,
+    and loading or clearing through this store does it too.
+    """
+
+    def __init__(self, driver: Any, settings: Neo4jSettings) -> None:
+        self._driver = driver
+        self.settings = settings
+        self.server = ""
+        self.refresh()
+
+    @classmethod
+    def connect(cls, settings: Neo4jSettings) -> Neo4jStore:
+        """Open a driver and check that the server answers (see :func:`open_neo4j_store`)."""
+        neo4j = driver_module()
+        scheme = settings.uri.partition("://")[0]
+        if scheme not in SCHEMES or "://" not in settings.uri:
+            raise StoreError(
+                f"invalid Neo4j URI {settings.uri!r}: use neo4j://host:7687 or bolt://host:7687 "
+                "(or neo4j+s://, bolt+s:// for TLS)"
+            )
+        auth = (settings.user, settings.password) if settings.password is not None else None
+        try:
+            driver = neo4j.GraphDatabase.driver(
+                settings.uri, auth=auth, connection_timeout=10.0,
+                connection_acquisition_timeout=20.0, max_transaction_retry_time=5.0,
+            )
+        except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
+            raise StoreError(f"invalid Neo4j URI {settings.uri!r}: {_one_line(exc)}") from None
+        store = cls(driver, settings)
+        try:
+            with store._translated():
+                driver.verify_connectivity()
+            row = store._read("version")[0]
+        except BaseException:
+            driver.close()
+            raise
+        store.server = f"{row['name']} {row['version']} {row['edition']}"
+        return store
+
+    def close(self) -> None:
+        self._driver.close()
+
+    def __enter__(self) -> Neo4jStore:
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def refresh(self) -> None:
+        """Forget every cached lookup (after someone else changed the database)."""
+        self._people: dict[str, Person] = {}
+        self._ties_of: dict[str, dict[str, tuple[float, float, str | None]]] = {}
+        self._pairs: dict[tuple[str, str], tuple[float, float, str | None] | None] = {}
+        self._index: CompanyIndex | None = None
+        self._owner: tuple[str | None] | None = None
+
+    # -- running statements -------------------------------------------------
+    @contextmanager
+    def _translated(self) -> Iterator[None]:
+        """Turn driver errors into one-line StoreErrors."""
+        exc = driver_module().exceptions
+        where = self.settings.where()
+        try:
+            yield
+        except exc.AuthError:
+            raise StoreError(
+                f"Neo4j at {self.settings.uri} refused the credentials of user "
+                f"{self.settings.user!r}; check NEO4J_USERNAME and NEO4J_PASSWORD"
+            ) from None
+        except exc.ServiceUnavailable as error:
+            raise StoreError(
+                f"cannot reach the Neo4j server at {self.settings.uri} ({_reason(error)}); "
+                "is it running? (set NEO4J_URI or --uri)"
+            ) from None
+        except exc.Neo4jError as error:
+            if error.code == "Neo.ClientError.Database.DatabaseNotFound":
+                raise StoreError(
+                    f"Neo4j at {self.settings.uri} has no database {self.settings.database!r}; "
+                    "check NEO4J_DATABASE or --database"
+                ) from None
+            message = _one_line(error.message)
+            raise StoreError(f"Neo4j at {where}: {error.code}: {message}") from None
+        except exc.DriverError as error:
+            raise StoreError(f"Neo4j driver error ({where}): {_one_line(error)}") from None
+
+    def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """Run ``cypher/<name>.cypher`` as a read and return its rows as dicts."""
+        neo4j = driver_module()
+        with self._translated():
+            records, _, _ = self._driver.execute_query(
+                cypher_text(name), params, database_=self.settings.database,
+                routing_=neo4j.RoutingControl.READ,
+            )
+        return [record.data() for record in records]
+
+    def _write(self, name: str, **params: Any) -> Any:
+        """Run ``cypher/<name>.cypher`` in a managed write transaction; return its counters."""
+        query = cypher_text(name)
+
+        def work(tx: Any) -> Any:
+            return tx.run(query, params).consume().counters
+
+        with self._translated(), self._driver.session(database=self.settings.database) as session:
+            return session.execute_write(work)
+
+    # -- lookups --------------------------------------------------------------
+    @property
+    def description(self) -> str:
+        return f"Neo4j {self.settings.where()}"
+
+    @property
+    def owner(self) -> str | None:
+        if self._owner is None:
+            rows = self._read("owner")
+            self._owner = (rows[0]["me"] if rows else None,)
+        return self._owner[0]
+
+    def person(self, person_id: str) -> Person:
+        found = self.people_by_id([person_id])
+        if person_id not in found:
+            raise PersonNotFound(person_id)
+        return found[person_id]
+
+    def people_by_id(self, ids: list[str]) -> dict[str, Person]:
+        """The people with these ids that exist (one query for those not cached)."""
+        missing = sorted({i for i in ids if i not in self._people})
+        if missing:
+            for row in self._read("people", ids=missing):
+                self._cache_person(row)
+        return {i: self._people[i] for i in ids if i in self._people}
+
+    def _cache_person(self, row: dict[str, Any]) -> Person:
+        person = _person(row)
+        self._people[person.id] = person
+        return person
+
+    def tie(self, a: str, b: str) -> Tie | None:
+        pair = _pair(a, b)
+        if a in self._ties_of:
+            numbers = self._ties_of[a].get(b)
+        elif b in self._ties_of:
+            numbers = self._ties_of[b].get(a)
+        elif pair in self._pairs:
+            numbers = self._pairs[pair]
+        else:
+            rows = self._read("tie", a=a, b=b)
+            numbers = None
+            if rows:
+                numbers = (rows[0]["trust"], rows[0]["familiarity"], rows[0]["evidence"])
+            self._pairs[pair] = numbers
+        if numbers is None:
+            return None
+        trust, familiarity, evidence = numbers
+        return Tie(a=a, b=b, trust=trust, familiarity=familiarity, evidence=_evidence(evidence))
+
+    def ties_of(self, person_id: str) -> dict[str, Tie]:
+        """Every tie of one person, by the other person's id (cached)."""
+        if person_id not in self._ties_of:
+            self._ties_of[person_id] = {
+                row["other"]: (row["trust"], row["familiarity"], row["evidence"])
+                for row in self._read("ties_of", id=person_id)
+            }
+        return {
+            other: Tie(a=person_id, b=other, trust=t, familiarity=f, evidence=_evidence(e))
+            for other, (t, f, e) in self._ties_of[person_id].items()
+        }
+
+    def companies(self) -> list[Company]:
+        rows = sorted(self._read("companies"), key=lambda r: _order(r["seq"], r["key"]))
+        return [Company(name=r["name"], aliases=list(r["aliases"] or [])) for r in rows]
+
+    def company_index(self) -> CompanyIndex:
+        if self._index is None:
+            self._index = CompanyIndex.build(self.companies())
+        return self._index
+
+    def employees(self, company_key: str) -> list[Person]:
+        rows = self._read("employees", key=company_key)
+        rows.sort(key=lambda r: _order(r["person"].get("seq"), r["person"]["id"]))
+        return [self._cache_person(row) for row in rows]
+
+    def groups_of(self, person_id: str) -> list[Group]:
+        groups = []
+        rows = self._read("groups_of", id=person_id)
+        for r in sorted(rows, key=lambda r: _order(r["seq"], r["id"])):
+            members = sorted(r["members"], key=lambda m: _order(m["ordinal"], m["id"]))
+            groups.append(Group(id=r["id"], name=r["name"], kind=r["kind"] or "group",
+                                members=[m["id"] for m in members]))
+        return groups
+
+    # -- the search -----------------------------------------------------------
+    def search(self, query: SearchQuery) -> SearchResult:
+        """Run ``search.cypher`` and settle its candidates exactly (see that file)."""
+        if not 1 <= query.max_hops <= MAX_HOPS:
+            raise StoreError(f"the Neo4j search handles 1 to {MAX_HOPS} hops, got {query.max_hops}")
+        targets = {t: float(w) for t, w in query.targets.items() if w > 0 and t != query.me}
+        rows: list[dict[str, Any]] = []
+        if targets:
+            rows = self._read(
+                "search", me=query.me, targets=sorted(targets), weights=targets,
+                max_hops=query.max_hops, wt=float(query.weights.trust),
+                wf=float(query.weights.familiarity), top=query.top, eps=EPS,
+            )
+        if not rows:
+            self.person(query.me)  # raises PersonNotFound when "me" is unknown
+            return SearchResult(asks=[], paths=[])
+        asks: list[FoundAsk] = []
+        candidates: list[FoundPath] = []
+        for row in rows:
+            scored = (self._scored(c, targets, query.weights) for c in row["paths"])
+            paths = [p for p in scored if p is not None]
+            if paths:
+                asks.append(FoundAsk(min(paths, key=_key), int(row["reach"])))
+                candidates.extend(paths)
+        asks.sort(key=lambda ask: ask.best.sort_key)
+        candidates.sort(key=_key)
+        top = candidates[: query.top]
+        self._prefetch(query.me, [a.best for a in asks] + top)
+        return SearchResult(asks=asks, paths=top)
+
+    def _scored(
+        self, candidate: dict[str, Any], targets: dict[str, float], weights: Weights
+    ) -> FoundPath | None:
+        """A candidate path scored exactly as the in-memory store does; caches its ties."""
+        people = tuple(candidate["people"])
+        trust, familiarity = candidate["trust"], candidate["familiarity"]
+        evidence = candidate["evidence"]
+        for i in range(len(trust)):
+            self._pairs[_pair(people[i], people[i + 1])] = (trust[i], familiarity[i], evidence[i])
+        factors = [
+            hop_factor(kind, t, f, weights)
+            for kind, t, f in zip(hop_kinds(len(trust)), trust, familiarity, strict=True)
+        ]
+        score = path_score(factors, targets[people[-1]])
+        return FoundPath(people, score) if score > 0 and min(factors) > 0 else None
+
+    def _prefetch(self, me: str, paths: list[FoundPath]) -> None:
+        """Cache what the planner asks next: everyone on the paths, and all of me's ties."""
+        self.people_by_id([pid for path in paths for pid in path.people])
+        self.ties_of(me)
+
+    # -- loading --------------------------------------------------------------
+    def load_document(
+        self, document: GraphDocument, progress: Progress | None = None
+    ) -> LoadReport:
+        """Write a graph document; loading the same document again changes nothing."""
+        return self.load(LoadPlan.from_document(document), progress)
+
+    def load(self, plan: LoadPlan, progress: Progress | None = None) -> LoadReport:
+        """Write the rows of a :class:`LoadPlan`, batch by batch (see ``load_*.cypher``)."""
+        self.create_schema()
+        report = LoadReport()
+        counters = self._write("load_graph", me=plan.me)
+        report.add("graph", 1, counters.nodes_created)
+        node_steps: list[tuple[str, str, list[Row]]] = [
+            ("companies", "load_companies", plan.companies),
+            ("people", "load_people", plan.people),
+            ("groups", "load_groups", plan.groups),
+        ]
+        for kind, name, rows in node_steps:
+            self._batched(kind, name, rows, len(rows), BATCH, "nodes_created", report, progress)
+        for batch in batches(plan.positions_kept, BATCH):
+            report.removed += self._write("prune_positions", rows=batch).relationships_deleted
+        rel_steps: list[tuple[str, str, list[Row] | Iterator[Row], int, int]] = [
+            ("positions", "load_positions", plan.positions, len(plan.positions), BATCH),
+            ("memberships", "load_memberships", plan.memberships, len(plan.memberships), BATCH),
+            ("ties", "load_ties", plan.tie_rows, plan.tie_count, TIE_BATCH),
+        ]
+        for kind, name, rel_rows, total, size in rel_steps:
+            self._batched(
+                kind, name, rel_rows, total, size, "relationships_created", report, progress
+            )
+        self.refresh()
+        return report
+
+    def _batched(
+        self, kind: str, name: str, rows: list[Row] | Iterator[Row], total: int, size: int,
+        counter: str, report: LoadReport, progress: Progress | None,
+    ) -> None:
+        done = 0
+        if progress:
+            progress(kind, 0, total)
+        for batch in batches(rows, size):
+            created = getattr(self._write(name, rows=batch), counter)
+            report.add(kind, len(batch), created)
+            done += len(batch)
+            if progress:
+                progress(kind, done, total)
+        if kind not in report.created:
+            report.add(kind, 0, 0)
+
+    def create_schema(self) -> None:
+        """Create the constraints and indexes if they are missing (``schema.cypher``)."""
+        for statement in cypher_statements("schema"):
+            with self._translated():
+                self._driver.execute_query(statement, database_=self.settings.database)
+
+    def status(self) -> Status:
+        """Counts of what is stored, the server, and the owner."""
+        counts = self._read("status")[0]
+        rows = self._read("owner")
+        return Status(self.server, {k: int(v) for k, v in counts.items()},
+                      rows[0]["me"] if rows else None)
+
+    def clear(self) -> None:
+        """Delete the network (``clear.cypher``: in batches, auto-commit transactions)."""
+        query = cypher_text("clear")
+        with self._translated(), self._driver.session(database=self.settings.database) as session:
+            session.run(query).consume()
+        self.refresh()
+
+
+def _order(position: int | None, name: str) -> tuple[bool, int, str]:
+    """Sort by a stored position (file order), unpositioned last, then by name."""
+    return (position is None, position or 0, name)
+
+
+def _key(path: FoundPath) -> tuple[float, int, tuple[str, ...]]:
+    return path.sort_key
+
+
+def _pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a <= b else (b, a)
+
+
+def _evidence(text: str | None) -> list[Evidence]:
+    if not text:
+        return []
+    return [Evidence.model_validate(item) for item in json.loads(text)]
+
+
+def _person(row: dict[str, Any]) -> Person:
+    """A Person from people.cypher's ``person`` and ``positions`` columns."""
+    fields = Person.model_fields
+    data: dict[str, Any] = {k: v for k, v in row["person"].items() if k in fields and v is not None}
+    positions = sorted(row["positions"], key=lambda w: _order(w.get("ordinal"), ""))
+    data["positions"] = [
+        {k: v for k, v in w.items() if k in Position.model_fields} for w in positions
+    ]
+    return Person.model_validate(data)
+
+
+def _reason(error: BaseException) -> str:
+    """The gist of a connection error, e.g. '[Errno 111] Connection refused'."""
+    text = _one_line(error)
+    found = re.search(r"\(reason (.+?)\)(?:$|[;:,.]| )", text)
+    return found.group(1) if found else text
+
+
+def _one_line(value: object) -> str:
+    text = " ".join(str(value).split())
+    return text if len(text) <= 300 else text[:297] + "..."
