@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from . import commands as _commands  # noqa: F401  (registers the commands)
+from . import draft as _draft  # noqa: F401  (registers draft)
 from . import imports as _imports  # noqa: F401  (import, tie, person, ratings, explain)
 from . import neo4j as _neo4j  # noqa: F401  (neo4j load, status, clear)
 from .app import app, main

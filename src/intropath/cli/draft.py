@@ -1,0 +1,120 @@
+"""``intropath draft``: the message for a planned path (a thin skin over intropath.drafting)."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from ..config import load_config
+from ..drafting import Channel, Kind, Lang, Profile, draft_for_plan, print_draft
+from ..drafting.profile import Ask
+from ..planner import MAX_HOPS_LIMIT, plan
+from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, fail, open_store
+
+
+def terminal_prompt() -> Ask | None:
+    """A prompt for missing profile fields when stdin is a terminal, else None."""
+    if not sys.stdin.isatty():
+        return None
+
+    def ask(field: str, label: str) -> str:
+        return str(typer.prompt(label, err=True))
+
+    return ask
+
+
+@app.command("draft")
+def draft_command(
+    company: Annotated[
+        str, typer.Option("--company", "-c", help="The company, as you would write it.")
+    ],
+    via: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PERSON", help="Ask this contact (id or full name). Default: the best one."
+        ),
+    ] = None,
+    to: Annotated[
+        str | None,
+        typer.Option(
+            metavar="PERSON", help="Aim for this person at the company (id or full name)."
+        ),
+    ] = None,
+    kind: Annotated[
+        Kind | None,
+        typer.Option(
+            help="request (an introduction), blurb (for your contact to forward), referral, "
+            "followup (the only one) or thanks. Default: referral if the person is your own "
+            "contact, else request.",
+            show_default=False,
+        ),
+    ] = None,
+    channel: Annotated[
+        Channel | None,
+        typer.Option(
+            help="email, linkedin (a message) or note (a connection note, 300 characters). "
+            "Default: what your contact prefers.",
+            show_default=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang | None,
+        typer.Option(help="en, de or sv. Default: 'lang' under [me] in your config, else en.",
+                     show_default=False),
+    ] = None,
+    purpose: Annotated[
+        str | None, typer.Option(help="Why you ask: job, advice, partnership or sale.")
+    ] = None,
+    about_me: Annotated[
+        str | None,
+        typer.Option("--about-me", help="Who you are in one line, e.g. 'a product designer'."),
+    ] = None,
+    email: Annotated[str | None, typer.Option(help="Your direct email.")] = None,
+    timeline: Annotated[
+        str | None, typer.Option(help="When, e.g. 'in the next two weeks'.")
+    ] = None,
+    name: Annotated[str | None, typer.Option(help="Your name as you sign.")] = None,
+    graph: GraphOption = None,
+    me: MeOption = None,
+    role: Annotated[
+        str | None,
+        typer.Option(help="A role or team; matching people score higher, and the draft names it."),
+    ] = None,
+    max_hops: Annotated[
+        int, typer.Option(min=1, max=MAX_HOPS_LIMIT, help="Longest path, in ties.")
+    ] = 3,
+    as_json: JsonOption = False,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Exit with code 1 if any check fails.")
+    ] = False,
+) -> None:
+    """Draft the message for the best way into COMPANY (or the path you pick).
+
+    Opens with how you know your contact (from the evidence on your tie, never
+    invented), states your purpose, asks for one step, gives your timeline and
+    email, and always leaves an out. Every draft is checked; failures are
+    shown, and --strict turns them into exit code 1.
+
+    Your name, one-line introduction, email, purpose and timeline come from
+    the [me] table of your config file, or from the flags.
+
+    Example: intropath draft --company Muse --channel note --lang de
+    """
+    store = open_store(graph)
+    result = plan(store, company, me=me, role=role, top=10, max_hops=max_hops)
+    profile = Profile.from_config(load_config()).updated(
+        name=name, email=email, about=about_me, purpose=purpose, timeline=timeline
+    )
+    message = draft_for_plan(
+        result, store, profile, kind=kind, channel=channel, lang=lang, via=via, to=to,
+        ask=terminal_prompt(),
+    )
+    if as_json:
+        emit_json(message.to_json())
+    else:
+        print_draft(console, message)
+    if strict and not message.passed:
+        failed = ", ".join(c.name for c in message.report.failures)
+        fail(f"the draft failed {len(message.report.failures)} check(s): {failed}")

@@ -1,0 +1,113 @@
+"""The facts a draft may state: which evidence says how two people know each other,
+what to call someone, and how to shorten a value to fit a channel.
+
+Nothing here invents anything: a draft only ever quotes evidence recorded on
+the tie, and says something honest and generic when there is none.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Evidence
+
+QUOTABLE = (
+    "worked_together",
+    "studied_together",
+    "met",
+    "introduction",
+    "shared_employer",
+    "shared_school",
+    "recommendation",
+    "endorsement",
+    "messages",
+    "connected",
+    "invitation",
+)
+"""Evidence kinds a draft may quote, most telling first.
+
+A rating is the user's own number and a free-text note is the user's private
+wording (often about the person, in the third person), so neither is quoted;
+a note that names a place (``at``) is read as "we know each other from there".
+"""
+
+ELLIPSIS = "\u2026"
+EN_DASH = "\u2013"
+_YEAR = re.compile(r"\s*(\d{4})\b")
+_SUFFIXES = frozenset(
+    {"phd", "ph.d", "ph.d.", "md", "mba", "msc", "bsc", "ma", "ba", "jr", "jr.", "sr", "sr.",
+     "ii", "iii", "iv", "cpa", "pe", "esq", "esq.", "dds"}
+)  # fmt: skip
+_HONORIFICS = frozenset(
+    {"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "mx", "mx.",
+     "herr", "frau", "sir", "dame"}
+)  # fmt: skip
+
+
+def kind_of(evidence: Evidence) -> str:
+    return str(getattr(evidence.kind, "value", evidence.kind))
+
+
+def quotable(evidence: Evidence) -> bool:
+    """May a draft say how two people know each other from this evidence?"""
+    kind = kind_of(evidence)
+    return kind in QUOTABLE or (kind == "note" and bool(evidence.at))
+
+
+def choose_evidence(evidence: list[Evidence]) -> Evidence | None:
+    """The most telling quotable evidence (the first recorded wins a draw), or None."""
+    ranked = [
+        (QUOTABLE.index(kind_of(e)) if kind_of(e) in QUOTABLE else len(QUOTABLE), i, e)
+        for i, e in enumerate(evidence)
+        if quotable(e)
+    ]
+    return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+
+def years(evidence: Evidence) -> str:
+    """'2019-2022' (with an en dash) when both ends are known as years, else ''."""
+    start = _YEAR.match(evidence.since or "")
+    end = _YEAR.match(evidence.until or "")
+    if not (start and end):
+        return ""
+    if start.group(1) == end.group(1):
+        return start.group(1)
+    return f"{start.group(1)}{EN_DASH}{end.group(1)}"
+
+
+def first_name(name: str) -> str:
+    """What a greeting calls someone: 'Dana' for 'Dana Reyes', 'Reyes, Dana' or 'Dr. Dana Reyes'.
+
+    >>> first_name("Reyes, Dana")
+    'Dana'
+    >>> first_name("Dana Reyes, PhD")
+    'Dana'
+    """
+    text = " ".join(name.split())
+    if "," in text:
+        head, _, tail = text.partition(",")
+        tail_words = tail.replace(",", " ").split()
+        if tail_words and all(w.casefold() in _SUFFIXES for w in tail_words):
+            text = head
+        elif head.strip() and tail.strip():
+            text = tail.strip()
+    words = [w for w in text.replace(",", " ").split() if w.casefold() not in _HONORIFICS]
+    return words[0] if words else (text.strip() or name)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to at most ``width`` characters, at a word if possible, ending in '…'."""
+    if len(text) <= width:
+        return text
+    cut = text[: width - 1]
+    space = cut.rfind(" ")
+    if space >= width // 2:
+        cut = cut[:space]
+    return (cut.rstrip(" ,;:-(" + EN_DASH) or text[: width - 1]) + ELLIPSIS
+
+
+def mentions(text: str, value: str, widths: tuple[int, ...]) -> bool:
+    """Does ``text`` contain ``value``, or ``value`` shortened to one of ``widths``?"""
+    if value in text:
+        return True
+    return any(shorten(value, w) in text for w in widths if w < len(value))
