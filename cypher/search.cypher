@@ -9,12 +9,17 @@
 //   $wt, $wf   FLOAT           exponents on trust and familiarity (1.0 = count fully)
 //   $top       INTEGER         how many paths the caller lists overall (>= 1)
 //   $eps       FLOAT           relative margin for near-ties, e.g. 1.0e-9
+//   $skip_contacts  LIST<STRING>  ids never to ask (never the first hop); may be []
+//   $skip_pairs     MAP           first-hop id -> LIST<STRING> of targets not to count
+//                                 through that contact ({t: [t]} rules out asking t
+//                                 directly); may be {}
 //
 // A path me -> c1 -> ... -> t is simple (no one twice), at most $max_hops ties long,
 // ends at a target, passes no one marked do_not_contact, and is scored left to right:
 //   first hop trust^wt; middle hops trust^wt * familiarity^wf; last hop familiarity^wf;
 //   a one-hop path (t is my own contact) trust^wt; then times t's weight.
-// Every factor and the score must be > 0.
+// Every factor and the score must be > 0. The first contact must not be marked
+// do_not_ask nor be in $skip_contacts, and (first contact, t) must not be in $skip_pairs.
 //
 // How it runs: one fixed-length pattern per hop count, each anchored at both ends (me,
 // and the targets through the index on :Person(id)) and joined in the middle with a hash
@@ -68,10 +73,14 @@ CALL (me) {
     WHERE t.id IN $targets
     RETURN [me, c1, c2, c3, c4, c5, t] AS people, [r1, r2, r3, r4, r5, r6] AS ties
 }
-// Valid paths only: no one but me is do_not_contact, and no one appears twice.
-WITH people, ties, size(ties) AS hops
+// Valid paths only: no one but me is do_not_contact, no one appears twice, and the
+// first contact may be asked about this target.
+WITH people, ties, size(ties) AS hops, people[1] AS contact, last(people) AS target
 WHERE all(x IN people[1..] WHERE coalesce(x.contact_policy, 'open') <> 'do_not_contact')
   AND all(i IN range(1, hops) WHERE NOT people[i] IN people[0..i])
+  AND NOT coalesce(contact.do_not_ask, false)
+  AND NOT contact.id IN $skip_contacts
+  AND NOT target.id IN coalesce($skip_pairs[contact.id], [])
 // Hop factors, in path order, and the score multiplied left to right.
 WITH people, ties,
      [i IN range(0, hops - 1) |

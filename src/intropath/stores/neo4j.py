@@ -318,12 +318,16 @@ class Neo4jStore:
         if not 1 <= query.max_hops <= MAX_HOPS:
             raise StoreError(f"the Neo4j search handles 1 to {MAX_HOPS} hops, got {query.max_hops}")
         targets = {t: float(w) for t, w in query.targets.items() if w > 0 and t != query.me}
+        skip_pairs: dict[str, list[str]] = {}
+        for contact, target in sorted(getattr(query, "skip_pairs", ())):
+            skip_pairs.setdefault(contact, []).append(target)
         rows: list[dict[str, Any]] = []
         if targets:
             rows = self._read(
                 "search", me=query.me, targets=sorted(targets), weights=targets,
                 max_hops=query.max_hops, wt=float(query.weights.trust),
                 wf=float(query.weights.familiarity), top=query.top, eps=EPS,
+                skip_contacts=sorted(getattr(query, "skip_contacts", ())), skip_pairs=skip_pairs,
             )
         if not rows:
             self.person(query.me)  # raises PersonNotFound when "me" is unknown

@@ -1,0 +1,498 @@
+"""The Neo4j store's Python side, against a stand-in driver (no server needed).
+
+``FakeDriver`` answers each file of ``cypher/`` by name with a plain-Python
+reading of what that statement does (see the comments in the files), including
+search.cypher's candidate selection, with scores deliberately multiplied in a
+different order so that the exact re-scoring in Python is exercised. What this
+cannot check is Cypher itself: tests/test_neo4j.py runs the same store against
+a real server.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from types import SimpleNamespace
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from intropath import plan
+from intropath.errors import PersonNotFound
+from intropath.graphfile import load_document
+from intropath.model import GraphDocument
+from intropath.neo4j_settings import Neo4jSettings, cypher_dir, cypher_text
+from intropath.scoring import Weights
+from intropath.stores.base import SearchQuery
+from intropath.stores.memory import MemoryStore
+from intropath.stores.neo4j import Neo4jStore
+from intropath.stores.neo4j_load import LoadPlan
+from intropath.synthetic import generate
+from strategies import networks
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Counters:
+    nodes_created: int = 0
+    relationships_created: int = 0
+    relationships_deleted: int = 0
+
+
+@dataclass
+class FakeGraph:
+    people: dict[str, Row] = field(default_factory=dict)
+    companies: dict[str, Row] = field(default_factory=dict)
+    groups: dict[str, Row] = field(default_factory=dict)
+    works: dict[tuple[str, int], tuple[str, Row]] = field(default_factory=dict)
+    members: dict[tuple[str, str], int] = field(default_factory=dict)
+    knows: dict[frozenset[str], Row] = field(default_factory=dict)
+    marker: Row | None = None
+
+
+class FakeDriver:
+    """Enough of ``neo4j.Driver`` for Neo4jStore, answering by statement name."""
+
+    def __init__(self) -> None:
+        self.g = FakeGraph()
+        self.names = {
+            cypher_text(p.stem): p.stem for p in cypher_dir().glob("*.cypher") if p.stem != "schema"
+        }
+        self.perturb = True
+        self.calls: list[str] = []
+
+    # -- driver surface ---------------------------------------------------
+    def verify_connectivity(self) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+    def execute_query(self, query: str, params: Row | None = None, **_: Any) -> Any:
+        if query.lstrip().startswith("CREATE CONSTRAINT") or "CREATE CONSTRAINT" in query:
+            return [], None, []
+        rows = self._answer(query, params or {}, Counters())
+        return [SimpleNamespace(data=lambda r=r: r) for r in rows], None, []
+
+    @contextmanager
+    def session(self, database: str | None = None) -> Iterator[Any]:
+        driver = self
+
+        class Tx:
+            def run(self, query: str, params: Row | None = None) -> Any:
+                counters = Counters()
+                driver._answer(query, params or {}, counters)
+                return SimpleNamespace(consume=lambda: SimpleNamespace(counters=counters))
+
+        class Session:
+            def execute_write(self, work: Callable[[Any], Any]) -> Any:
+                return work(Tx())
+
+            def run(self, query: str, params: Row | None = None) -> Any:
+                return Tx().run(query, params)
+
+        yield Session()
+
+    # -- statements -------------------------------------------------------
+    def _answer(self, query: str, p: Row, c: Counters) -> list[Row]:
+        name = self.names[query]
+        self.calls.append(name)
+        return getattr(self, f"_{name}")(p, c)  # type: ignore[no-any-return]
+
+    def _version(self, p: Row, c: Counters) -> list[Row]:
+        return [{"name": "Fake Neo4j", "version": "5.26.0", "edition": "community"}]
+
+    def _load_graph(self, p: Row, c: Counters) -> list[Row]:
+        if self.g.marker is None:
+            self.g.marker = {}
+            c.nodes_created += 1
+        self.g.marker["me"] = p["me"]
+        return []
+
+    def _merge_nodes(self, table: dict[str, Row], key: str, row: Row, c: Counters) -> Row:
+        if key not in table:
+            table[key] = {}
+            c.nodes_created += 1
+        return table[key]
+
+    def _load_companies(self, p: Row, c: Counters) -> list[Row]:
+        for row in p["rows"]:
+            self._merge_nodes(self.g.companies, row["key"], row, c).update(row)
+        return []
+
+    def _load_people(self, p: Row, c: Counters) -> list[Row]:
+        for row in p["rows"]:
+            node = self._merge_nodes(self.g.people, row["id"], row, c)
+            node["id"] = row["id"]
+            node.update(row["props"])
+        return []
+
+    def _load_groups(self, p: Row, c: Counters) -> list[Row]:
+        for row in p["rows"]:
+            self._merge_nodes(self.g.groups, row["id"], row, c).update(row)
+        return []
+
+    def _prune_positions(self, p: Row, c: Counters) -> list[Row]:
+        for row in p["rows"]:
+            for (person, ordinal), (key, _) in list(self.g.works.items()):
+                if person == row["person"] and (
+                    ordinal >= len(row["keys"]) or key != row["keys"][ordinal]
+                ):
+                    del self.g.works[person, ordinal]
+                    c.relationships_deleted += 1
+        return []
+
+    def _load_positions(self, p: Row, c: Counters) -> list[Row]:
+        for row in p["rows"]:
+            assert row["person"] in self.g.people and row["company"] in self.g.companies
+            slot = (row["person"], row["ordinal"])
+            if slot not in self.g.works:
+                c.relationships_created += 1
+                self.g.works[slot] = (row["company"], {"ordinal": row["ordinal"]})
+            self.g.works[slot][1].update(row["props"])
+        return []
+
+    def _load_memberships(self, p: Row, c: Counters) -> list[Row]:
+        for row in p["rows"]:
+            pair = (row["person"], row["group"])
+            c.relationships_created += pair not in self.g.members
+            self.g.members[pair] = row["ordinal"]
+        return []
+
+    def _load_ties(self, p: Row, c: Counters) -> list[Row]:
+        for row in p["rows"]:
+            assert row["a"] < row["b"]
+            pair = frozenset((row["a"], row["b"]))
+            c.relationships_created += pair not in self.g.knows
+            self.g.knows[pair] = {k: row[k] for k in ("trust", "familiarity", "evidence")}
+        return []
+
+    def _owner(self, p: Row, c: Counters) -> list[Row]:
+        return [] if self.g.marker is None else [{"me": self.g.marker.get("me")}]
+
+    def _person_rows(self, ids: list[str]) -> list[Row]:
+        rows = []
+        for pid in dict.fromkeys(ids):
+            if pid in self.g.people:
+                positions = [
+                    {**props, "company_key": key}
+                    for (person, _), (key, props) in self.g.works.items()
+                    if person == pid
+                ]
+                props = {k: v for k, v in self.g.people[pid].items() if v is not None}
+                rows.append({"person": props, "positions": positions})
+        return rows
+
+    def _people(self, p: Row, c: Counters) -> list[Row]:
+        return self._person_rows(p["ids"])
+
+    def _employees(self, p: Row, c: Counters) -> list[Row]:
+        ids = [person for (person, _), (key, _) in self.g.works.items() if key == p["key"]]
+        return self._person_rows(ids)
+
+    def _companies(self, p: Row, c: Counters) -> list[Row]:
+        return [
+            {"key": k, "name": r["name"], "aliases": r.get("aliases"), "seq": r.get("seq")}
+            for k, r in self.g.companies.items()
+        ]
+
+    def _tie(self, p: Row, c: Counters) -> list[Row]:
+        found = self.g.knows.get(frozenset((p["a"], p["b"])))
+        return [dict(found)] if found else []
+
+    def _ties_of(self, p: Row, c: Counters) -> list[Row]:
+        return [
+            {"other": next(iter(pair - {p["id"]})), **props}
+            for pair, props in self.g.knows.items()
+            if p["id"] in pair
+        ]
+
+    def _groups_of(self, p: Row, c: Counters) -> list[Row]:
+        rows = []
+        for person, gid in self.g.members:
+            if person == p["id"]:
+                g = self.g.groups[gid]
+                members = [
+                    {"id": q, "ordinal": o} for (q, h), o in self.g.members.items() if h == gid
+                ]
+                rows.append(
+                    {
+                        "id": gid,
+                        "name": g["name"],
+                        "kind": g["kind"],
+                        "seq": g["seq"],
+                        "members": members,
+                    }
+                )
+        return rows
+
+    def _status(self, p: Row, c: Counters) -> list[Row]:
+        g = self.g
+        return [
+            {
+                "people": len(g.people),
+                "companies": len(g.companies),
+                "groups": len(g.groups),
+                "ties": len(g.knows),
+                "positions": len(g.works),
+                "memberships": len(g.members),
+            }
+        ]
+
+    def _clear(self, p: Row, c: Counters) -> list[Row]:
+        self.g = FakeGraph()
+        return []
+
+    def _search(self, p: Row, c: Counters) -> list[Row]:
+        """search.cypher, step by step."""
+        if p["me"] not in self.g.people:
+            return []
+        adjacency: dict[str, list[str]] = defaultdict(list)
+        for pair in self.g.knows:
+            a, b = sorted(pair)
+            adjacency[a].append(b)
+            adjacency[b].append(a)
+        targets = set(p["targets"])
+        found: list[tuple[list[str], list[Row]]] = []
+
+        def walk(path: list[str], used: set[frozenset[str]]) -> None:
+            # fixed-length patterns: relationships distinct, people may repeat
+            if len(path) > 1 and path[-1] in targets:
+                found.append(
+                    (list(path), [self.g.knows[frozenset(e)] for e in itertools.pairwise(path)])
+                )
+            if len(path) - 1 == p["max_hops"]:
+                return
+            for nxt in adjacency[path[-1]]:
+                edge = frozenset((path[-1], nxt))
+                if edge not in used:
+                    walk([*path, nxt], used | {edge})
+
+        walk([p["me"]], set())
+        rows = []
+        for people, ties in found:
+            contact, target = people[1], people[-1]
+            node = self.g.people
+            if any(node[x].get("contact_policy") == "do_not_contact" for x in people[1:]):
+                continue
+            if len(set(people)) != len(people):
+                continue
+            if node[contact].get("do_not_ask") or contact in p["skip_contacts"]:
+                continue
+            if target in p["skip_pairs"].get(contact, []):
+                continue
+            hops = len(ties)
+            factors = []
+            for i, tie in enumerate(ties):
+                if i == 0:
+                    factors.append(tie["trust"] ** p["wt"])
+                elif i == hops - 1:
+                    factors.append(tie["familiarity"] ** p["wf"])
+                else:
+                    factors.append((tie["trust"] ** p["wt"]) * (tie["familiarity"] ** p["wf"]))
+            score = 1.0
+            for f in reversed(factors) if self.perturb else factors:
+                score *= f
+            score *= p["weights"][target]
+            if all(f > 0 for f in factors) and score > 0:
+                rows.append((contact, target, people, ties, score))
+        rows.sort(key=lambda r: -r[4])  # ORDER BY score DESC (stable, as collect keeps order)
+        groups: dict[str, Row] = {}
+        for contact, target, people, ties, score in rows:
+            g = groups.setdefault(contact, {"targets": set(), "found": []})
+            g["targets"].add(target)
+            g["found"].append({"score": score, "people": people, "ties": ties})
+        kept_groups = []
+        for contact, g in groups.items():
+            n = min(len(g["found"]), p["top"])
+            cut = g["found"][n - 1]["score"] * (1.0 - p["eps"])
+            kept_groups.append(
+                (contact, len(g["targets"]), [x for x in g["found"] if x["score"] >= cut])
+            )
+        if not kept_groups:
+            return []
+        scores = sorted((x["score"] for _, _, kept in kept_groups for x in kept), reverse=True)
+        nth = min(scores[: p["top"]])
+        out = []
+        for contact, reach, kept in kept_groups:
+            near = kept[0]["score"] * (1.0 - p["eps"])
+            cut = nth * (1.0 - p["eps"])
+            out.append(
+                {
+                    "contact": contact,
+                    "reach": reach,
+                    "paths": [
+                        {
+                            "people": x["people"],
+                            "trust": [t["trust"] for t in x["ties"]],
+                            "familiarity": [t["familiarity"] for t in x["ties"]],
+                            "evidence": [t["evidence"] for t in x["ties"]],
+                        }
+                        for x in kept
+                        if x["score"] >= near or x["score"] >= cut
+                    ],
+                }
+            )
+        return out
+
+
+def fake_store(document: GraphDocument | None = None) -> Neo4jStore:
+    store = Neo4jStore(FakeDriver(), Neo4jSettings(uri="bolt://fake:7687"))
+    if document is not None:
+        store.load_document(document)
+    return store
+
+
+@pytest.fixture
+def sample() -> GraphDocument:
+    from pathlib import Path
+
+    path = Path(__file__).parents[1] / "sample_graphs" / "sample.json"
+    if not path.is_file():
+        path = Path(__file__).parent / "fixtures" / "small.json"
+    return load_document(path)
+
+
+def test_lookups_round_trip(sample: GraphDocument) -> None:
+    memory = MemoryStore(sample.model_copy(deep=True))
+    store = fake_store(sample.model_copy(deep=True))
+    assert store.owner == memory.owner
+    assert store.companies() == memory.companies()
+    for person in memory.people():
+        assert store.person(person.id) == person
+        assert store.groups_of(person.id) == memory.groups_of(person.id)
+    for key in memory.company_index().companies:
+        assert store.employees(key) == memory.employees(key)
+    for tie in memory.ties():
+        assert store.tie(tie.a, tie.b) == tie
+        assert store.tie(tie.b, tie.a) == memory.tie(tie.b, tie.a)
+    ids = [p.id for p in memory.people()]
+    assert store.tie(ids[0], "nobody") is None
+    with pytest.raises(PersonNotFound):
+        store.person("nobody")
+
+
+def test_loading_twice_creates_nothing_new(sample: GraphDocument) -> None:
+    store = fake_store()
+    first = store.load_document(sample)
+    counts = store.status().counts
+    second = store.load_document(sample)
+    assert store.status().counts == counts
+    assert sum(first.created.values()) > 0
+    assert sum(second.created.values()) == 0
+    assert second.matched["ties"] == len(sample.ties)
+    assert second.removed == 0
+    assert "created" in second.describe()
+
+
+def test_a_reloaded_person_loses_old_positions(sample: GraphDocument) -> None:
+    store = fake_store(sample)
+    changed = sample.model_copy(deep=True)
+    person = next(p for p in changed.people if p.positions)
+    person.positions = []
+    report = store.load_document(changed)
+    assert report.removed >= 1
+    store.refresh()
+    assert store.person(person.id).positions == []
+
+
+def test_plan_is_the_same_on_both_stores(sample: GraphDocument) -> None:
+    memory = MemoryStore(sample.model_copy(deep=True))
+    store = fake_store(sample.model_copy(deep=True))
+    for company in ["Muse", "Acme", "Globex"]:
+        try:
+            expected = plan(memory, company, max_hops=4, top=10)
+        except Exception as exc:
+            with pytest.raises(type(exc)):
+                plan(store, company, max_hops=4, top=10)
+            continue
+        got = plan(store, company, max_hops=4, top=10)
+        assert got.model_dump(exclude={"graph"}) == expected.model_dump(exclude={"graph"})
+
+
+@st.composite
+def queries(draw: st.DrawFn, document: GraphDocument) -> SearchQuery:
+    ids = [p.id for p in document.people]
+    weight = st.sampled_from([0.0, 0.5, 1.0, 1.0, 1.7, 2.0])
+    targets = {
+        t: draw(st.sampled_from([1.0, 0.9, 0.6, 0.2, 0.52]))
+        for t in draw(st.lists(st.sampled_from(ids[1:]), unique=True))
+        if ids[1:]
+    }
+    skip = frozenset(draw(st.lists(st.sampled_from(ids), max_size=2)))
+    pairs = frozenset(
+        draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=2))
+    )
+    return SearchQuery(
+        me="p0",
+        targets=targets,
+        max_hops=draw(st.integers(1, 5)),
+        weights=Weights(draw(weight), draw(weight)),
+        top=draw(st.integers(1, 6)),
+        skip_contacts=skip,
+        skip_pairs=pairs,
+    )
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), document=networks(max_people=8))
+def test_search_matches_memory(data: st.DataObject, document: GraphDocument) -> None:
+    query = data.draw(queries(document))
+    memory = MemoryStore(document.model_copy(deep=True))
+    store = fake_store(document.model_copy(deep=True))
+    expected = memory.search(query)
+    got = store.search(query)
+    assert got.asks == expected.asks
+    assert got.paths == expected.paths
+
+
+def test_search_for_an_unknown_me_raises() -> None:
+    store = fake_store(
+        GraphDocument.model_validate(
+            {"people": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}]}
+        )
+    )
+    with pytest.raises(PersonNotFound):
+        store.search(SearchQuery(me="zz", targets={"b": 1.0}))
+    with pytest.raises(PersonNotFound):
+        store.search(SearchQuery(me="zz", targets={}))
+    assert store.search(SearchQuery(me="a", targets={"b": 1.0})).asks == []
+
+
+def test_synthetic_network_loads_from_columns() -> None:
+    network = generate(300, 1500, seed=3, team=3)
+    store = fake_store()
+    report = store.load(
+        LoadPlan.from_columns(
+            network.people,
+            network.a,
+            network.b,
+            network.trust,
+            network.familiarity,
+            companies=network.companies,
+            groups=network.groups,
+            me=network.me,
+        )
+    )
+    assert report.created["ties"] == len(network.a)
+    memory = network.store()
+    key = sorted(memory.company_index().companies)[0]
+    assert store.employees(key) == memory.employees(key)
+    assert store.companies() == memory.companies()
+    result = plan(store, memory.company_index().companies[key].name, me=network.me)
+    expected = plan(memory, memory.company_index().companies[key].name, me=network.me)
+    assert result.model_dump(exclude={"graph"}) == expected.model_dump(exclude={"graph"})
+
+
+def test_evidence_round_trips_as_json(sample: GraphDocument) -> None:
+    store = fake_store(sample)
+    driver = store._driver
+    stored = [t["evidence"] for t in driver.g.knows.values() if t["evidence"]]
+    assert stored and all(isinstance(json.loads(e), list) for e in stored)
