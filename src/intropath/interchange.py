@@ -29,7 +29,7 @@ from .model import Company, Evidence, GraphDocument, Group, Person, Position, Ti
 
 COMPANY_PREFIX = "company:"
 GROUP_PREFIX = "group:"
-_JSON_ATTRS = ("aliases", "evidence")
+_JSON_ATTRS = ("aliases", "evidence", "sources")
 
 
 def _clean(attrs: dict[str, Any]) -> dict[str, Any]:

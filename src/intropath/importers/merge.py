@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from ..model import Evidence, GraphDocument, Group, Person, Position, Tie
+from ..companies import CompanyIndex
+from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
 from ..strength import DEFAULT_PARAMS, StrengthParams, score
 from .report import ImportReport
 from .text import clean_name, employer_key, is_employer, name_key, slugify
@@ -292,10 +293,15 @@ class Merger:
                     evidence=evidence,
                 )
             )
+        index = CompanyIndex.build(self.companies)
+        for person in self.people.values():
+            for position in person.positions:
+                if index.key_of(position.company) is None:
+                    index.add(Company(name=position.company))
         return GraphDocument(
             me=self.me,
             people=list(self.people.values()),
-            companies=self.companies,
+            companies=list(index.companies.values()),
             groups=list(self.groups.values()),
             ties=ties,
         )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from ..companies import company_key
 
@@ -19,6 +20,8 @@ _CREDENTIAL = re.compile(
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _SPACE = re.compile(r"\s+")
 _SLUG = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"\w+")
+_ASCII_SYMBOLS = re.compile(r"[$+<=>^`|~\x00-\x1f\x7f]")  # the ASCII in Unicode's S and C
 
 NON_EMPLOYERS = frozenset(
     [
@@ -52,17 +55,22 @@ NON_EMPLOYERS = frozenset(
 """Company cells that name no employer (lower case)."""
 
 
+@lru_cache(maxsize=1 << 16)
 def clean_name(name: str) -> str:
     """A name for display: styled letters folded, emoji and control characters dropped.
 
     >>> clean_name("\U0001d403\U0001d41a\U0001d427\U0001d41a  Reyes \U0001f680")
     'Dana Reyes'
     """
-    text = unicodedata.normalize("NFKC", name)
-    kept = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "SC")
+    if name.isascii():
+        kept = _ASCII_SYMBOLS.sub("", name)
+    else:
+        text = unicodedata.normalize("NFKC", name)
+        kept = "".join(ch for ch in text if unicodedata.category(ch)[0] not in "SC")
     return _SPACE.sub(" ", kept).strip(" ,;|-")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """A key for matching names: no credentials, accents, case or punctuation.
 
@@ -72,9 +80,10 @@ def name_key(name: str) -> str:
     text = clean_name(name)
     text = _CREDENTIAL.sub("", text)
     text = _BRACKETED.sub(" ", text)
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    words = re.findall(r"\w+", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    words = _WORD.findall(text.casefold())
     return " ".join(words)
 
 
@@ -88,12 +97,14 @@ def slugify(name: str) -> str:
     return slug or "person"
 
 
+@lru_cache(maxsize=1 << 12)
 def is_employer(company: str) -> bool:
     """False for ``Self-employed``, ``Confidential``, ``Freelancer`` and the like."""
     key = company.strip().casefold()
     return bool(key) and key not in NON_EMPLOYERS and company_key(company) not in NON_EMPLOYERS
 
 
+@lru_cache(maxsize=1 << 14)
 def employer_key(company: str) -> str:
     """The company key with a regional tail dropped, for overlap checks.
 

@@ -9,6 +9,7 @@ query strings. All of them reduce to ``https://www.linkedin.com/in/slug``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import unquote
 
 _PROFILE = re.compile(
@@ -16,6 +17,7 @@ _PROFILE = re.compile(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def profile_key(url: str | None) -> str | None:
     """The canonical form of a LinkedIn profile URL, or None if it is not one.
 
