@@ -12,7 +12,13 @@ from intropath.stores.memory import MemoryStore
 
 
 def brute_force(
-    store: MemoryStore, me: str, targets: dict[str, float], max_hops: int, weights: Weights
+    store: MemoryStore,
+    me: str,
+    targets: dict[str, float],
+    max_hops: int,
+    weights: Weights,
+    skip_contacts: frozenset[str] = frozenset(),
+    skip_pairs: frozenset[tuple[str, str]] = frozenset(),
 ) -> tuple[
     list[tuple[tuple[str, ...], float]], dict[str, tuple[tuple[str, ...], float]], dict[str, int]
 ]:
@@ -36,6 +42,9 @@ def brute_force(
                 for kind, u, v in zip(kinds, path[:-1], path[1:], strict=True)
             ]
             score = path_score(factors, targets[path[-1]])
+            asked = store.person(path[1])
+            if asked.do_not_ask or path[1] in skip_contacts or (path[1], path[-1]) in skip_pairs:
+                continue
             if score > 0:
                 found.append((tuple(path), score))
     found.sort(key=lambda p: (-p[1], len(p[0]), p[0]))

@@ -29,6 +29,7 @@ def networks(draw: st.DrawFn, max_people: int = 9) -> GraphDocument:
             "id": f"p{i}",
             "name": f"Person {i}",
             "contact_policy": "open" if i == 0 else draw(st.sampled_from(POLICIES)),
+            "do_not_ask": i > 0 and draw(st.integers(0, 9)) == 0,
         }
         company = draw(st.sampled_from([None, *COMPANIES]))
         if company and i:

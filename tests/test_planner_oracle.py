@@ -32,8 +32,14 @@ def test_search_matches_brute_force(
     store = MemoryStore(document)
     targets = _draw_targets(data, document)
     weights = Weights(wt, wf)
-    result = store.search(SearchQuery("p0", targets, max_hops, weights, top=10_000))
-    every, best, reach = brute_force(store, "p0", targets, max_hops, weights)
+    ids = [p.id for p in document.people]
+    skip = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=2)))
+    pairs = frozenset(
+        data.draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=3))
+    )
+    query = SearchQuery("p0", targets, max_hops, weights, 10_000, skip, pairs)
+    result = store.search(query)
+    every, best, reach = brute_force(store, "p0", targets, max_hops, weights, skip, pairs)
 
     assert [(p.people, p.score) for p in result.paths] == every
     assert {a.contact: (a.best.people, a.best.score) for a in result.asks} == best

@@ -118,6 +118,7 @@ class Person(_Model):
     contact_policy: ContactPolicy = ContactPolicy.OPEN
     recruiter: bool = False
     hiring_manager: bool = False
+    do_not_ask: bool = Field(False, description="Never ask this person for an introduction.")
     positions: list[Position] = Field(default_factory=list)
     groups: list[str] = Field(default_factory=list, description="Ids of groups the person is in.")
     sources: list[str] = Field(

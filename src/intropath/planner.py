@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from .companies import CompanyIndex
 from .errors import IntropathError, PersonNotFound
 from .model import ContactPolicy, Person
+from .outreach.rules import Etiquette, Review
 from .results import (
     Ask,
     CompanyRef,
+    EtiquetteReport,
     Fallbacks,
     Hop,
     PathResult,
@@ -64,6 +66,7 @@ def plan(
     max_hops: int = 3,
     trust_weight: float = 1.0,
     familiarity_weight: float = 1.0,
+    etiquette: Etiquette | None = None,
 ) -> Plan:
     """Find whom to ask for an introduction to someone at ``company``.
 
@@ -84,6 +87,10 @@ def plan(
         The longest path, in ties (1 to 6).
     trust_weight, familiarity_weight
         Exponents on trust and familiarity (0 ignores a number, 2 stresses it).
+    etiquette
+        Rules and past asks (see :mod:`intropath.outreach`): contacts in
+        cooldown or with an open ask are skipped, hiring managers are routed
+        around, and every change is explained in ``Plan.etiquette``.
 
     Raises
     ------
@@ -120,13 +127,30 @@ def plan(
     ctx = _Context(store, me_person, key, index, role or None, weights)
 
     current = [p for p in store.employees(key) if _works_there(ctx, p)]
-    targets = {
-        p.id: openness(p) * role_match(ctx.role, p)
+    eligible = [
+        p
         for p in current
         if p.id != me_person.id and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
+    ]
+    review = Review()
+    if etiquette is not None:
+        review = etiquette.review(me_person.id, eligible, store.person, store.tie)
+    there = {p.id for p in eligible}
+    targets = {
+        p.id: openness(p) * role_match(ctx.role, p)
+        for p in eligible
+        if p.id not in review.skip_targets
     }
     found = store.search(
-        SearchQuery(me=me_person.id, targets=targets, max_hops=max_hops, weights=weights, top=top)
+        SearchQuery(
+            me=me_person.id,
+            targets=targets,
+            max_hops=max_hops,
+            weights=weights,
+            top=top,
+            skip_contacts=frozenset(review.skip_contacts),
+            skip_pairs=frozenset(review.skip_pairs),
+        )
     )
     asks = [
         Ask.model_construct(
@@ -135,9 +159,23 @@ def plan(
             action="referral" if len(a.best.people) == 2 else "introduction",
             reach=a.reach,
             best_path=_explain(ctx, a.best),
+            history=review.history.get(a.contact),
         )
         for a in found.asks
     ]
+    report = None
+    if etiquette is not None:
+        skipped = [
+            *review.skip_targets.values(),
+            *review.skip_contacts.values(),
+            *(why for (_, t), why in review.skip_pairs.items() if t in there),
+        ]
+        report = EtiquetteReport(
+            as_of=etiquette.today,
+            skipped=skipped,
+            notes=review.notes,
+            over_budget=review.over_budget,
+        )
     known = index.companies[key]
     return Plan(
         graph=store.description,
@@ -155,6 +193,7 @@ def plan(
         paths=[_explain(ctx, p) for p in found.paths],
         no_path=not asks,
         fallbacks=_fallbacks(ctx, current),
+        etiquette=report,
     )
 
 

@@ -8,6 +8,7 @@ In Jupyter it renders as HTML; ``to_dataframe()`` gives pandas tables.
 from __future__ import annotations
 
 import html
+from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -114,6 +115,7 @@ class Ask(_Result):
     )
     reach: int = Field(description="Distinct people at the company they lead to.")
     best_path: PathResult
+    history: str | None = Field(None, description="Your past asks of this contact, if any.")
 
 
 class CompanyRef(_Result):
@@ -146,6 +148,15 @@ class Fallbacks(_Result):
     recruiters: list[PersonRef] = Field(default_factory=list)
 
 
+class EtiquetteReport(_Result):
+    """What the etiquette rules changed, and why (present when rules were applied)."""
+
+    as_of: date
+    skipped: list[str] = Field(default_factory=list, description="Who was left out, and why.")
+    notes: list[str] = Field(default_factory=list, description="Budget warnings.")
+    over_budget: bool = False
+
+
 class Settings(_Result):
     role: str | None
     max_hops: int
@@ -169,6 +180,7 @@ class Plan(_Result):
     paths: list[PathResult] = Field(description="The top paths overall, best first.")
     no_path: bool
     fallbacks: Fallbacks
+    etiquette: EtiquetteReport | None = None
 
     def to_json(self) -> str:
         return self.model_dump_json(by_alias=True, indent=2)

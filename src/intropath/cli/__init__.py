@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import asks as _asks  # noqa: F401  (ask record, asks, asks update)
 from . import commands as _commands  # noqa: F401  (registers the commands)
 from . import draft as _draft  # noqa: F401  (registers draft)
 from . import imports as _imports  # noqa: F401  (import, tie, person, ratings, explain)

@@ -40,6 +40,21 @@ def find(
     familiarity_weight: Annotated[
         float, typer.Option(min=0.0, help="Exponent on familiarity.")
     ] = 1.0,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            metavar="DATE",
+            help="Apply the etiquette rules as of this day (YYYY-MM-DD). Default: today.",
+        ),
+    ] = None,
+    etiquette: Annotated[
+        bool,
+        typer.Option(
+            help="Apply the etiquette rules and your logged asks (cooldowns, open asks, "
+            "hiring managers, budget).",
+        ),
+    ] = True,
     as_json: JsonOption = False,
 ) -> None:
     """Whom should I ask for an introduction to someone at COMPANY, and why?
@@ -50,6 +65,8 @@ def find(
 
     Example: intropath find --company Muse --role "product designer"
     """
+    from .asks import load_etiquette, parse_day
+
     store = open_store(graph)
     result = plan(
         store,
@@ -60,6 +77,7 @@ def find(
         max_hops=max_hops,
         trust_weight=trust_weight,
         familiarity_weight=familiarity_weight,
+        etiquette=load_etiquette(parse_day(as_of)) if etiquette else None,
     )
     if as_json:
         emit_json(result.to_json())

@@ -66,6 +66,13 @@ def plan_view(plan: Plan) -> Group:
         f"(max {plan.settings.max_hops} hops).\n"
     )
     parts.append(header)
+    if plan.etiquette is not None and (plan.etiquette.skipped or plan.etiquette.notes):
+        rules = Text()
+        for line in plan.etiquette.notes:
+            rules.append(f"! {line}\n", style="bold yellow")
+        for line in plan.etiquette.skipped:
+            rules.append(f"- {line}\n", style="dim")
+        parts.append(rules)
     if plan.no_path:
         parts.append(no_path_view(plan))
         return Group(*parts)
@@ -77,7 +84,8 @@ def plan_view(plan: Plan) -> Group:
     asks.add_column("Reach", justify="right")
     asks.add_column("For")
     for i, ask in enumerate(plan.asks[:ASKS_SHOWN], 1):
-        asks.add_row(str(i), ask.name, f"{ask.best_path.score:.3f}", str(ask.reach), _purpose(ask))
+        purpose = _purpose(ask) + (f" [dim](you {ask.history})[/dim]" if ask.history else "")
+        asks.add_row(str(i), ask.name, f"{ask.best_path.score:.3f}", str(ask.reach), purpose)
     parts.append(asks)
     if len(plan.asks) > ASKS_SHOWN:
         parts.append(Text(f"... and {len(plan.asks) - ASKS_SHOWN} more (--json lists them all)"))

@@ -23,6 +23,9 @@ class SearchQuery:
 
     ``targets`` maps each eligible target (a current employee who is neither
     ``me`` nor marked do-not-contact) to its weight, ``openness * role_match``.
+    People marked ``do_not_ask`` and the ids in ``skip_contacts`` are never
+    the first hop; a path whose (first hop, target) is in ``skip_pairs`` does
+    not count (``(t, t)`` rules out asking t directly).
     """
 
     me: str
@@ -30,6 +33,8 @@ class SearchQuery:
     max_hops: int = 3
     weights: Weights = field(default_factory=Weights)
     top: int = 5
+    skip_contacts: frozenset[str] = frozenset()
+    skip_pairs: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass(frozen=True)

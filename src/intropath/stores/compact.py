@@ -96,8 +96,16 @@ class CompactGraph:
         )
         return src, offsets + np.repeat(starts, lengths)
 
-    def search(self, me: int, targets: dict[int, float], max_hops: int, weights: Weights) -> Search:
-        return Search(self, me, targets, max_hops, weights)
+    def search(
+        self,
+        me: int,
+        targets: dict[int, float],
+        max_hops: int,
+        weights: Weights,
+        skip_contacts: set[int] | None = None,
+        skip_pairs: set[tuple[int, int]] | None = None,
+    ) -> Search:
+        return Search(self, me, targets, max_hops, weights, skip_contacts, skip_pairs)
 
 
 class Search:
@@ -110,6 +118,8 @@ class Search:
         targets: dict[int, float],
         max_hops: int,
         weights: Weights,
+        skip_contacts: set[int] | None = None,
+        skip_pairs: set[tuple[int, int]] | None = None,
     ) -> None:
         if max_hops < 1:
             raise ValueError("max_hops must be at least 1")
@@ -125,6 +135,8 @@ class Search:
                 self.tw[t] = weight
         self.targets = sorted(int(t) for t in np.flatnonzero(self.tw))
         self.weight_of = {t: float(self.tw[t]) for t in self.targets}
+        self.skip_contacts = skip_contacts or set()
+        self.skip_pairs = skip_pairs or set()
         self._ends()
         self._bounds()
         self._root()
@@ -179,6 +191,8 @@ class Search:
         contacts = g.nbr[lo:hi]
         first = self._first(g.trust[lo:hi])
         usable = ~self.blocked[contacts] & (first > 0)
+        if self.skip_contacts:
+            usable &= ~np.isin(contacts, np.fromiter(self.skip_contacts, dtype=np.int64))
         self.first_edge: dict[int, int] = {
             int(c): lo + int(i)
             for i, c in zip(np.flatnonzero(usable), contacts[usable], strict=True)
@@ -220,7 +234,7 @@ class Search:
         heap: list[tuple[tuple[float, int, Path], int, tuple[Any, ...]]] = []
 
         def push_done(path: Path, score: float) -> None:
-            if score > 0:
+            if score > 0 and (contact, path[-1]) not in self.skip_pairs:
                 heapq.heappush(
                     heap, ((-score, len(path), path), next(counter), ("done", path, score))
                 )
@@ -333,6 +347,9 @@ class Search:
                 ok_mid = ~self.blocked[y] & inside[y] & (self._first(g.trust[edges]) * last > 0)
                 for c, yy in zip(src[ok_mid].tolist(), y[ok_mid].tolist(), strict=True):
                     result[c] |= deeper[yy]
+        for c, t in self.skip_pairs:
+            if c in result and t in bit:
+                result[c] &= ~bit[t]
         return {c: bin(bits).count("1") for c, bits in result.items()}
 
 

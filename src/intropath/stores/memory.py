@@ -106,6 +106,7 @@ class MemoryStore:
             self._people[p].contact_policy is ContactPolicy.DO_NOT_CONTACT for p in self._ids
         ]
         self.compact = CompactGraph(len(people), rank[a], rank[b], trust, familiarity, blocked)
+        self._do_not_ask = {i for i, p in enumerate(self._ids) if self._people[p].do_not_ask}
 
     @property
     def description(self) -> str:
@@ -185,8 +186,11 @@ class MemoryStore:
         me = self._number.get(query.me)
         if me is None:
             raise PersonNotFound(query.me)
-        targets = {self._number[t]: w for t, w in query.targets.items() if t in self._number}
-        search = self.compact.search(me, targets, query.max_hops, query.weights)
+        number = self._number
+        targets = {number[t]: w for t, w in query.targets.items() if t in number}
+        skip = self._do_not_ask | {number[c] for c in query.skip_contacts if c in number}
+        pairs = {(number[c], number[t]) for c, t in query.skip_pairs if c in number and t in number}
+        search = self.compact.search(me, targets, query.max_hops, query.weights, skip, pairs)
         reach = search.reach()
         asks: list[FoundAsk] = []
         streams = []

@@ -1,0 +1,238 @@
+"""``intropath ask record`` and ``intropath asks``: the outreach log from the command line."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from ..config import data_dir, resolve_graph
+from ..errors import IntropathError
+from ..graphfile import load_document, save_document
+from ..outreach import AskLog, AskStatus, Etiquette, EtiquetteRules, due
+from ..outreach.feedback import record_introduction
+from ..stores.memory import MemoryStore
+from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, err_console, open_store
+
+LOG_NAME = "outreach.sqlite3"
+
+
+class EtiquetteError(IntropathError):
+    """An ask the etiquette rules advise against (``--force`` records it anyway)."""
+
+
+def log_path() -> Path:
+    return data_dir() / LOG_NAME
+
+
+def parse_day(text: str | None) -> date:
+    """A day given as YYYY-MM-DD or 'today' (the default)."""
+    if text is None or text == "today":
+        return date.today()
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise typer.BadParameter(f"{text!r} is not a date like 2026-11-23") from None
+
+
+def load_etiquette(today: date) -> Etiquette:
+    """The configured rules and the asks logged so far (none if there is no log yet)."""
+    rules = EtiquetteRules.from_config()
+    path = log_path()
+    if not path.is_file():
+        return Etiquette(rules, (), today)
+    with AskLog(path) as log:
+        return Etiquette(rules, tuple(log.all()), today)
+
+
+AsOf = Annotated[
+    str | None,
+    typer.Option(
+        "--as-of", metavar="DATE", help="Plan as of this day (YYYY-MM-DD). Default: today."
+    ),
+]
+OnDay = Annotated[
+    str | None, typer.Option("--on", metavar="DATE", help="When it happened. Default: today.")
+]
+
+ask_app = typer.Typer(help="Record an ask you sent.", no_args_is_help=True)
+asks_app = typer.Typer(
+    help="Your open asks and what is due; update an ask's outcome.",
+    invoke_without_command=True,
+)
+app.add_typer(ask_app, name="ask")
+app.add_typer(asks_app, name="asks")
+
+
+def _me(store: MemoryStore, me: str | None) -> str:
+    who = me or store.owner
+    if not who:
+        raise IntropathError("no 'me' is set: pass --me ID, or set \"me\" in the graph file")
+    store.person(who)
+    return who
+
+
+@ask_app.command("record")
+def record(
+    via: Annotated[str, typer.Option(help="The contact you asked (person id).")],
+    to: Annotated[str, typer.Option(help="The person you asked to meet (person id).")],
+    company: Annotated[str, typer.Option(help="The company.")],
+    channel: Annotated[str | None, typer.Option(help="email, linkedin or note.")] = None,
+    on: OnDay = None,
+    note: Annotated[str | None, typer.Option(help="A note for yourself.")] = None,
+    force: Annotated[
+        bool, typer.Option(help="Record it even if the rules advise against.")
+    ] = False,
+    graph: GraphOption = None,
+    me: MeOption = None,
+) -> None:
+    """Record an ask you sent, after checking it against the etiquette rules.
+
+    The rules: one open ask per contact, a cooldown after each ask (longer
+    after a decline), never the same contact for someone they declined to
+    introduce, and a budget of open asks and asks per week. --force overrides.
+
+    Example: intropath ask record --via zoe --to amara --company Muse
+    """
+    day = parse_day(on)
+    store = open_store(graph)
+    who = _me(store, me)
+    for person_id in (via, to):
+        store.person(person_id)
+    if store.tie(who, via) is None:
+        raise IntropathError(f"you have no tie to {via!r} in the graph; record asks to contacts")
+    company_name = store.company_index().companies[store.company_index().resolve(company)].name
+    etiquette = load_etiquette(day)
+    target = store.person(to)
+    review = etiquette.review(who, [target], store.person, store.tie)
+    reasons = [
+        review.skip_contacts.get(via),
+        review.skip_pairs.get((via, to)),
+        review.skip_targets.get(to) if via == to else None,
+        f"{store.person(via).name} is marked do-not-ask" if store.person(via).do_not_ask else None,
+        *review.notes,
+    ]
+    problems = [r for r in reasons if r]
+    if problems and not force:
+        raise EtiquetteError(f"{problems[0]} (use --force to record it anyway)")
+    with AskLog(log_path()) as log:
+        ask = log.record(
+            me=who, via=via, target=to, company=company_name, on=day, channel=channel, note=note
+        )
+    follow_up = date.fromordinal(day.toordinal() + etiquette.rules.followup_after_days)
+    console.print(
+        f"Recorded ask {ask.id}: {store.person(via).name} about {target.name} at {company_name} "
+        f"on {day}. If there is no answer, follow up once, from {follow_up}."
+    )
+
+
+@asks_app.callback()
+def asks(
+    ctx: typer.Context,
+    as_of: AsOf = None,
+    show_all: Annotated[bool, typer.Option("--all", help="Include closed asks.")] = False,
+    as_json: JsonOption = False,
+    graph: GraphOption = None,
+) -> None:
+    """List your open asks and what is due (e.g. "follow up with Dana today").
+
+    Example: intropath asks --as-of 2026-12-01
+    """
+    if ctx.invoked_subcommand is not None:
+        return
+    today = parse_day(as_of)
+    etiquette = load_etiquette(today)
+    store = open_store(graph, quiet=as_json)
+
+    def name(person_id: str) -> str:
+        try:
+            return store.person(person_id).name
+        except IntropathError:
+            return person_id
+
+    items = due(etiquette.asks, etiquette.rules, today, name)
+    closed = []
+    if show_all:
+        from ..outreach.rules import effective
+
+        open_ids = {d.ask.id for d in items}
+        closed = [
+            effective(a, etiquette.rules, today)
+            for a in etiquette.asks
+            if a.id not in open_ids and a.sent_on <= today
+        ]
+    if as_json:
+        emit_json(
+            json.dumps(
+                {
+                    "as_of": today.isoformat(),
+                    "open": [
+                        {
+                            **d.ask.model_dump(mode="json"),
+                            "due": d.action,
+                            "due_on": d.on.isoformat(),
+                            "message": d.message,
+                        }
+                        for d in items
+                    ],
+                    "closed": [a.model_dump(mode="json") for a in closed],
+                },
+                indent=2,
+            )
+        )
+        return
+    if not items and not closed:
+        console.print(f"No open asks as of {today}.")
+    for d in items:
+        console.print(f"[bold]#{d.ask.id}[/bold] {d.message}")
+    for a in closed:
+        console.print(
+            f"#{a.id} {name(a.via)} about {name(a.target)}: {a.status.value} "
+            f"({a.closed_on or a.sent_on})"
+        )
+
+
+@asks_app.command("update")
+def update(
+    ask_id: Annotated[
+        int, typer.Argument(metavar="ID", help="The ask's number (see `intropath asks`).")
+    ],
+    status: Annotated[
+        AskStatus,
+        typer.Option(help="followed_up, introduced, declined, silent or withdrawn."),
+    ],
+    on: OnDay = None,
+    graph: GraphOption = None,
+) -> None:
+    """Record what became of an ask.
+
+    An "introduced" outcome is added as evidence to the ties involved in your
+    graph (you -> contact, contact -> target, you -> target), which can only
+    raise their numbers. The bundled sample graph is never modified.
+    """
+    day = parse_day(on)
+    rules = EtiquetteRules.from_config()
+    with AskLog(log_path()) as log:
+        if status is AskStatus.FOLLOWED_UP:
+            ask = log.get(ask_id)
+            earliest = ask.sent_on.toordinal() + rules.followup_after_days
+            if day.toordinal() < earliest:
+                raise EtiquetteError(
+                    f"ask {ask_id} was sent on {ask.sent_on}; give it until "
+                    f"{date.fromordinal(earliest)} before your one follow-up"
+                )
+        ask = log.update(ask_id, status, day)
+    console.print(f"Ask {ask.id} is now {ask.status.value} ({day}).")
+    if status is AskStatus.INTRODUCED:
+        path, why = resolve_graph(graph)
+        if why == "the bundled sample graph":
+            err_console.print("The bundled sample graph is not modified.")
+            return
+        document = load_document(path)
+        changed = record_introduction(document, ask, day)
+        if changed:
+            save_document(document, path)
+            console.print(f"Added the introduction to {len(changed)} ties in {path}.")
