@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import argparse
 import random
+import resource
 import shutil
+import sys
 import tempfile
 import time
-import resource
-import sys
 import zipfile
 from datetime import date, timedelta
 from pathlib import Path
@@ -27,8 +27,38 @@ from pathlib import Path
 from intropath.graphfile import load_document, save_document
 from intropath.importers import import_linkedin
 
-FIRST = "Alex Sam Dana Jordan Priya Wei Lena Omar Chloe Mateo Aisha Yuki Noah Ines Kofi".split()
-LAST = "Reyes Chen Novak Okafor Silva Kim Larsen Haddad Rossi Patel Müller Dubois Ito".split()
+FIRST = [
+    "Alex",
+    "Sam",
+    "Dana",
+    "Jordan",
+    "Priya",
+    "Wei",
+    "Lena",
+    "Omar",
+    "Chloe",
+    "Mateo",
+    "Aisha",
+    "Yuki",
+    "Noah",
+    "Ines",
+    "Kofi",
+]
+LAST = [
+    "Reyes",
+    "Chen",
+    "Novak",
+    "Okafor",
+    "Silva",
+    "Kim",
+    "Larsen",
+    "Haddad",
+    "Rossi",
+    "Patel",
+    "Müller",
+    "Dubois",
+    "Ito",
+]
 COMPANIES = ["Acme", "Globex", "Initech", "The Muse", "Northwind", "Self-employed", "Umbrella"]
 OWNER = "https://www.linkedin.com/in/owner-person"
 
@@ -57,7 +87,7 @@ def generate(folder: Path, connections: int, messages: int, seed: int = 7) -> No
         for i in range(messages):
             name, url = rng.choice(active)
             when = f"{start + timedelta(days=rng.randrange(4700)):%Y-%m-%d} 10:{i % 60:02d}:00 UTC"
-            body = '"<p>Hi,</p>\n<p>message number ' + str(i) + ", thanks!</p>\""
+            body = '"<p>Hi,</p>\n<p>message number ' + str(i) + ', thanks!</p>"'
             if rng.random() < 0.5:
                 row = ["c", "", "Owner Person", OWNER, name, url]
             else:
@@ -110,9 +140,11 @@ def main() -> None:
             f"peak memory (process RSS) {peak:.0f} MB"
         )
         print(f"  {report.summary()}")
-        print(f"  graph: {len(check.people):,} people, {len(check.ties):,} ties "
-              f"({target.stat().st_size / 1e6:.1f} MB); target < 10 s: "
-              f"{'ok' if elapsed < 10 else 'MISSED'}")
+        print(
+            f"  graph: {len(check.people):,} people, {len(check.ties):,} ties "
+            f"({target.stat().st_size / 1e6:.1f} MB); target < 10 s: "
+            f"{'ok' if elapsed < 10 else 'MISSED'}"
+        )
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -45,11 +45,15 @@ def test_current_export_reads_every_file():
         f"{FIXTURES}/alex_2024/messages.csv:13: unreadable date 'yesterday-ish'",
     ]
     assert report.skipped_count == 2
-    assert f"{FIXTURES}/alex_2024/Connections.csv:15: unreadable date 'not a date'; kept without it" in report.notes
+    assert (
+        f"{FIXTURES}/alex_2024/Connections.csv:15: unreadable date 'not a date'; kept without it"
+        in report.notes
+    )
     found = people(document)
     assert found["alex-morgan"].profile_url == "https://www.linkedin.com/in/alex-morgan"
     assert [(p.company, p.current, p.start, p.end) for p in found["alex-morgan"].positions] == [
-        ("Acme", True, "2020-03", None), ("Initech", False, "2016", "2020-02"),
+        ("Acme", True, "2020-03", None),
+        ("Initech", False, "2016", "2020-02"),
     ]
     assert found["kim-novak"].name == "Kim Novak" and found["kim-novak"].recruiter
     assert found["lee-park"].profile_url == "https://www.linkedin.com/in/lee-park"
@@ -83,21 +87,32 @@ def test_evidence_from_every_file():
     document, _ = load("alex_2024")
     kinds = {e.kind for e in tie(document, "alex-morgan", "sam-chen").evidence}
     assert kinds == {
-        EvidenceKind.CONNECTED, EvidenceKind.WORKED_TOGETHER, EvidenceKind.MESSAGES,
-        EvidenceKind.ENDORSEMENT, EvidenceKind.RECOMMENDATION,
+        EvidenceKind.CONNECTED,
+        EvidenceKind.WORKED_TOGETHER,
+        EvidenceKind.MESSAGES,
+        EvidenceKind.ENDORSEMENT,
+        EvidenceKind.RECOMMENDATION,
     }
     [endorsed] = evidence(document, "alex-morgan", "sam-chen", EvidenceKind.ENDORSEMENT)
     assert (endorsed.count, endorsed.direction) == (2, "received")
     assert endorsed.detail == "they endorsed you for Figma, User Research"
-    assert evidence(document, "alex-morgan", "pia-globex", EvidenceKind.ENDORSEMENT) == []  # rejected
+    assert (
+        evidence(document, "alex-morgan", "pia-globex", EvidenceKind.ENDORSEMENT) == []
+    )  # rejected
     [given] = evidence(document, "alex-morgan", "dana-reyes", EvidenceKind.RECOMMENDATION)
     assert given.direction == "given"
     [invite] = evidence(document, "alex-morgan", "kim-novak", EvidenceKind.INVITATION)
     assert invite.detail == "you invited them with a personal note"
-    assert evidence(document, "alex-morgan", "wei-kim", EvidenceKind.SHARED_EMPLOYER)[0].at == "Initech"
+    assert (
+        evidence(document, "alex-morgan", "wei-kim", EvidenceKind.SHARED_EMPLOYER)[0].at
+        == "Initech"
+    )
     assert evidence(document, "alex-morgan", "omar-haddad", EvidenceKind.SHARED_SCHOOL)
     assert all(e.source == "linkedin:alex-morgan" for t in document.ties for e in t.evidence)
-    strong, weak = tie(document, "alex-morgan", "sam-chen"), tie(document, "alex-morgan", "ona-okafor")
+    strong, weak = (
+        tie(document, "alex-morgan", "sam-chen"),
+        tie(document, "alex-morgan", "ona-okafor"),
+    )
     assert strong.trust > weak.trust and strong.familiarity > weak.familiarity
 
 
@@ -187,7 +202,9 @@ def test_reimport_keeps_manual_data():
     document, _ = load("alex_2024", document)
     dana = tie(document, "alex-morgan", "dana-reyes")
     assert dana.trust == 0.95
-    assert [e.detail for e in dana.evidence if e.source == "manual"] == ["we built the design system"]
+    assert [e.detail for e in dana.evidence if e.source == "manual"] == [
+        "we built the design system"
+    ]
     assert sum(e.kind is EvidenceKind.MESSAGES for e in dana.evidence) == 1
     assert people(document)["kim-novak"].contact_policy is ContactPolicy.NO_STRANGERS
     assert people(document)["pia-globex"].hiring_manager
@@ -204,7 +221,10 @@ def test_newer_export_replaces_the_older_one(tmp_path):
     set_tie(document, "wei-kim", familiarity=0.7, as_of=AS_OF)
     document, report = import_linkedin(newer, document, as_of=AS_OF)
     dana = people(document)["dana-reyes"]
-    assert [(p.company, p.current) for p in dana.positions] == [("Globex", True), ("The Muse", False)]
+    assert [(p.company, p.current) for p in dana.positions] == [
+        ("Globex", True),
+        ("The Muse", False),
+    ]
     wei = tie(document, "alex-morgan", "wei-kim")  # no longer in the export, but rated by hand
     assert [e.source for e in wei.evidence] == ["manual"] and wei.familiarity == 0.7
     assert report.counts["ties removed"] == 0
@@ -218,8 +238,9 @@ def test_pooled_networks_merge_identities_and_keep_provenance():
     assert found["sam-chen"].sources == ["linkedin:alex-morgan", "linkedin:sam-chen"]
     assert "linkedin:sam-chen" in found["kim-novak"].sources  # name and company agree
     assert "ona-okafor-2" in found  # same name, another company, no URL: not merged ...
-    assert any("'Ona Okafor' at Globex may be the same person as 'ona-okafor'" in n
-               for n in report.notes)  # ... and reported
+    assert any(
+        "'Ona Okafor' at Globex may be the same person as 'ona-okafor'" in n for n in report.notes
+    )  # ... and reported
     assert found["priya-patel"].sources == ["linkedin:sam-chen"]
     pooled = tie(document, "alex-morgan", "sam-chen")
     assert {e.source for e in pooled.evidence} == {"linkedin:alex-morgan", "linkedin:sam-chen"}
@@ -241,7 +262,10 @@ def test_pooling_in_either_order_gives_the_same_people():
     ("path", "message"),
     [
         ("missing.zip", "{p}: no such file or folder"),
-        ("not_linkedin", "{p}: no Connections.csv: is this a LinkedIn data export? (found people.csv)"),
+        (
+            "not_linkedin",
+            "{p}: no Connections.csv: is this a LinkedIn data export? (found people.csv)",
+        ),
     ],
 )
 def test_bad_paths(path, message):

@@ -112,7 +112,14 @@ def set_tie(
     elif note:
         evidence.append(Evidence(kind=EvidenceKind.NOTE, detail=note, since=today, source=MANUAL))
     strength = score(evidence, params, as_of)
-    new = Tie(a=a, b=b, trust=strength.trust, familiarity=strength.familiarity, evidence=evidence)
+    ends = (tie.a, tie.b) if tie else (b, a)
+    new = Tie(
+        a=ends[0],
+        b=ends[1],
+        trust=strength.trust,
+        familiarity=strength.familiarity,
+        evidence=evidence,
+    )
     if tie is None:
         document.ties.append(new)
     else:

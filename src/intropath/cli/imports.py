@@ -70,6 +70,14 @@ AsOfOption = Annotated[
         help="Measure recency from this day (YYYY-MM-DD). Default: today.",
     ),
 ]
+Neo4jOption = Annotated[
+    bool,
+    typer.Option(
+        "--neo4j",
+        help="Also load the merged network into Neo4j (server from NEO4J_URI, "
+        "NEO4J_USERNAME, NEO4J_PASSWORD or the [neo4j] config table).",
+    ),
+]
 WriteGraphOption = Annotated[
     Path | None,
     typer.Option(
@@ -85,11 +93,11 @@ Importer = Callable[..., tuple[GraphDocument, ImportReport]]
 
 
 def _say(text: str) -> None:
-    console.print(text, markup=False, highlight=False)
+    console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 def _warn(text: str) -> None:
-    err_console.print(text, markup=False, highlight=False)
+    err_console.print(text, markup=False, highlight=False, soft_wrap=True)
 
 
 def target_path(explicit: Path | None) -> Path:
@@ -128,13 +136,25 @@ def _run_import(
     fresh: bool,
     as_of: str | None,
     as_json: bool,
+    neo4j: bool = False,
 ) -> None:
     path = target_path(into)
     document = _existing(path, fresh)
     merged, report = importer(source, document, owner=owner, params=_params(), as_of=_as_of(as_of))
-    save_document(merged, path)
-    report.target = str(path)
+    if not neo4j:
+        save_document(merged, path)
+        report.target = str(path)
+        _print_report(report, merged, as_json)
+        return
+    from ..stores.neo4j import open_neo4j_store
+
+    with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
+        save_document(merged, path)
+        report.target = str(path)
+        loaded = store.load_document(merged).describe()  # idempotent: rerun to finish
     _print_report(report, merged, as_json)
+    if not as_json:
+        _say(f"Loaded into Neo4j: {loaded}")
 
 
 def _print_report(report: ImportReport, document: GraphDocument, as_json: bool) -> None:
@@ -175,6 +195,7 @@ def import_linkedin_command(
     into: IntoOption = None,
     fresh: FreshOption = False,
     as_of: AsOfOption = None,
+    neo4j: Neo4jOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Import a LinkedIn data export (only Connections.csv is required).
@@ -187,7 +208,7 @@ def import_linkedin_command(
 
     Example: intropath import linkedin ~/Downloads/Basic_LinkedInDataExport.zip
     """
-    _run_import(import_linkedin, path, into, owner, fresh, as_of, as_json)
+    _run_import(import_linkedin, path, into, owner, fresh, as_of, as_json, neo4j)
 
 
 @import_app.command("vcard")
@@ -197,10 +218,11 @@ def import_vcard_command(
     into: IntoOption = None,
     fresh: FreshOption = False,
     as_of: AsOfOption = None,
+    neo4j: Neo4jOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Merge a vCard address book into the same people (by profile URL, email, name)."""
-    _run_import(import_vcard, path, into, owner, fresh, as_of, as_json)
+    _run_import(import_vcard, path, into, owner, fresh, as_of, as_json, neo4j)
 
 
 @import_app.command("google")
@@ -210,10 +232,11 @@ def import_google_command(
     into: IntoOption = None,
     fresh: FreshOption = False,
     as_of: AsOfOption = None,
+    neo4j: Neo4jOption = False,
     as_json: JsonOption = False,
 ) -> None:
     """Merge a Google Contacts or Outlook CSV into the same people."""
-    _run_import(import_google_contacts, path, into, owner, fresh, as_of, as_json)
+    _run_import(import_google_contacts, path, into, owner, fresh, as_of, as_json, neo4j)
 
 
 def _writable(graph: Path | None) -> tuple[Path, GraphDocument]:
