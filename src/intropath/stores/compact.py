@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -31,6 +31,8 @@ INFLATE = 1.0 + 1e-9
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
 Path = tuple[int, ...]
+PushDone = Callable[[Path, float], None]
+Push = Callable[[float, tuple[Any, ...]], None]
 
 
 @dataclass
@@ -276,7 +278,7 @@ class Search:
             self._child(path, closed, children[position], edges[position], push_done, push)
 
     def _child(
-        self, path: Path, closed: float, y: int, edge: int, push_done: Any, push: Any
+        self, path: Path, closed: float, y: int, edge: int, push_done: PushDone, push: Push
     ) -> None:
         """Extend ``path`` by ``y``: end there, or carry on if hops remain."""
         if y in path:
@@ -289,7 +291,7 @@ class Search:
             bound = float(self.bound[remaining - 1][y])
             push(middle * bound, ("node", (*path, y), middle))
 
-    def _expand(self, path: Path, closed: float, push: Any) -> None:
+    def _expand(self, path: Path, closed: float, push: Push) -> None:
         node = path[-1]
         remaining = self.k - (len(path) - 1)
         if remaining == 1:
