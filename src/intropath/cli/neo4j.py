@@ -30,24 +30,39 @@ app.add_typer(neo4j_app, name="neo4j")
 
 UriOption = Annotated[
     str | None,
-    typer.Option("--uri", metavar="URI", help="Server, e.g. neo4j://localhost:7687 "
-                 "(default: $NEO4J_URI, then the config file).", show_default=False),
+    typer.Option(
+        "--uri",
+        metavar="URI",
+        help="Server, e.g. neo4j://localhost:7687 (default: $NEO4J_URI, then the config file).",
+        show_default=False,
+    ),
 ]
 UserOption = Annotated[
     str | None,
-    typer.Option("--user", metavar="NAME", help="User (default: $NEO4J_USERNAME, else neo4j).",
-                 show_default=False),
+    typer.Option(
+        "--user",
+        metavar="NAME",
+        help="User (default: $NEO4J_USERNAME, else neo4j).",
+        show_default=False,
+    ),
 ]
 PasswordOption = Annotated[
     str | None,
-    typer.Option("--password", metavar="SECRET", help="Password (default: $NEO4J_PASSWORD).",
-                 show_default=False),
+    typer.Option(
+        "--password",
+        metavar="SECRET",
+        help="Password (default: $NEO4J_PASSWORD).",
+        show_default=False,
+    ),
 ]
 DatabaseOption = Annotated[
     str | None,
-    typer.Option("--database", metavar="NAME",
-                 help="Database (default: $NEO4J_DATABASE, else the server's default).",
-                 show_default=False),
+    typer.Option(
+        "--database",
+        metavar="NAME",
+        help="Database (default: $NEO4J_DATABASE, else the server's default).",
+        show_default=False,
+    ),
 ]
 
 
@@ -82,13 +97,26 @@ def load(
     path, why = resolve_graph(graph)
     err_console.print(f"[dim]Using graph {path} ({why})[/dim]", soft_wrap=True)
     plan = LoadPlan.from_document(load_document(path))
-    total = (len(plan.companies) + len(plan.people) + len(plan.groups) + len(plan.positions)
-             + len(plan.memberships) + plan.tie_count)
-    with connect(uri, user, password, database) as store, Progress(
-        TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(),
-        TimeRemainingColumn(), console=err_console, transient=True,
-        disable=total < PROGRESS_FROM,
-    ) as bar:
+    total = (
+        len(plan.companies)
+        + len(plan.people)
+        + len(plan.groups)
+        + len(plan.positions)
+        + len(plan.memberships)
+        + plan.tie_count
+    )
+    with (
+        connect(uri, user, password, database) as store,
+        Progress(
+            TextColumn("{task.description:<12}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=err_console,
+            transient=True,
+            disable=total < PROGRESS_FROM,
+        ) as bar,
+    ):
         tasks: dict[str, int] = {}
 
         def progress(kind: str, done: int, size: int) -> None:
@@ -129,8 +157,10 @@ def clear(
     with connect(uri, user, password, database) as store:
         counts = store.status().counts
         where = store.settings.where()
-        summary = f"{counts['people']:,} people, {counts['ties']:,} ties, " \
-                  f"{counts['companies']:,} companies, {counts['groups']:,} groups"
+        summary = (
+            f"{counts['people']:,} people, {counts['ties']:,} ties, "
+            f"{counts['companies']:,} companies, {counts['groups']:,} groups"
+        )
         if not yes:
             typer.confirm(f"Delete {summary} from {where}?", abort=True)
         store.clear()

@@ -143,8 +143,11 @@ class Neo4jStore:
         auth = (settings.user, settings.password) if settings.password is not None else None
         try:
             driver = neo4j.GraphDatabase.driver(
-                settings.uri, auth=auth, connection_timeout=10.0,
-                connection_acquisition_timeout=20.0, max_transaction_retry_time=5.0,
+                settings.uri,
+                auth=auth,
+                connection_timeout=10.0,
+                connection_acquisition_timeout=20.0,
+                max_transaction_retry_time=5.0,
             )
         except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
             raise StoreError(f"invalid Neo4j URI {settings.uri!r}: {_one_line(exc)}") from None
@@ -212,7 +215,9 @@ class Neo4jStore:
         neo4j = driver_module()
         with self._translated():
             records, _, _ = self._driver.execute_query(
-                cypher_text(name), params, database_=self.settings.database,
+                cypher_text(name),
+                params,
+                database_=self.settings.database,
                 routing_=neo4j.RoutingControl.READ,
             )
         return [record.data() for record in records]
@@ -308,8 +313,14 @@ class Neo4jStore:
         rows = self._read("groups_of", id=person_id)
         for r in sorted(rows, key=lambda r: _order(r["seq"], r["id"])):
             members = sorted(r["members"], key=lambda m: _order(m["ordinal"], m["id"]))
-            groups.append(Group(id=r["id"], name=r["name"], kind=r["kind"] or "group",
-                                members=[m["id"] for m in members]))
+            groups.append(
+                Group(
+                    id=r["id"],
+                    name=r["name"],
+                    kind=r["kind"] or "group",
+                    members=[m["id"] for m in members],
+                )
+            )
         return groups
 
     # -- the search -----------------------------------------------------------
@@ -324,10 +335,17 @@ class Neo4jStore:
         rows: list[dict[str, Any]] = []
         if targets:
             rows = self._read(
-                "search", me=query.me, targets=sorted(targets), weights=targets,
-                max_hops=query.max_hops, wt=float(query.weights.trust),
-                wf=float(query.weights.familiarity), top=query.top, eps=EPS,
-                skip_contacts=sorted(getattr(query, "skip_contacts", ())), skip_pairs=skip_pairs,
+                "search",
+                me=query.me,
+                targets=sorted(targets),
+                weights=targets,
+                max_hops=query.max_hops,
+                wt=float(query.weights.trust),
+                wf=float(query.weights.familiarity),
+                top=query.top,
+                eps=EPS,
+                skip_contacts=sorted(getattr(query, "skip_contacts", ())),
+                skip_pairs=skip_pairs,
             )
         if not rows:
             self.person(query.me)  # raises PersonNotFound when "me" is unknown
@@ -402,8 +420,15 @@ class Neo4jStore:
         return report
 
     def _batched(
-        self, kind: str, name: str, rows: list[Row] | Iterator[Row], total: int, size: int,
-        counter: str, report: LoadReport, progress: Progress | None,
+        self,
+        kind: str,
+        name: str,
+        rows: list[Row] | Iterator[Row],
+        total: int,
+        size: int,
+        counter: str,
+        report: LoadReport,
+        progress: Progress | None,
     ) -> None:
         done = 0
         if progress:
@@ -427,8 +452,9 @@ class Neo4jStore:
         """Counts of what is stored, the server, and the owner."""
         counts = self._read("status")[0]
         rows = self._read("owner")
-        return Status(self.server, {k: int(v) for k, v in counts.items()},
-                      rows[0]["me"] if rows else None)
+        return Status(
+            self.server, {k: int(v) for k, v in counts.items()}, rows[0]["me"] if rows else None
+        )
 
     def clear(self) -> None:
         """Delete the network (``clear.cypher``: in batches, auto-commit transactions)."""

@@ -42,8 +42,12 @@ class LoadPlan:
         """Rows for a whole (validated) graph document."""
         ties = document.ties
         return cls._build(
-            document.me, document.people, document.companies, document.groups,
-            len(ties), (tie_row(t.a, t.b, t.trust, t.familiarity, t) for t in ties),
+            document.me,
+            document.people,
+            document.companies,
+            document.groups,
+            len(ties),
+            (tie_row(t.a, t.b, t.trust, t.familiarity, t) for t in ties),
         )
 
     @classmethod
@@ -64,8 +68,11 @@ class LoadPlan:
 
         def rows() -> Iterator[Row]:
             for i, j, t, f in zip(
-                np.asarray(a).tolist(), np.asarray(b).tolist(),
-                np.asarray(trust).tolist(), np.asarray(familiarity).tolist(), strict=True,
+                np.asarray(a).tolist(),
+                np.asarray(b).tolist(),
+                np.asarray(trust).tolist(),
+                np.asarray(familiarity).tolist(),
+                strict=True,
             ):
                 yield tie_row(ids[i], ids[j], t, f, None)
 
@@ -98,10 +105,14 @@ class LoadPlan:
             keys = [index.key_of(p.company) for p in person.positions]
             kept.append({"person": person.id, "keys": keys})
             for ordinal, (key, position) in enumerate(zip(keys, person.positions, strict=True)):
-                positions.append({
-                    "person": person.id, "company": key, "ordinal": ordinal,
-                    "props": position.model_dump(mode="json"),
-                })
+                positions.append(
+                    {
+                        "person": person.id,
+                        "company": key,
+                        "ordinal": ordinal,
+                        "props": position.model_dump(mode="json"),
+                    }
+                )
         group_rows = [
             {"id": g.id, "name": g.name, "kind": g.kind, "seq": seq} for seq, g in enumerate(groups)
         ]
@@ -110,8 +121,17 @@ class LoadPlan:
             for g in groups
             for ordinal, member in enumerate(g.members)
         ]
-        return cls(me, company_rows, people_rows, kept, positions, group_rows, memberships,
-                   tie_count, tie_rows)
+        return cls(
+            me,
+            company_rows,
+            people_rows,
+            kept,
+            positions,
+            group_rows,
+            memberships,
+            tie_count,
+            tie_rows,
+        )
 
 
 def person_props(person: Person, seq: int) -> Row:
@@ -134,8 +154,13 @@ def tie_row(a: str, b: str, trust: float, familiarity: float, tie: Tie | None) -
         )
     if b < a:
         a, b = b, a
-    return {"a": a, "b": b, "trust": float(trust), "familiarity": float(familiarity),
-            "evidence": evidence}
+    return {
+        "a": a,
+        "b": b,
+        "trust": float(trust),
+        "familiarity": float(familiarity),
+        "evidence": evidence,
+    }
 
 
 def batches(rows: Sequence[Row] | Iterator[Row], size: int) -> Iterator[list[Row]]:
