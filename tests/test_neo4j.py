@@ -331,6 +331,8 @@ def test_injection_strings_are_stored_as_plain_data(store: Neo4jStore) -> None:
 
 
 def test_bad_credentials_and_missing_database(server: Neo4jSettings) -> None:
+    if server.password is None:
+        pytest.skip("the server takes no password, so none can be wrong")
     with pytest.raises(StoreError, match="refused the credentials"):
         open_neo4j_store(server.uri, server.user, (server.password or "") + "-wrong")
     with pytest.raises(StoreError, match="has no database 'no-such-database'"):
