@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -13,7 +14,9 @@ from ..graphfile import load_document, save_document
 from ..model import GraphDocument
 from ..planner import MAX_HOPS_LIMIT, plan
 from ..results import Plan
+from ..stores.base import Store
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, open_store
+from .neo4j import DatabaseOption, PasswordOption, UriOption, UserOption, connect
 from .render import print_plan
 
 
@@ -55,6 +58,17 @@ def find(
             "hiring managers, budget).",
         ),
     ] = True,
+    backend: Annotated[
+        Literal["memory", "neo4j"],
+        typer.Option(
+            help="Where the network lives: memory (a graph file) or neo4j (a server: "
+            "--uri or $NEO4J_URI, ...).",
+        ),
+    ] = "memory",
+    uri: UriOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    database: DatabaseOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Whom should I ask for an introduction to someone at COMPANY, and why?
@@ -67,18 +81,25 @@ def find(
     """
     from .asks import load_etiquette, parse_day
 
-    store = open_store(graph)
-    result = plan(
-        store,
-        company,
-        me=me,
-        role=role,
-        top=top,
-        max_hops=max_hops,
-        trust_weight=trust_weight,
-        familiarity_weight=familiarity_weight,
-        etiquette=load_etiquette(parse_day(as_of)) if etiquette else None,
-    )
+    rules = load_etiquette(parse_day(as_of)) if etiquette else None
+    with ExitStack() as stack:
+        if backend == "neo4j":
+            if graph is not None:
+                raise typer.BadParameter("--graph is for --backend memory", param_hint="--graph")
+            store: Store = stack.enter_context(connect(uri, user, password, database))
+        else:
+            store = open_store(graph)
+        result = plan(
+            store,
+            company,
+            me=me,
+            role=role,
+            top=top,
+            max_hops=max_hops,
+            trust_weight=trust_weight,
+            familiarity_weight=familiarity_weight,
+            etiquette=rules,
+        )
     if as_json:
         emit_json(result.to_json())
     else:
