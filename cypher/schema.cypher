@@ -14,3 +14,6 @@ FOR (g:Group) REQUIRE g.id IS UNIQUE;
 
 CREATE CONSTRAINT intropath_graph_key IF NOT EXISTS
 FOR (n:Intropath) REQUIRE n.key IS UNIQUE;
+
+CREATE CONSTRAINT intropath_ask_key IF NOT EXISTS
+FOR (a:Ask) REQUIRE a.key IS UNIQUE;

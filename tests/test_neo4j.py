@@ -170,6 +170,21 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
         "who_knows": {"person": other},
         "who_i_know_at": {"me": me, "company": company.name},
         "routes": {"me": me, "company": company.name},
+        "record_ask": {
+            "ask": {
+                "key": f"{me}/1",
+                "me": me,
+                "via": other,
+                "target": other,
+                "company": company.name,
+                "channel": None,
+                "status": "sent",
+                "sent_on": "2026-01-05",
+                "followed_up_on": None,
+                "closed_on": None,
+            }
+        },
+        "team_asks": {},
         "search": {
             "me": me,
             "targets": [other],

@@ -55,6 +55,7 @@ class FakeGraph:
     members: dict[tuple[str, str], int] = field(default_factory=dict)
     knows: dict[frozenset[str], Row] = field(default_factory=dict)
     marker: Row | None = None
+    asks: dict[str, Row] = field(default_factory=dict)
 
 
 class FakeDriver:
@@ -245,6 +246,20 @@ class FakeDriver:
                 "memberships": len(g.members),
             }
         ]
+
+    def _record_ask(self, p: Row, c: Counters) -> list[Row]:
+        ask = p["ask"]
+        if not all(ask[k] in self.g.people for k in ("me", "via", "target")):
+            return []
+        if ask["key"] not in self.g.asks:
+            c.nodes_created += 1
+            c.relationships_created += 3
+        self.g.asks[ask["key"]] = dict(ask)
+        return [{"key": ask["key"]}]
+
+    def _team_asks(self, p: Row, c: Counters) -> list[Row]:
+        rows = sorted(self.g.asks.values(), key=lambda a: a["key"])
+        return sorted((dict(a) for a in rows), key=lambda a: a["sent_on"], reverse=True)
 
     def _clear(self, p: Row, c: Counters) -> list[Row]:
         self.g = FakeGraph()
@@ -496,3 +511,43 @@ def test_evidence_round_trips_as_json(sample: GraphDocument) -> None:
     driver = store._driver
     stored = [t["evidence"] for t in driver.g.knows.values() if t["evidence"]]
     assert stored and all(isinstance(json.loads(e), list) for e in stored)
+
+
+def test_asks_are_shared_with_the_team_through_the_store(sample: GraphDocument) -> None:
+    """One member's ask puts the contact in cooldown for a teammate planning later."""
+    from datetime import date
+
+    from intropath import plan
+    from intropath.outreach import AskRecord, AskStatus, Etiquette, EtiquetteRules
+
+    store = fake_store(sample)
+    memory = MemoryStore(sample)
+    owner = memory.owner or ""
+    first = plan(memory, "Muse", me=owner)
+    contact = first.asks[0].contact
+    target = first.asks[0].best_path.people[-1]
+    teammate = next(
+        t.b if t.a == contact else t.a
+        for t in memory.ties()
+        if contact in (t.a, t.b) and owner not in (t.a, t.b)
+    )
+    ask = AskRecord(
+        id=1,
+        me=teammate,
+        via=contact,
+        target=target,
+        company="The Muse",
+        status=AskStatus.SENT,
+        sent_on=date(2026, 1, 5),
+    )
+    store.record_ask(ask)
+    store.record_ask(ask)  # idempotent
+    assert store.team_asks() == [ask]
+    etiquette = Etiquette(EtiquetteRules(), (), date(2026, 1, 10), tuple(store.team_asks()))
+    later = plan(memory, "Muse", me=owner, etiquette=etiquette)
+    assert contact not in [a.contact for a in later.asks]
+    reason = next(s for s in later.etiquette.skipped if "teammate" in s)  # type: ignore[union-attr]
+    assert reason == (
+        f"{memory.person(contact).name} skipped: has an open ask from your teammate "
+        f"{memory.person(teammate).name} (team cooldown 30 days)"
+    )

@@ -131,7 +131,7 @@ def test_every_cypher_file_documents_its_parameters(name: str) -> None:
 
 def test_statements_split_at_semicolons() -> None:
     assert split_statements("// c\nA;\nB;\n// trailing\n") == ("// c\nA", "B")
-    assert len(cypher_statements("schema")) == 4
+    assert len(cypher_statements("schema")) == 5
 
 
 def test_missing_driver_gives_the_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:

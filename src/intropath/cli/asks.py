@@ -12,10 +12,18 @@ import typer
 from ..config import data_dir, resolve_graph
 from ..errors import IntropathError
 from ..graphfile import load_document, save_document
-from ..outreach import AskLog, AskStatus, Etiquette, EtiquetteRules, due
+from ..outreach import AskLog, AskRecord, AskStatus, Etiquette, EtiquetteRules, due
 from ..outreach.feedback import record_introduction
-from ..stores.memory import MemoryStore
+from ..stores.base import Store
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, err_console, open_store
+from .neo4j import (
+    BackendOption,
+    DatabaseOption,
+    PasswordOption,
+    UriOption,
+    UserOption,
+    backend_store,
+)
 
 LOG_NAME = "outreach.sqlite3"
 
@@ -28,6 +36,15 @@ def log_path() -> Path:
     return data_dir() / LOG_NAME
 
 
+def _share(store: Store, ask: AskRecord) -> None:
+    """Write the ask to Neo4j too, when that is where the network lives."""
+    from ..stores.neo4j import Neo4jStore
+
+    if isinstance(store, Neo4jStore):
+        store.record_ask(ask)
+        err_console.print("[dim]Shared with your team in Neo4j.[/dim]")
+
+
 def parse_day(text: str | None) -> date:
     """A day given as YYYY-MM-DD or 'today' (the default)."""
     if text is None or text == "today":
@@ -38,14 +55,22 @@ def parse_day(text: str | None) -> date:
         raise typer.BadParameter(f"{text!r} is not a date like 2026-11-23") from None
 
 
-def load_etiquette(today: date) -> Etiquette:
-    """The configured rules and the asks logged so far (none if there is no log yet)."""
+def team_asks(store: Store) -> tuple[AskRecord, ...]:
+    """Asks the team recorded in Neo4j (none for a graph file)."""
+    from ..stores.neo4j import Neo4jStore
+
+    return tuple(store.team_asks()) if isinstance(store, Neo4jStore) else ()
+
+
+def load_etiquette(today: date, store: Store | None = None) -> Etiquette:
+    """The configured rules, the asks logged so far, and the team's asks in Neo4j."""
     rules = EtiquetteRules.from_config()
+    team = team_asks(store) if store is not None else ()
     path = log_path()
     if not path.is_file():
-        return Etiquette(rules, (), today)
+        return Etiquette(rules, (), today, team)
     with AskLog(path) as log:
-        return Etiquette(rules, tuple(log.all()), today)
+        return Etiquette(rules, tuple(log.all()), today, team)
 
 
 AsOf = Annotated[
@@ -67,7 +92,7 @@ app.add_typer(ask_app, name="ask")
 app.add_typer(asks_app, name="asks")
 
 
-def _me(store: MemoryStore, me: str | None) -> str:
+def _me(store: Store, me: str | None) -> str:
     who = me or store.owner
     if not who:
         raise IntropathError("no 'me' is set: pass --me ID, or set \"me\" in the graph file")
@@ -88,24 +113,44 @@ def record(
     ] = False,
     graph: GraphOption = None,
     me: MeOption = None,
+    backend: BackendOption = "memory",
+    uri: UriOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    database: DatabaseOption = None,
 ) -> None:
     """Record an ask you sent, after checking it against the etiquette rules.
 
     The rules: one open ask per contact, a cooldown after each ask (longer
     after a decline), never the same contact for someone they declined to
     introduce, and a budget of open asks and asks per week. --force overrides.
+    With --backend neo4j the ask is also written to the graph, where your
+    teammates' plans see it (their contacts' cooldowns include it).
 
     Example: intropath ask record --via zoe --to amara --company Muse
     """
-    day = parse_day(on)
-    store = open_store(graph)
+    with backend_store(backend, graph, uri, user, password, database) as store:
+        _record(store, via, to, company, channel, parse_day(on), note, force, me)
+
+
+def _record(
+    store: Store,
+    via: str,
+    to: str,
+    company: str,
+    channel: str | None,
+    day: date,
+    note: str | None,
+    force: bool,
+    me: str | None,
+) -> None:
     who = _me(store, me)
     for person_id in (via, to):
         store.person(person_id)
     if store.tie(who, via) is None:
         raise IntropathError(f"you have no tie to {via!r} in the graph; record asks to contacts")
     company_name = store.company_index().companies[store.company_index().resolve(company)].name
-    etiquette = load_etiquette(day)
+    etiquette = load_etiquette(day, store)
     target = store.person(to)
     review = etiquette.review(who, [target], store.person, store.tie)
     reasons = [
@@ -122,6 +167,7 @@ def record(
         ask = log.record(
             me=who, via=via, target=to, company=company_name, on=day, channel=channel, note=note
         )
+    _share(store, ask)
     follow_up = date.fromordinal(day.toordinal() + etiquette.rules.followup_after_days)
     console.print(
         f"Recorded ask {ask.id}: {store.person(via).name} about {target.name} at {company_name} "
@@ -206,6 +252,11 @@ def update(
     ],
     on: OnDay = None,
     graph: GraphOption = None,
+    backend: BackendOption = "memory",
+    uri: UriOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    database: DatabaseOption = None,
 ) -> None:
     """Record what became of an ask.
 
@@ -225,6 +276,9 @@ def update(
                     f"{date.fromordinal(earliest)} before your one follow-up"
                 )
         ask = log.update(ask_id, status, day)
+    if backend == "neo4j":
+        with backend_store(backend, None, uri, user, password, database) as store:
+            _share(store, ask)
     console.print(f"Ask {ask.id} is now {ask.status.value} ({day}).")
     if status is AskStatus.INTRODUCED:
         path, why = resolve_graph(graph)

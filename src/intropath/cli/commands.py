@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from contextlib import ExitStack
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -14,9 +13,15 @@ from ..graphfile import load_document, save_document
 from ..model import GraphDocument
 from ..planner import MAX_HOPS_LIMIT, plan
 from ..results import Plan
-from ..stores.base import Store
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, open_store
-from .neo4j import DatabaseOption, PasswordOption, UriOption, UserOption, connect
+from .neo4j import (
+    BackendOption,
+    DatabaseOption,
+    PasswordOption,
+    UriOption,
+    UserOption,
+    backend_store,
+)
 from .render import print_plan
 
 
@@ -58,13 +63,7 @@ def find(
             "hiring managers, budget).",
         ),
     ] = True,
-    backend: Annotated[
-        Literal["memory", "neo4j"],
-        typer.Option(
-            help="Where the network lives: memory (a graph file) or neo4j (a server: "
-            "--uri or $NEO4J_URI, ...).",
-        ),
-    ] = "memory",
+    backend: BackendOption = "memory",
     uri: UriOption = None,
     user: UserOption = None,
     password: PasswordOption = None,
@@ -81,14 +80,8 @@ def find(
     """
     from .asks import load_etiquette, parse_day
 
-    rules = load_etiquette(parse_day(as_of)) if etiquette else None
-    with ExitStack() as stack:
-        if backend == "neo4j":
-            if graph is not None:
-                raise typer.BadParameter("--graph is for --backend memory", param_hint="--graph")
-            store: Store = stack.enter_context(connect(uri, user, password, database))
-        else:
-            store = open_store(graph)
+    with backend_store(backend, graph, uri, user, password, database) as store:
+        rules = load_etiquette(parse_day(as_of), store) if etiquette else None
         result = plan(
             store,
             company,

@@ -7,13 +7,17 @@ and calls one store method.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Annotated
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..config import resolve_graph
-from .app import GraphOption, app, console, err_console
+from ..stores.base import Store
+from .app import GraphOption, app, console, err_console, open_store
 
 if TYPE_CHECKING:
     from ..stores.neo4j import Neo4jStore
@@ -64,6 +68,35 @@ DatabaseOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+BackendOption = Annotated[
+    Literal["memory", "neo4j"],
+    typer.Option(
+        help="Where the network lives: memory (a graph file) or neo4j (a server: --uri or "
+        "$NEO4J_URI, ...).",
+    ),
+]
+
+
+@contextmanager
+def backend_store(
+    backend: str,
+    graph: Path | None,
+    uri: str | None,
+    user: str | None,
+    password: str | None,
+    database: str | None,
+    quiet: bool = False,
+) -> Iterator[Store]:
+    """The store a command works on: a graph file in memory, or a Neo4j server."""
+    if backend != "neo4j":
+        yield open_store(graph, quiet=quiet)
+        return
+    if graph is not None:
+        raise typer.BadParameter("--graph is for --backend memory", param_hint="--graph")
+    with connect(uri, user, password, database) as store:
+        yield store
 
 
 def connect(

@@ -130,6 +130,8 @@ class Etiquette:
     rules: EtiquetteRules
     asks: tuple[AskRecord, ...]
     today: date
+    team: tuple[AskRecord, ...] = ()
+    """Asks recorded by anyone sharing the Neo4j store (the user's own included or not)."""
 
     def review(
         self,
@@ -169,6 +171,18 @@ class Etiquette:
                     ask.via,
                     f"{via} skipped: you asked them {_days(ago)} ago; "
                     f"cooldown {_days(rules.cooldown_days)}",
+                )
+        for ask in self.team:
+            if ask.me == me or ask.sent_on > today:
+                continue
+            ask = effective(ask, rules, today)
+            ago = (today - ask.sent_on).days
+            if ask.status.is_open or ago < rules.cooldown_days:
+                state = "has an open ask" if ask.status.is_open else f"was asked {_days(ago)} ago"
+                review.skip_contacts.setdefault(
+                    ask.via,
+                    f"{person(ask.via).name} skipped: {state} from your teammate "
+                    f"{person(ask.me).name} (team cooldown {_days(rules.cooldown_days)})",
                 )
         for person_at in targets:
             if rules.route_around_hiring_managers and person_at.hiring_manager:

@@ -37,6 +37,7 @@ from ..companies import CompanyIndex
 from ..errors import PersonNotFound, StoreError
 from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
 from ..neo4j_settings import Neo4jSettings, cypher_statements, cypher_text, resolve_settings
+from ..outreach.log import AskRecord
 from ..scoring import Weights, hop_factor, hop_kinds, path_score
 from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
 from .neo4j_load import LoadPlan, Row, batches
@@ -441,6 +442,19 @@ class Neo4jStore:
                 progress(kind, done, total)
         if kind not in report.created:
             report.add(kind, 0, 0)
+
+    # -- asks (outreach) --------------------------------------------------------
+    def record_ask(self, ask: AskRecord) -> None:
+        """Write (or update) one ask as an ``(:Ask)`` node the whole team can see."""
+        row = ask.model_dump(mode="json", exclude={"id", "note"})
+        self._write("record_ask", ask={**row, "key": f"{ask.me}/{ask.id}"})
+
+    def team_asks(self) -> list[AskRecord]:
+        """Every ask recorded in this database, by anyone."""
+        return [
+            AskRecord.model_validate({**row, "id": int(row.pop("key").rsplit("/", 1)[1])})
+            for row in self._read("team_asks")
+        ]
 
     def create_schema(self) -> None:
         """Create the constraints and indexes if they are missing (``schema.cypher``)."""
