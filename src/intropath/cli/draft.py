@@ -14,9 +14,13 @@ from ..planner import MAX_HOPS_LIMIT, plan
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, fail, open_store
 
 
+def _is_terminal() -> bool:
+    return sys.stdin.isatty()
+
+
 def terminal_prompt() -> Ask | None:
     """A prompt for missing profile fields when stdin is a terminal, else None."""
-    if not sys.stdin.isatty():
+    if not _is_terminal():
         return None
 
     def ask(field: str, label: str) -> str:
@@ -61,8 +65,10 @@ def draft_command(
     ] = None,
     lang: Annotated[
         Lang | None,
-        typer.Option(help="en, de or sv. Default: 'lang' under [me] in your config, else en.",
-                     show_default=False),
+        typer.Option(
+            help="en, de or sv. Default: 'lang' under [me] in your config, else en.",
+            show_default=False,
+        ),
     ] = None,
     purpose: Annotated[
         str | None, typer.Option(help="Why you ask: job, advice, partnership or sale.")
@@ -108,7 +114,14 @@ def draft_command(
         name=name, email=email, about=about_me, purpose=purpose, timeline=timeline
     )
     message = draft_for_plan(
-        result, store, profile, kind=kind, channel=channel, lang=lang, via=via, to=to,
+        result,
+        store,
+        profile,
+        kind=kind,
+        channel=channel,
+        lang=lang,
+        via=via,
+        to=to,
         ask=terminal_prompt(),
     )
     if as_json:

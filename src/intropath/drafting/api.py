@@ -79,13 +79,24 @@ def draft_for_plan(
     chosen_lang = _choice(Lang, lang, "lang") or profile.lang or Lang.EN
     owner = store.person(plan.me.id)
     me = resolve(
-        profile, chosen_kind, chosen_lang, graph_name=owner.name, graph_email=owner.email,
-        role=plan.settings.role, ask=ask,
+        profile,
+        chosen_kind,
+        chosen_lang,
+        graph_name=owner.name,
+        graph_email=owner.email,
+        role=plan.settings.role,
+        ask=ask,
     )
     emails = {pid: store.person(pid).email for pid in path.people[1:]}
     return compose(
-        path, plan.company.name, me, kind=chosen_kind, channel=_choice(Channel, channel, "channel"),
-        lang=chosen_lang, emails=emails, template_dir=template_dir,
+        path,
+        plan.company.name,
+        me,
+        kind=chosen_kind,
+        channel=_choice(Channel, channel, "channel"),
+        lang=chosen_lang,
+        emails=emails,
+        template_dir=template_dir,
     )
 
 
@@ -117,7 +128,15 @@ def draft(
         store = load(store)
     result = make_plan(store, company, me=me, role=role, top=top, max_hops=max_hops)
     return draft_for_plan(
-        result, store, profile, kind=kind, channel=channel, lang=lang, via=via, to=to, ask=ask,
+        result,
+        store,
+        profile,
+        kind=kind,
+        channel=channel,
+        lang=lang,
+        via=via,
+        to=to,
+        ask=ask,
         template_dir=template_dir,
     )
 

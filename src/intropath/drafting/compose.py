@@ -13,7 +13,7 @@ from typing import Any
 from ..model import ContactPolicy
 from ..results import PathResult, PersonRef
 from .checks import run_checks
-from .facts import choose_evidence, first_name, kind_of, shorten, years
+from .facts import choose_evidence, first_name, kind_of, shorten, squash, years
 from .models import (
     CHANNEL_LIMITS,
     NOTE_EMAIL_MAX,
@@ -39,6 +39,7 @@ class Level:
     title: bool = True  # give the target's title
     email: bool = True  # give the user's email
     years: bool = True  # give the years of the evidence
+    tight: bool = False  # the templates' shortest wording
 
 
 LADDERS: dict[Channel, tuple[Level, ...]] = {
@@ -50,8 +51,10 @@ LADDERS: dict[Channel, tuple[Level, ...]] = {
         Level(40, about=False),
         Level(28, about=False, title=False, years=False),
         Level(20, about=False, title=False, years=False),
-        Level(14, about=False, title=False, years=False),
-        Level(14, about=False, title=False, years=False, email=False),
+        Level(14, about=False, title=False, years=False, tight=True),
+        Level(10, about=False, title=False, years=False, tight=True),
+        Level(8, about=False, title=False, years=False, tight=True),
+        Level(8, about=False, title=False, years=False, tight=True, email=False),
     ),
 }
 """Each channel's levels, tried in order until the draft fits (every cap is one of WIDTHS)."""
@@ -88,13 +91,23 @@ def compose(
     recipient = nxt if kind is Kind.BLURB and nxt is not None else contact
     channel = channel or default_channel(contact)
     renderer = Renderer(lang.value, kind.value, channel is Channel.NOTE, template_dir)
+    company = squash(company) or company
     evidence = choose_evidence(list(path.hops[0].evidence))
     uses_how = kind in (Kind.REQUEST, Kind.REFERRAL, Kind.BLURB)
     base: dict[str, Any] = {
-        "kind": kind, "channel": channel, "lang": lang, "sender": _sender(me),
-        "recipient": recipient, "send_to": contact, "introduce_to": nxt, "target": target,
-        "company": company, "path": path.names, "tie_evidence": list(path.hops[0].evidence),
-        "evidence": evidence if uses_how else None, "limit": CHANNEL_LIMITS[channel],
+        "kind": kind,
+        "channel": channel,
+        "lang": lang,
+        "sender": _sender(me),
+        "recipient": recipient,
+        "send_to": contact,
+        "introduce_to": nxt,
+        "target": target,
+        "company": company,
+        "path": path.names,
+        "tie_evidence": list(path.hops[0].evidence),
+        "evidence": evidence if uses_how else None,
+        "limit": CHANNEL_LIMITS[channel],
         "advice": _advice(path, kind, channel, contact, nxt, target, me, evidence, uses_how),
     }
     draft: Draft | None = None
@@ -106,8 +119,12 @@ def compose(
         parts = renderer.render(ctx)
         subject = parts["subject"] if channel is Channel.EMAIL else ""
         draft = Draft(
-            **base, how=how, subject=subject or None, greeting=parts["greeting"],
-            text=parts["body"], signoff=parts["signoff"],
+            **base,
+            how=how,
+            subject=subject or None,
+            greeting=parts["greeting"],
+            text=parts["body"],
+            signoff=parts["signoff"],
         )
         if _fits(draft):
             break
@@ -117,8 +134,12 @@ def compose(
 
 def _sender(me: Me) -> Sender:
     return Sender(
-        name=me.name, email=me.email, about=me.about, purpose=me.purpose.value,
-        timeline=me.timeline, role=me.role,
+        name=me.name,
+        email=me.email,
+        about=me.about,
+        purpose=me.purpose.value,
+        timeline=me.timeline,
+        role=me.role,
     )
 
 
@@ -131,8 +152,9 @@ def _fits(draft: Draft) -> bool:
 def _info(ref: PersonRef, emails: dict[str, str | None], path: PathResult) -> PersonInfo:
     is_target = ref.id == path.target.id
     return PersonInfo(
-        id=ref.id, name=ref.name,
-        title=path.target.title if is_target else ref.title,
+        id=ref.id,
+        name=squash(ref.name) or ref.name,
+        title=squash(path.target.title if is_target else ref.title) or None,
         email=emails.get(ref.id) or (path.target.email if is_target else None),
         contact_policy=ref.contact_policy,
     )
@@ -154,22 +176,31 @@ def _person(info: PersonInfo | None, level: Level) -> dict[str, str] | None:
     }
 
 
-def _how(
-    renderer: Renderer, evidence: Any, level: Level, contact: PersonInfo, kind: Kind
-) -> str:
+def _how(renderer: Renderer, evidence: Any, level: Level, contact: PersonInfo, kind: Kind) -> str:
     """How the user and the contact know each other, as the template phrases it."""
     who = _cut(contact.name, level) if kind is Kind.BLURB else ""
     if evidence is None:
         return renderer.macro("connected", who)
     return renderer.macro(
-        "how", kind_of(evidence), _cut(evidence.at, level),
-        years(evidence) if level.years else "", who,
+        "how",
+        kind_of(evidence),
+        _cut(squash(evidence.at), level),
+        years(evidence) if level.years else "",
+        who,
     )
 
 
 def _context(
-    me: Me, kind: Kind, channel: Channel, lang: Lang, company: str, recipient: PersonInfo,
-    contact: PersonInfo, nxt: PersonInfo | None, target: PersonInfo, level: Level,
+    me: Me,
+    kind: Kind,
+    channel: Channel,
+    lang: Lang,
+    company: str,
+    recipient: PersonInfo,
+    contact: PersonInfo,
+    nxt: PersonInfo | None,
+    target: PersonInfo,
+    level: Level,
     how: str | None,
 ) -> dict[str, Any]:
     return {
@@ -178,9 +209,12 @@ def _context(
         "lang": lang.value,
         "purpose": me.purpose.value,
         "me": {
-            "name": _cut(me.name, level), "first": _cut(first_name(me.name), level),
-            "email": me.email, "about": me.about, "timeline": me.timeline,
-            "role": _cut(me.role, level),
+            "name": _cut(me.name, level),
+            "first": _cut(first_name(me.name), level),
+            "email": me.email,
+            "about": me.about,
+            "timeline": me.timeline,
+            "role": "" if level.tight else _cut(me.role, level),
         },
         "greet": _cut(first_name(recipient.name), level),
         "contact": _person(contact, level),
@@ -192,14 +226,22 @@ def _context(
         "show": {
             "about": level.about and bool(me.about),
             "title": level.title,
+            "tight": level.tight,
             "email": bool(me.email) and (level.email or len(me.email) <= NOTE_EMAIL_MAX),
         },
     }
 
 
 def _advice(
-    path: PathResult, kind: Kind, channel: Channel, contact: PersonInfo,
-    nxt: PersonInfo | None, target: PersonInfo, me: Me, evidence: Any, uses_how: bool,
+    path: PathResult,
+    kind: Kind,
+    channel: Channel,
+    contact: PersonInfo,
+    nxt: PersonInfo | None,
+    target: PersonInfo,
+    me: Me,
+    evidence: Any,
+    uses_how: bool,
 ) -> list[str]:
     advice = list(me.notes)
     if contact.contact_policy is ContactPolicy.PREFERS_EMAIL and channel is not Channel.EMAIL:

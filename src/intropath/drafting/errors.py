@@ -1,9 +1,9 @@
 """Errors raised while drafting a message.
 
-    IntropathError
-    ├── ConfigError
-    │   └── ProfileError    your name, email, purpose... are missing or invalid
-    └── DraftError          the draft asked for does not fit the path (or a template is broken)
+IntropathError
+├── ConfigError
+│   └── ProfileError    your name, email, purpose... are missing or invalid
+└── DraftError          the draft asked for does not fit the path (or a template is broken)
 """
 
 from __future__ import annotations

@@ -31,6 +31,15 @@ wording (often about the person, in the third person), so neither is quoted;
 a note that names a place (``at``) is read as "we know each other from there".
 """
 
+PLACED = frozenset(
+    {"worked_together", "studied_together", "met", "shared_employer", "shared_school", "note",
+     "connected", "invitation"}
+)  # fmt: skip
+"""Kinds whose phrase names the place (``at``); the others do not state it."""
+
+NEEDS_PLACE = frozenset({"shared_employer", "shared_school", "note"})
+"""Kinds that say nothing without a place."""
+
 ELLIPSIS = "\u2026"
 EN_DASH = "\u2013"
 _YEAR = re.compile(r"\s*(\d{4})\b")
@@ -51,7 +60,9 @@ def kind_of(evidence: Evidence) -> str:
 def quotable(evidence: Evidence) -> bool:
     """May a draft say how two people know each other from this evidence?"""
     kind = kind_of(evidence)
-    return kind in QUOTABLE or (kind == "note" and bool(evidence.at))
+    if kind in NEEDS_PLACE:
+        return bool(squash(evidence.at))
+    return kind in QUOTABLE
 
 
 def choose_evidence(evidence: list[Evidence]) -> Evidence | None:
@@ -62,6 +73,11 @@ def choose_evidence(evidence: list[Evidence]) -> Evidence | None:
         if quotable(e)
     ]
     return min(ranked, key=lambda r: (r[0], r[1]))[2] if ranked else None
+
+
+def squash(text: str | None) -> str:
+    """One line, single spaces (as the rendered draft will show it)."""
+    return " ".join((text or "").split())
 
 
 def years(evidence: Evidence) -> str:
@@ -101,7 +117,7 @@ def shorten(text: str, width: int) -> str:
         return text
     cut = text[: width - 1]
     space = cut.rfind(" ")
-    if space >= width // 2:
+    if not text[width - 1].isspace() and space >= width // 2:  # do not end mid-word
         cut = cut[:space]
     return (cut.rstrip(" ,;:-(" + EN_DASH) or text[: width - 1]) + ELLIPSIS
 

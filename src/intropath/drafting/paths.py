@@ -39,7 +39,8 @@ def choose_path(plan: Plan, via: str | None = None, to: str | None = None) -> Pa
             "run `intropath find` for other ways in"
         )
     chosen = [
-        p for p in paths
+        p
+        for p in paths
         if (via is None or matches(p.hops[0].target, via))
         and (to is None or matches(p.hops[-1].target, to))
     ]
@@ -91,9 +92,7 @@ def _no_such_path(plan: Plan, paths: list[PathResult], via: str | None, to: str 
     parts = [f"via {via!r}" if via else "", f"to {to!r}" if to else ""]
     contacts = sorted({p.hops[0].target.name for p in paths})
     targets = sorted({p.hops[-1].target.name for p in paths})
-    hint = (
-        f"contacts: {', '.join(contacts)}" if via else f"people: {', '.join(targets)}"
-    )
+    hint = f"contacts: {', '.join(contacts)}" if via else f"people: {', '.join(targets)}"
     return (
         f"no path {' '.join(x for x in parts if x)} to {plan.company.name} among the "
         f"planner's paths ({hint})"

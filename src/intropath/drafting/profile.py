@@ -40,9 +40,16 @@ class Purpose(StrEnum):
 
 
 _PURPOSE_WORDS = {
-    "job": Purpose.JOB, "role": Purpose.JOB, "referral": Purpose.JOB, "work": Purpose.JOB,
-    "advice": Purpose.ADVICE, "partnership": Purpose.PARTNERSHIP, "partner": Purpose.PARTNERSHIP,
-    "sale": Purpose.SALE, "sales": Purpose.SALE, "selling": Purpose.SALE,
+    "job": Purpose.JOB,
+    "role": Purpose.JOB,
+    "referral": Purpose.JOB,
+    "work": Purpose.JOB,
+    "advice": Purpose.ADVICE,
+    "partnership": Purpose.PARTNERSHIP,
+    "partner": Purpose.PARTNERSHIP,
+    "sale": Purpose.SALE,
+    "sales": Purpose.SALE,
+    "selling": Purpose.SALE,
 }
 
 TEXT_FIELDS = ("about", "timeline", "role")
@@ -104,13 +111,12 @@ class Profile(BaseModel):
             if isinstance(value, Mapping):
                 lang = _lang(key, f"config {where}")
                 texts[lang] = {
-                    k: clean(k, v, f"config {where[:-1]}.{key}]") for k, v in value.items()
+                    k: clean(k, v, f"config {where[:-1]}.{key}]")
+                    for k, v in value.items()
                     if _text_key(k, f"config {where[:-1]}.{key}]")
                 }
             elif key not in FIELDS:
-                raise ProfileError(
-                    f"config {where}: unknown key {key!r} (use {', '.join(FIELDS)})"
-                )
+                raise ProfileError(f"config {where}: unknown key {key!r} (use {', '.join(FIELDS)})")
             else:
                 values[key] = value
         return cls.with_values(values, f"config {where}").model_copy(update={"texts": texts})
@@ -192,15 +198,20 @@ def resolve(
         assert ask is not None
         answer = ask(field, LABELS[field])
         values[field] = (
-            parse_purpose(answer, "your answer") if field == "purpose"
+            parse_purpose(answer, "your answer")
+            if field == "purpose"
             else clean(field, answer, "your answer")
         )
     notes = []
     written_in = profile.lang or Lang.EN
     untranslated = [
-        f for f in ("about", "timeline")
-        if f in NEEDED[kind] and lang is not written_in and f not in profile.flagged
-        and not profile.texts.get(lang, {}).get(f) and getattr(profile, f)
+        f
+        for f in ("about", "timeline")
+        if f in NEEDED[kind]
+        and lang is not written_in
+        and f not in profile.flagged
+        and not profile.texts.get(lang, {}).get(f)
+        and getattr(profile, f)
     ]
     if untranslated:
         notes.append(
@@ -220,11 +231,12 @@ def parse_purpose(value: str, where: str = "") -> Purpose:
 
 
 def clean(field: str, value: Any, where: str = "") -> str:
-    """A one-line text: whitespace collapsed, no trailing full stop, within its limit."""
+    """A one-line text: whitespace collapsed, within its limit (about/timeline/role lose a
+    trailing full stop, as they end up inside a sentence)."""
     if not isinstance(value, str):
         raise ProfileError(f"{_where(where)}{field} must be text, got {value!r}")
     text = " ".join(value.split())
-    if field != "email":
+    if field in TEXT_FIELDS:  # they end up inside a sentence
         text = text.rstrip(" .")
     if not text:
         raise ProfileError(f"{_where(where)}{field} is empty")
