@@ -231,3 +231,21 @@ def test_untranslated_texts_are_pointed_out() -> None:
         resolve(profile.updated(about="Designer", timeline="bald"), Kind.REQUEST, Lang.DE).notes
         == []
     )
+
+
+def test_the_draft_for_find_is_for_the_top_ask() -> None:
+    from intropath import load, plan
+    from intropath.cli.draft import draft_for_find
+    from intropath.drafting import plan_with_draft_json
+
+    (config_dir() / "config.toml").write_text(
+        '[me]\nabout = "a designer"\npurpose = "job"\ntimeline = "soon"\n', encoding="utf-8"
+    )
+    store = load(GRAPH)
+    result = plan(store, "Muse")
+    message = draft_for_find(result, store, lang=Lang.DE)
+    assert message.send_to.id == result.asks[0].contact
+    assert message.passed and message.lang is Lang.DE
+    doc = json.loads(plan_with_draft_json(result, message))
+    assert doc["schema"] == "intropath.plan/1" and doc["draft"]["schema"] == "intropath.draft/1"
+    assert doc["draft"]["body"] == message.body

@@ -8,9 +8,11 @@ from typing import Annotated
 import typer
 
 from ..config import load_config
-from ..drafting import Channel, Kind, Lang, Profile, draft_for_plan, print_draft
+from ..drafting import Channel, Draft, Kind, Lang, Profile, draft_for_plan, print_draft
 from ..drafting.profile import Ask
 from ..planner import MAX_HOPS_LIMIT, plan
+from ..results import Plan
+from ..stores.base import Store
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, fail, open_store
 
 
@@ -27,6 +29,30 @@ def terminal_prompt() -> Ask | None:
         return str(typer.prompt(label, err=True))
 
     return ask
+
+
+def draft_for_find(
+    result: Plan,
+    store: Store,
+    *,
+    kind: Kind | None = None,
+    channel: Channel | None = None,
+    lang: Lang | None = None,
+) -> Draft:
+    """The draft ``intropath find --draft`` shows: for the top ask, profile from the config.
+
+    Call it only when ``result.no_path`` is false (else it raises DraftError).
+    """
+    return draft_for_plan(
+        result,
+        store,
+        Profile.from_config(load_config()),
+        kind=kind,
+        channel=channel,
+        lang=lang,
+        via=result.asks[0].contact if result.asks else None,
+        ask=terminal_prompt(),
+    )
 
 
 @app.command("draft")

@@ -33,7 +33,7 @@ from .models import (
 )
 from .paths import choose_path
 from .profile import Me, Profile, Purpose, resolve
-from .render import draft_view, print_draft
+from .render import draft_view, plan_with_draft_json, print_draft
 
 __all__ = [
     "CHANNEL_LIMITS",
@@ -56,6 +56,7 @@ __all__ = [
     "draft",
     "draft_for_plan",
     "draft_view",
+    "plan_with_draft_json",
     "print_draft",
     "resolve",
     "run_checks",

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 from rich.console import Console, Group
 from rich.panel import Panel
 from rich.text import Text
 
+from ..results import Plan
 from .models import Draft
 
 _WHAT = {
@@ -50,3 +53,10 @@ def draft_view(draft: Draft) -> Group:
 
 def print_draft(console: Console, draft: Draft) -> None:
     console.print(draft_view(draft))
+
+
+def plan_with_draft_json(plan: Plan, draft: Draft) -> str:
+    """``find --json --draft``: the plan document with the draft under a "draft" key."""
+    document = json.loads(plan.to_json())
+    document["draft"] = json.loads(draft.to_json())
+    return json.dumps(document, indent=2, ensure_ascii=False)
