@@ -82,8 +82,14 @@ GROUPS: list[Json] = [
 GROUP_NAME = {g["id"]: g["name"] for g in GROUPS}
 SCHOOLS = {g["id"] for g in GROUPS if g["kind"] == "school"} | {"ga-ux"}
 CONFERENCES = [
-    "Config 2022", "Config 2023", "Config 2024", "SXSW 2023", "Web Summit 2022",
-    "UXPA International 2024", "Brooklyn Tech Week 2023", "Mind the Product London 2022",
+    "Config 2022",
+    "Config 2023",
+    "Config 2024",
+    "SXSW 2023",
+    "Web Summit 2022",
+    "UXPA International 2024",
+    "Brooklyn Tech Week 2023",
+    "Mind the Product London 2022",
 ]
 
 # --------------------------------------------------------------------------
@@ -120,8 +126,20 @@ def pos(company: str, title: str, team: str | None, start: str, end: str | None 
 
 
 def ascii_slug(text: str, sep: str = "-") -> str:
-    table = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D",
-                           "\u0131": "i", "ß": "ss", "æ": "ae", "œ": "oe"})
+    table = str.maketrans(
+        {
+            "ł": "l",
+            "Ł": "L",
+            "ø": "o",
+            "Ø": "O",
+            "đ": "d",
+            "Đ": "D",
+            "\u0131": "i",
+            "ß": "ss",
+            "æ": "ae",
+            "œ": "oe",
+        }
+    )
     text = unicodedata.normalize("NFKD", text.translate(table))
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
     text = text.replace("'", "").replace("-", " ")
@@ -129,10 +147,18 @@ def ascii_slug(text: str, sep: str = "-") -> str:
 
 
 def person(
-    pid: str, name: str, positions: list[Json], *, where: str = "main",
-    groups: dict[str, tuple[int, int] | None] | None = None, headline: str | None = None,
-    email: bool | str = False, url: bool | str = True, policy: str = "open",
-    recruiter: bool = False, hiring_manager: bool = False,
+    pid: str,
+    name: str,
+    positions: list[Json],
+    *,
+    where: str = "main",
+    groups: dict[str, tuple[int, int] | None] | None = None,
+    headline: str | None = None,
+    email: bool | str = False,
+    url: bool | str = True,
+    policy: str = "open",
+    recruiter: bool = False,
+    hiring_manager: bool = False,
 ) -> str:
     """Add a person; ``groups`` maps group id -> study years (schools) or None."""
     assert pid not in people, pid
@@ -173,15 +199,31 @@ def pair(a: str, b: str) -> tuple[str, str]:
 def tie(a: str, b: str, trust: float, familiarity: float, *evidence: Json) -> None:
     key = pair(a, b)
     assert key not in ties, key
-    ties[key] = {"a": a, "b": b, "trust": round(trust, 2),
-                 "familiarity": round(familiarity, 2), "evidence": list(evidence)}
+    ties[key] = {
+        "a": a,
+        "b": b,
+        "trust": round(trust, 2),
+        "familiarity": round(familiarity, 2),
+        "evidence": list(evidence),
+    }
 
 
-def ev(kind: str, at: str | None = None, detail: str | None = None, since: Any = None,
-       until: Any = None, count: int | None = None) -> Json:
+def ev(
+    kind: str,
+    at: str | None = None,
+    detail: str | None = None,
+    since: Any = None,
+    until: Any = None,
+    count: int | None = None,
+) -> Json:
     record: Json = {"kind": kind}
-    for field, value in (("at", at), ("detail", detail), ("since", since), ("until", until),
-                         ("count", count)):
+    for field, value in (
+        ("at", at),
+        ("detail", detail),
+        ("since", since),
+        ("until", until),
+        ("count", count),
+    ):
         if value is not None:
             record[field] = str(value) if field in ("since", "until") else value
     return record
@@ -214,199 +256,430 @@ def rating(stars: int, why: str) -> Json:
 
 def story() -> None:
     # ---- Alex -------------------------------------------------------------
-    person("alex", "Alex Morgan", [
-        pos("Brightwave Labs", "Senior Product Designer", "Design", "2019-06"),
-        pos("Initech", "UX Designer", "Design", "2015-09", "2019-05"),
-    ], groups={"umich": (2011, 2015), "ds-meetup-nyc": None, "aiga-ny": None},
+    person(
+        "alex",
+        "Alex Morgan",
+        [
+            pos("Brightwave Labs", "Senior Product Designer", "Design", "2019-06"),
+            pos("Initech", "UX Designer", "Design", "2015-09", "2019-05"),
+        ],
+        groups={"umich": (2011, 2015), "ds-meetup-nyc": None, "aiga-ny": None},
         headline="Product designer: design systems and accessibility. Open to new roles.",
-        email="alex.morgan@example.com", url="https://www.linkedin.com/in/alexmorgan-design")
+        email="alex.morgan@example.com",
+        url="https://www.linkedin.com/in/alexmorgan-design",
+    )
 
     # ---- Alex's first-degree circle ----------------------------------------
-    person("zoe", "Zoë O'Connor", [
-        pos("Orbital Payments", "Principal Product Designer", "Design", "2023-06"),
-        pos("Brightwave Labs", "Design Lead", "Design", "2020-02", "2023-05"),
-    ], groups={"risd": (2012, 2016), "women-in-product": None}, email=True)
-    person("jose", "José Álvarez", [
-        pos("Copperleaf Analytics", "Staff Product Designer", "Design", "2021-05"),
-        pos("Kestrel Media", "Senior Product Designer", "Design", "2015-06", "2021-04"),
-    ], groups={"ds-meetup-nyc": None, "aiga-ny": None}, email="jose.alvarez@example.org")
-    person("samuel", "Samuel Cohen", [
-        pos("Fernway Travel", "VP of Design", "Design", "2019-08"),
-        pos("Initech", "Design Director", "Design", "2011-03", "2019-07"),
-    ], groups={"aiga-ny": None}, email=True, hiring_manager=True)
-    person("bjorn", "Björn Lindqvist", [
-        pos("Kestrel Media", "Design Manager", "Design", "2023-05"),
-        pos(MUSE, "Senior Product Designer", "Design", "2018-04", "2023-04"),
-        pos("Initech", "Product Designer", "Design", "2014-01", "2018-03"),
-    ], policy="do_not_contact",
-        headline="Design Manager at Kestrel Media. On parental leave: please, no intro requests.")
-    person("kenji", "Kenji Watanabe", [
-        pos(MUSE, "Senior Software Engineer", "Engineering", "2019-01"),
-        pos("Copperleaf Analytics", "Software Engineer", "Engineering", "2016-06", "2018-12"),
-    ], groups={"ds-meetup-nyc": None, "cmu": (2012, 2016)})
-    person("marcus", "Marcus Bell", [
-        pos("Hooli", "Engineering Manager", "Engineering", "2016-03"),
-    ], groups={"umich": (2011, 2015)}, email=True)
-    person("aisha", "Aisha Rahman", [
-        pos("Northwind Health", "Senior Product Designer", "Design", "2021-01"),
-        pos("Kestrel Media", "Product Designer", "Design", "2015-07", "2020-12"),
-    ], groups={"umich": (2011, 2015)}, policy="prefers_email", email=True)
-    person("tomasz", "Tomasz Wójcik", [
-        pos("Orbital Payments", "Senior iOS Engineer", "Mobile", "2021-02"),
-    ])
+    person(
+        "zoe",
+        "Zoë O'Connor",
+        [
+            pos("Orbital Payments", "Principal Product Designer", "Design", "2023-06"),
+            pos("Brightwave Labs", "Design Lead", "Design", "2020-02", "2023-05"),
+        ],
+        groups={"risd": (2012, 2016), "women-in-product": None},
+        email=True,
+    )
+    person(
+        "jose",
+        "José Álvarez",
+        [
+            pos("Copperleaf Analytics", "Staff Product Designer", "Design", "2021-05"),
+            pos("Kestrel Media", "Senior Product Designer", "Design", "2015-06", "2021-04"),
+        ],
+        groups={"ds-meetup-nyc": None, "aiga-ny": None},
+        email="jose.alvarez@example.org",
+    )
+    person(
+        "samuel",
+        "Samuel Cohen",
+        [
+            pos("Fernway Travel", "VP of Design", "Design", "2019-08"),
+            pos("Initech", "Design Director", "Design", "2011-03", "2019-07"),
+        ],
+        groups={"aiga-ny": None},
+        email=True,
+        hiring_manager=True,
+    )
+    person(
+        "bjorn",
+        "Björn Lindqvist",
+        [
+            pos("Kestrel Media", "Design Manager", "Design", "2023-05"),
+            pos(MUSE, "Senior Product Designer", "Design", "2018-04", "2023-04"),
+            pos("Initech", "Product Designer", "Design", "2014-01", "2018-03"),
+        ],
+        policy="do_not_contact",
+        headline="Design Manager at Kestrel Media. On parental leave: please, no intro requests.",
+    )
+    person(
+        "kenji",
+        "Kenji Watanabe",
+        [
+            pos(MUSE, "Senior Software Engineer", "Engineering", "2019-01"),
+            pos("Copperleaf Analytics", "Software Engineer", "Engineering", "2016-06", "2018-12"),
+        ],
+        groups={"ds-meetup-nyc": None, "cmu": (2012, 2016)},
+    )
+    person(
+        "marcus",
+        "Marcus Bell",
+        [
+            pos("Hooli", "Engineering Manager", "Engineering", "2016-03"),
+        ],
+        groups={"umich": (2011, 2015)},
+        email=True,
+    )
+    person(
+        "aisha",
+        "Aisha Rahman",
+        [
+            pos("Northwind Health", "Senior Product Designer", "Design", "2021-01"),
+            pos("Kestrel Media", "Product Designer", "Design", "2015-07", "2020-12"),
+        ],
+        groups={"umich": (2011, 2015)},
+        policy="prefers_email",
+        email=True,
+    )
+    person(
+        "tomasz",
+        "Tomasz Wójcik",
+        [
+            pos("Orbital Payments", "Senior iOS Engineer", "Mobile", "2021-02"),
+        ],
+    )
 
     # ---- The Muse: current employees ---------------------------------------
-    person("priya", "Priya Raman", [
-        pos(MUSE, "Head of Design", "Design", "2017-09"),
-        pos("Hooli", "Design Manager", "Design", "2012-05", "2017-08"),
-    ], groups={"women-in-product": None, "aiga-ny": None}, policy="prefers_email",
-        email=True, hiring_manager=True)
-    person("amara", "Amara Okafor", [
-        pos(MUSE, "Senior Product Designer", "Design", "2021-03"),
-        pos("Orbital Payments", "Product Designer", "Design", "2016-07", "2021-02"),
-    ], groups={"risd": (2012, 2016)}, email=True)
-    person("lena", "Lena Fischer", [
-        pos(MUSE, "Product Designer", "Design", "2022-01"),
-        pos("Kestrel Media", "Product Designer", "Design", "2017-03", "2021-12"),
-    ], groups={"ds-meetup-nyc": None})
+    person(
+        "priya",
+        "Priya Raman",
+        [
+            pos(MUSE, "Head of Design", "Design", "2017-09"),
+            pos("Hooli", "Design Manager", "Design", "2012-05", "2017-08"),
+        ],
+        groups={"women-in-product": None, "aiga-ny": None},
+        policy="prefers_email",
+        email=True,
+        hiring_manager=True,
+    )
+    person(
+        "amara",
+        "Amara Okafor",
+        [
+            pos(MUSE, "Senior Product Designer", "Design", "2021-03"),
+            pos("Orbital Payments", "Product Designer", "Design", "2016-07", "2021-02"),
+        ],
+        groups={"risd": (2012, 2016)},
+        email=True,
+    )
+    person(
+        "lena",
+        "Lena Fischer",
+        [
+            pos(MUSE, "Product Designer", "Design", "2022-01"),
+            pos("Kestrel Media", "Product Designer", "Design", "2017-03", "2021-12"),
+        ],
+        groups={"ds-meetup-nyc": None},
+    )
     person("diego", "Diego Hernández", [pos(MUSE, "UX Researcher", "Design", "2021-08")])
-    person("olivia", "Olivia Bennett", [
-        pos(MUSE, "Technical Recruiter", "Talent", "2020-04"),
-    ], email="careers.olivia@example.com", recruiter=True,
-        headline="Technical Recruiter at The Muse: design, product and engineering roles")
-    person("fatima", "Fatima Al-Sayed", [
-        pos(MUSE, "Engineering Manager", "Engineering", "2018-02"),
-    ], policy="no_strangers")
+    person(
+        "olivia",
+        "Olivia Bennett",
+        [
+            pos(MUSE, "Technical Recruiter", "Talent", "2020-04"),
+        ],
+        email="careers.olivia@example.com",
+        recruiter=True,
+        headline="Technical Recruiter at The Muse: design, product and engineering roles",
+    )
+    person(
+        "fatima",
+        "Fatima Al-Sayed",
+        [
+            pos(MUSE, "Engineering Manager", "Engineering", "2018-02"),
+        ],
+        policy="no_strangers",
+    )
     person("liam", "Liam O'Brien", [pos(MUSE, "Software Engineer", "Engineering", "2022-06")])
     person("chinedu", "Chinedu Eze", [pos(MUSE, "Staff Software Engineer", "Platform", "2017-01")])
-    person("rafael", "Rafael Souza", [
-        pos(MUSE, "Product Manager", "Product", "2024-02"),
-        pos("Northwind Traders", "Product Manager", "Product", "2020-01", "2024-01"),
-    ], email=True)
-    person("sophie", "Sophie Laurent", [
-        pos(MUSE, "Senior Product Manager", "Product", "2019-03"),
-    ], groups={"women-in-product": None})
+    person(
+        "rafael",
+        "Rafael Souza",
+        [
+            pos(MUSE, "Product Manager", "Product", "2024-02"),
+            pos("Northwind Traders", "Product Manager", "Product", "2020-01", "2024-01"),
+        ],
+        email=True,
+    )
+    person(
+        "sophie",
+        "Sophie Laurent",
+        [
+            pos(MUSE, "Senior Product Manager", "Product", "2019-03"),
+        ],
+        groups={"women-in-product": None},
+    )
     person("arjun", "Arjun Mehta", [pos(MUSE, "Data Scientist", "Data", "2021-09")])
     person("mariana", "Mariana Costa", [pos(MUSE, "Analytics Engineer", "Data", "2022-10")])
-    person("grace", "Grace Liu", [
-        pos(MUSE, "VP of Product", "Product", "2016-05"),
-    ], groups={"women-in-product": None}, policy="no_strangers")
+    person(
+        "grace",
+        "Grace Liu",
+        [
+            pos(MUSE, "VP of Product", "Product", "2016-05"),
+        ],
+        groups={"women-in-product": None},
+        policy="no_strangers",
+    )
     person("nadia", "Nadia Petrova", [pos(MUSE, "Content Strategist", "Editorial", "2019-07")])
-    person("kwame", "Kwame Mensah", [
-        pos(MUSE, "Customer Success Manager", "Employer Partnerships", "2020-09"),
-    ])
-    person("isabella", "Isabella Rossi", [
-        pos(MUSE, "Growth Marketing Manager", "Marketing", "2021-04"),
-    ], email=True, policy="prefers_email")
+    person(
+        "kwame",
+        "Kwame Mensah",
+        [
+            pos(MUSE, "Customer Success Manager", "Employer Partnerships", "2020-09"),
+        ],
+    )
+    person(
+        "isabella",
+        "Isabella Rossi",
+        [
+            pos(MUSE, "Growth Marketing Manager", "Marketing", "2021-04"),
+        ],
+        email=True,
+        policy="prefers_email",
+    )
 
     # ---- Former Muse employees, now elsewhere -------------------------------
-    person("hannah", "Hannah Schmidt", [
-        pos("Orbital Payments", "Senior Product Manager", "Product", "2021-10"),
-        pos(MUSE, "Product Manager", "Product", "2017-05", "2021-09"),
-    ], groups={"women-in-product": None})
-    person("tomas", "Tomás Ribeiro", [
-        pos("Hooli", "Senior Software Engineer", "Engineering", "2020-06"),
-        pos(MUSE, "Software Engineer", "Engineering", "2016-08", "2020-05"),
-    ])
+    person(
+        "hannah",
+        "Hannah Schmidt",
+        [
+            pos("Orbital Payments", "Senior Product Manager", "Product", "2021-10"),
+            pos(MUSE, "Product Manager", "Product", "2017-05", "2021-09"),
+        ],
+        groups={"women-in-product": None},
+    )
+    person(
+        "tomas",
+        "Tomás Ribeiro",
+        [
+            pos("Hooli", "Senior Software Engineer", "Engineering", "2020-06"),
+            pos(MUSE, "Software Engineer", "Engineering", "2016-08", "2020-05"),
+        ],
+    )
 
     # ---- The three-hop route: Marcus's ex-colleague Yuki, Rafael's old manager
-    person("yuki", "Yuki Tanaka", [
-        pos("Northwind Traders", "Director of Product", "Product", "2021-09"),
-        pos("Hooli", "Product Manager", "Product", "2015-04", "2021-08"),
-    ], email=True, hiring_manager=True)
+    person(
+        "yuki",
+        "Yuki Tanaka",
+        [
+            pos("Northwind Traders", "Director of Product", "Product", "2021-09"),
+            pos("Hooli", "Product Manager", "Product", "2015-04", "2021-08"),
+        ],
+        email=True,
+        hiring_manager=True,
+    )
 
     # ---- Northwind Traders and Northwind Health ----------------------------
-    person("ahmed", "Ahmed Hassan", [
-        pos("Northwind Traders", "Operations Manager", "Operations", "2018-03")])
-    person("chloe", "Chloé Nguyen", [
-        pos("Northwind Traders", "Senior Buyer", "Merchandising", "2019-11")])
-    person("mateo", "Mateo García", [
-        pos("Northwind Traders", "Software Engineer", "Engineering", "2020-06")])
-    person("ruth", "Ruth Bekele", [
-        pos("Northwind Health", "Clinical Product Manager", "Product", "2020-02")])
-    person("daniel", "Daniel Levi", [
-        pos("Northwind Health", "Data Engineer", "Data", "2021-05")], email=True)
-    person("camila", "Camila Torres", [
-        pos("Northwind Health", "Talent Acquisition Partner", "People", "2022-01")],
-        recruiter=True)
+    person(
+        "ahmed",
+        "Ahmed Hassan",
+        [pos("Northwind Traders", "Operations Manager", "Operations", "2018-03")],
+    )
+    person(
+        "chloe",
+        "Chloé Nguyen",
+        [pos("Northwind Traders", "Senior Buyer", "Merchandising", "2019-11")],
+    )
+    person(
+        "mateo",
+        "Mateo García",
+        [pos("Northwind Traders", "Software Engineer", "Engineering", "2020-06")],
+    )
+    person(
+        "ruth",
+        "Ruth Bekele",
+        [pos("Northwind Health", "Clinical Product Manager", "Product", "2020-02")],
+    )
+    person(
+        "daniel",
+        "Daniel Levi",
+        [pos("Northwind Health", "Data Engineer", "Data", "2021-05")],
+        email=True,
+    )
+    person(
+        "camila",
+        "Camila Torres",
+        [pos("Northwind Health", "Talent Acquisition Partner", "People", "2022-01")],
+        recruiter=True,
+    )
 
     # ---- Pedro: Samuel's colleague, the only bridge towards Globex ----------
-    person("pedro", "Pedro Albuquerque", [
-        pos("Fernway Travel", "Design Operations Manager", "Design", "2019-10"),
-    ], groups={"utoronto": (2008, 2012)})
+    person(
+        "pedro",
+        "Pedro Albuquerque",
+        [
+            pos("Fernway Travel", "Design Operations Manager", "Design", "2019-10"),
+        ],
+        groups={"utoronto": (2008, 2012)},
+    )
 
     # ---- Story ties ----------------------------------------------------------
     # The best answer: Zoë (close ex-colleague) knows Amara (Muse) very well.
-    tie("alex", "zoe", 0.9, 0.8,
-        worked("Brightwave Labs", "2020-02", "2023-05",
-               "same design squad for three years; Zoë led the design system Alex built"),
+    tie(
+        "alex",
+        "zoe",
+        0.9,
+        0.8,
+        worked(
+            "Brightwave Labs",
+            "2020-02",
+            "2023-05",
+            "same design squad for three years; Zoë led the design system Alex built",
+        ),
         ev("recommendation", detail="Zoë wrote Alex a LinkedIn recommendation", since="2023-05"),
-        messages(214, 2020, 2025), rating(5, "would vouch for me without hesitation"))
-    tie("zoe", "amara", 0.75, 0.8,
+        messages(214, 2020, 2025),
+        rating(5, "would vouch for me without hesitation"),
+    )
+    tie(
+        "zoe",
+        "amara",
+        0.75,
+        0.8,
         studied("risd", 2012, 2016, "roommates in the industrial design studio"),
-        messages(96, 2016, 2025), met("Config 2024", 2024, "still meet at every Config"))
-    tie("zoe", "priya", 0.4, 0.5,
+        messages(96, 2016, 2025),
+        met("Config 2024", 2024, "still meet at every Config"),
+    )
+    tie(
+        "zoe",
+        "priya",
+        0.4,
+        0.5,
         met("Config 2022", 2022),
         ev("note", detail="Priya interviewed Zoë for a design role at The Muse in 2022"),
-        messages(12, 2022, 2025))
+        messages(12, 2022, 2025),
+    )
     # The strongest route of all goes through Björn, who asked not to be contacted.
-    tie("alex", "bjorn", 0.9, 0.65,
+    tie(
+        "alex",
+        "bjorn",
+        0.9,
+        0.65,
         worked("Initech", "2015-09", "2018-03", "Björn onboarded Alex; shipped checkout together"),
         ev("recommendation", detail="Björn recommended Alex on LinkedIn", since="2018-03"),
-        messages(75, 2015, 2025), rating(5, "a true friend"))
-    tie("bjorn", "priya", 0.85, 0.9,
+        messages(75, 2015, 2025),
+        rating(5, "a true friend"),
+    )
+    tie(
+        "bjorn",
+        "priya",
+        0.85,
+        0.9,
         worked(MUSE, "2018-04", "2023-04", "Priya hired Björn and managed him for five years"),
-        messages(300, 2018, 2025))
+        messages(300, 2018, 2025),
+    )
     tie("bjorn", "amara", 0.6, 0.55, worked(MUSE, "2021-03", "2023-04"))
     # Medium trust, but José knows Lena (Muse) very well.
-    tie("alex", "jose", 0.55, 0.4,
+    tie(
+        "alex",
+        "jose",
+        0.55,
+        0.4,
         met("Design Systems Meetup NYC", 2021, "José gave a talk on tokens; coffee afterwards"),
         messages(18, 2021, 2025),
         ev("endorsement", detail="Design Systems, Figma", count=2),
-        rating(3, "generous with his time; reviewed my portfolio"))
-    tie("jose", "lena", 0.8, 0.9,
+        rating(3, "generous with his time; reviewed my portfolio"),
+    )
+    tie(
+        "jose",
+        "lena",
+        0.8,
+        0.9,
         worked("Kestrel Media", "2017-03", "2021-04", "José mentored Lena for four years"),
         ev("recommendation", detail="José recommended Lena on LinkedIn", since="2021-12"),
-        messages(150, 2017, 2025))
+        messages(150, 2017, 2025),
+    )
     # High trust, but Samuel barely knows Priya.
-    tie("alex", "samuel", 0.95, 0.5,
+    tie(
+        "alex",
+        "samuel",
+        0.95,
+        0.5,
         worked("Initech", "2015-09", "2019-05", "Samuel was Alex's manager for four years"),
         ev("recommendation", detail="Samuel recommended Alex on LinkedIn", since="2019-05"),
-        ev("introduction", detail="Samuel introduced Alex to Brightwave Labs' founders",
-           since="2019"),
-        messages(40, 2016, 2024), rating(5, "my mentor; we catch up about once a year"))
-    tie("samuel", "priya", 0.2, 0.15,
+        ev(
+            "introduction",
+            detail="Samuel introduced Alex to Brightwave Labs' founders",
+            since="2019",
+        ),
+        messages(40, 2016, 2024),
+        rating(5, "my mentor; we catch up about once a year"),
+    )
+    tie(
+        "samuel",
+        "priya",
+        0.2,
+        0.15,
         met("Config 2023", 2023, "shared a panel on design leadership"),
-        ev("connected", since="2023-06"))
-    tie("samuel", "pedro", 0.6, 0.65, worked("Fernway Travel", "2019-10"),
-        messages(60, 2019, 2025))
+        ev("connected", since="2023-06"),
+    )
+    tie("samuel", "pedro", 0.6, 0.65, worked("Fernway Travel", "2019-10"), messages(60, 2019, 2025))
     # The direct route: Alex knows Kenji (Muse) a little.
-    tie("alex", "kenji", 0.45, 0.35,
-        met("Design Systems Meetup NYC", 2023,
-            "paired on a design-tokens plugin at the meetup hack night"),
-        messages(9, 2023, 2025), ev("connected", since="2023-04"),
-        rating(3, "friendly, but we have only worked on one small thing together"))
+    tie(
+        "alex",
+        "kenji",
+        0.45,
+        0.35,
+        met(
+            "Design Systems Meetup NYC",
+            2023,
+            "paired on a design-tokens plugin at the meetup hack night",
+        ),
+        messages(9, 2023, 2025),
+        ev("connected", since="2023-04"),
+        rating(3, "friendly, but we have only worked on one small thing together"),
+    )
     # The three-hop route: Alex -> Marcus -> Yuki -> Rafael (Muse PM).
-    tie("alex", "marcus", 0.85, 0.75,
+    tie(
+        "alex",
+        "marcus",
+        0.85,
+        0.75,
         studied("umich", 2011, 2015, "roommates in sophomore year"),
-        messages(320, 2015, 2025), rating(5, "my oldest friend in New York"))
-    tie("marcus", "yuki", 0.8, 0.7,
+        messages(320, 2015, 2025),
+        rating(5, "my oldest friend in New York"),
+    )
+    tie(
+        "marcus",
+        "yuki",
+        0.8,
+        0.7,
         worked("Hooli", "2016-03", "2021-08", "shipped Hooli's payments redesign together"),
         ev("endorsement", detail="Product Strategy, Payments", count=3),
-        messages(60, 2017, 2024))
-    tie("yuki", "rafael", 0.8, 0.75,
+        messages(60, 2017, 2024),
+    )
+    tie(
+        "yuki",
+        "rafael",
+        0.8,
+        0.75,
         worked("Northwind Traders", "2021-09", "2024-01", "Yuki was Rafael's manager"),
         ev("recommendation", detail="Yuki recommended Rafael on LinkedIn", since="2024-01"),
-        messages(85, 2021, 2025))
+        messages(85, 2021, 2025),
+    )
     tie("marcus", "tomas", 0.6, 0.55, worked("Hooli", "2020-06", detail="same platform org"))
     # An old school friend not seen in years; a conference acquaintance.
-    tie("alex", "aisha", 0.7, 0.3,
+    tie(
+        "alex",
+        "aisha",
+        0.7,
+        0.3,
         studied("umich", 2011, 2015, "same studio section for four years"),
-        messages(4, 2016, 2019), rating(4, "close in school; we have not talked since 2019"))
+        messages(4, 2016, 2019),
+        rating(4, "close in school; we have not talked since 2019"),
+    )
     tie("alex", "tomasz", 0.2, 0.15, met("Config 2024", 2024), ev("connected", since="2024-06"))
     tie("zoe", "tomasz", 0.35, 0.3, worked("Orbital Payments", "2023-06"))
-    tie("zoe", "hannah", 0.55, 0.5, worked("Orbital Payments", "2023-06"),
-        messages(25, 2023, 2025))
+    tie("zoe", "hannah", 0.55, 0.5, worked("Orbital Payments", "2023-06"), messages(25, 2023, 2025))
 
     # ---- Former Muse employees still know their old colleagues -------------
     tie("hannah", "sophie", 0.6, 0.45, worked(MUSE, "2019-03", "2021-09"))
@@ -453,59 +726,137 @@ def story() -> None:
         tie(a, b, t, f, worked(MUSE, since, detail=detail))
 
     # ---- Northwind ----------------------------------------------------------
-    for a, b, t, f in [("yuki", "ahmed", 0.5, 0.55), ("yuki", "chloe", 0.45, 0.5),
-                       ("yuki", "mateo", 0.6, 0.6), ("ahmed", "chloe", 0.6, 0.7),
-                       ("chloe", "mateo", 0.4, 0.45)]:
+    for a, b, t, f in [
+        ("yuki", "ahmed", 0.5, 0.55),
+        ("yuki", "chloe", 0.45, 0.5),
+        ("yuki", "mateo", 0.6, 0.6),
+        ("ahmed", "chloe", 0.6, 0.7),
+        ("chloe", "mateo", 0.4, 0.45),
+    ]:
         since = max(_start(a, "Northwind Traders"), _start(b, "Northwind Traders"))
         tie(a, b, t, f, worked("Northwind Traders", since))
     tie("rafael", "mateo", 0.6, 0.5, worked("Northwind Traders", "2020-06", "2024-01"))
-    for a, b, t, f in [("aisha", "ruth", 0.6, 0.7), ("aisha", "daniel", 0.5, 0.55),
-                       ("ruth", "camila", 0.45, 0.5), ("daniel", "camila", 0.4, 0.45),
-                       ("ruth", "daniel", 0.55, 0.6)]:
+    for a, b, t, f in [
+        ("aisha", "ruth", 0.6, 0.7),
+        ("aisha", "daniel", 0.5, 0.55),
+        ("ruth", "camila", 0.45, 0.5),
+        ("daniel", "camila", 0.4, 0.45),
+        ("ruth", "daniel", 0.55, 0.6),
+    ]:
         since = max(_start(a, "Northwind Health"), _start(b, "Northwind Health"))
         tie(a, b, t, f, worked("Northwind Health", since))
 
 
 def far_story() -> None:
     """Globex: nobody there is within three hops of Alex, but there are fallbacks."""
-    person("ngozi", "Ngozi Adeyemi", [
-        pos(GLOBEX, "Senior UX Designer", "Design", "2019-02"),
-    ], where="far", groups={"umich": (2010, 2014)}, email=True)  # Alex's school
-    person("rebecca", "Rebecca Stone", [
-        pos(GLOBEX, "Design & Technical Recruiter", "Talent", "2018-08"),
-    ], where="far", groups={"aiga-ny": None}, email=True, recruiter=True)  # Alex's community
-    person("greg", "Greg Novak", [
-        pos(GLOBEX, "Director of Engineering", "Engineering", "2016-01"),
-        pos("Initech", "Senior Software Engineer", "Engineering", "2009-06", "2015-06"),
-    ], where="far", hiring_manager=True)  # Alex's former employer, before Alex's time
-    person("farah", "Farah Haddad", [
-        pos(GLOBEX, "Senior Product Manager", "Product", "2017-04"),
-        pos("Initech", "Product Manager", "Product", "2012-02", "2015-08"),
-    ], where="far", groups={"women-in-product": None}, email=True)
-    person("viktor", "Viktor Sokolov", [
-        pos(GLOBEX, "Head of Product Design", "Design", "2018-01"),
-    ], where="far", hiring_manager=True, policy="prefers_email", email=True)
-    person("lucia", "Lucía Fernández", [pos(GLOBEX, "Data Scientist", "Data", "2020-03")],
-           where="far")
-    person("ibrahim", "Ibrahim Diallo", [
-        pos(GLOBEX, "Software Engineer", "Engineering", "2021-07")], where="far")
-    person("siddharth", "Siddharth Rao", [pos(GLOBEX, "UX Researcher", "Design", "2020-10")],
-           where="far", policy="no_strangers")
+    person(
+        "ngozi",
+        "Ngozi Adeyemi",
+        [
+            pos(GLOBEX, "Senior UX Designer", "Design", "2019-02"),
+        ],
+        where="far",
+        groups={"umich": (2010, 2014)},
+        email=True,
+    )  # Alex's school
+    person(
+        "rebecca",
+        "Rebecca Stone",
+        [
+            pos(GLOBEX, "Design & Technical Recruiter", "Talent", "2018-08"),
+        ],
+        where="far",
+        groups={"aiga-ny": None},
+        email=True,
+        recruiter=True,
+    )  # Alex's community
+    person(
+        "greg",
+        "Greg Novak",
+        [
+            pos(GLOBEX, "Director of Engineering", "Engineering", "2016-01"),
+            pos("Initech", "Senior Software Engineer", "Engineering", "2009-06", "2015-06"),
+        ],
+        where="far",
+        hiring_manager=True,
+    )  # Alex's former employer, before Alex's time
+    person(
+        "farah",
+        "Farah Haddad",
+        [
+            pos(GLOBEX, "Senior Product Manager", "Product", "2017-04"),
+            pos("Initech", "Product Manager", "Product", "2012-02", "2015-08"),
+        ],
+        where="far",
+        groups={"women-in-product": None},
+        email=True,
+    )
+    person(
+        "viktor",
+        "Viktor Sokolov",
+        [
+            pos(GLOBEX, "Head of Product Design", "Design", "2018-01"),
+        ],
+        where="far",
+        hiring_manager=True,
+        policy="prefers_email",
+        email=True,
+    )
+    person(
+        "lucia", "Lucía Fernández", [pos(GLOBEX, "Data Scientist", "Data", "2020-03")], where="far"
+    )
+    person(
+        "ibrahim",
+        "Ibrahim Diallo",
+        [pos(GLOBEX, "Software Engineer", "Engineering", "2021-07")],
+        where="far",
+    )
+    person(
+        "siddharth",
+        "Siddharth Rao",
+        [pos(GLOBEX, "UX Researcher", "Design", "2020-10")],
+        where="far",
+        policy="no_strangers",
+    )
     # Thandiwe is four hops from Alex (Alex -> Samuel -> Pedro -> Thandiwe).
-    person("thandiwe", "Thandiwe Nkosi", [
-        pos("Kestrel Media", "Art Director", "Creative", "2017-09"),
-    ], where="far", groups={"utoronto": (2008, 2012)})
+    person(
+        "thandiwe",
+        "Thandiwe Nkosi",
+        [
+            pos("Kestrel Media", "Art Director", "Creative", "2017-09"),
+        ],
+        where="far",
+        groups={"utoronto": (2008, 2012)},
+    )
     tie("pedro", "thandiwe", 0.55, 0.3, studied("utoronto", 2008, 2012, "same residence hall"))
-    tie("thandiwe", "greg", 0.3, 0.35, met("Brooklyn Tech Week 2023", 2023, "neighbours"),
-        messages(14, 2023, 2025))
+    tie(
+        "thandiwe",
+        "greg",
+        0.3,
+        0.35,
+        met("Brooklyn Tech Week 2023", 2023, "neighbours"),
+        messages(14, 2023, 2025),
+    )
     tie("thandiwe", "viktor", 0.25, 0.2, met("Config 2023", 2023))
-    for a, b, t, f in [("viktor", "ngozi", 0.7, 0.75), ("viktor", "rebecca", 0.6, 0.65),
-                       ("ngozi", "siddharth", 0.6, 0.7), ("greg", "ibrahim", 0.65, 0.7),
-                       ("farah", "lucia", 0.55, 0.6), ("rebecca", "greg", 0.5, 0.55),
-                       ("lucia", "ibrahim", 0.45, 0.5), ("viktor", "farah", 0.6, 0.6)]:
+    for a, b, t, f in [
+        ("viktor", "ngozi", 0.7, 0.75),
+        ("viktor", "rebecca", 0.6, 0.65),
+        ("ngozi", "siddharth", 0.6, 0.7),
+        ("greg", "ibrahim", 0.65, 0.7),
+        ("farah", "lucia", 0.55, 0.6),
+        ("rebecca", "greg", 0.5, 0.55),
+        ("lucia", "ibrahim", 0.45, 0.5),
+        ("viktor", "farah", 0.6, 0.6),
+    ]:
         tie(a, b, t, f, worked(GLOBEX, max(_start(a, GLOBEX), _start(b, GLOBEX))))
-    tie("greg", "farah", 0.75, 0.65, worked("Initech", "2012-02", "2015-06"),
-        worked(GLOBEX, "2017-04", detail="Greg brought Farah over from Initech"))
+    tie(
+        "greg",
+        "farah",
+        0.75,
+        0.65,
+        worked("Initech", "2012-02", "2015-06"),
+        worked(GLOBEX, "2017-04", detail="Greg brought Farah over from Initech"),
+    )
 
 
 def isolated_story() -> None:
@@ -525,15 +876,29 @@ def isolated_story() -> None:
     ]
     ceramics = {"maren", "anneliese", "hiroshi", "sunita"}
     for pid, name, title, team, start, policy in crew:
-        person(pid, name, [pos(v, title, team, start)], where="isolated", policy=policy,
-               groups={"pdx-ceramics": None} if pid in ceramics else None,
-               recruiter=title == "Recruiter", email=policy == "prefers_email",
-               url=pid not in ("gustavo", "kalani"))
-    for a, b, t, f in [("dolores", "hiroshi", 0.75, 0.8), ("dolores", "sunita", 0.6, 0.6),
-                       ("hiroshi", "kalani", 0.6, 0.75), ("hiroshi", "gustavo", 0.7, 0.8),
-                       ("gustavo", "tariq", 0.4, 0.5), ("maren", "ivy", 0.45, 0.5),
-                       ("dolores", "ivy", 0.5, 0.45), ("colm", "tariq", 0.5, 0.55),
-                       ("colm", "anneliese", 0.35, 0.4), ("maren", "dolores", 0.5, 0.5)]:
+        person(
+            pid,
+            name,
+            [pos(v, title, team, start)],
+            where="isolated",
+            policy=policy,
+            groups={"pdx-ceramics": None} if pid in ceramics else None,
+            recruiter=title == "Recruiter",
+            email=policy == "prefers_email",
+            url=pid not in ("gustavo", "kalani"),
+        )
+    for a, b, t, f in [
+        ("dolores", "hiroshi", 0.75, 0.8),
+        ("dolores", "sunita", 0.6, 0.6),
+        ("hiroshi", "kalani", 0.6, 0.75),
+        ("hiroshi", "gustavo", 0.7, 0.8),
+        ("gustavo", "tariq", 0.4, 0.5),
+        ("maren", "ivy", 0.45, 0.5),
+        ("dolores", "ivy", 0.5, 0.45),
+        ("colm", "tariq", 0.5, 0.55),
+        ("colm", "anneliese", 0.35, 0.4),
+        ("maren", "dolores", 0.5, 0.5),
+    ]:
         tie(a, b, t, f, worked(v, max(_start(a, v), _start(b, v))))
     for a, b in [("maren", "anneliese"), ("hiroshi", "sunita")]:
         tie(a, b, 0.3, 0.35, met("Portland Ceramics Collective", 2022, "Thursday wheel class"))
@@ -550,60 +915,96 @@ def _start(pid: str, company: str) -> str:
 # First names and surnames by culture; a filler name pairs two of the same culture.
 # (An underscore joins a two-word surname.)
 NAME_POOLS: dict[str, tuple[str, str]] = {
-    "anglo": ("James Emily Michael Sarah Ryan Megan Kevin Lauren Brian Rachel Tyler Amanda "
-              "Nathan Caroline Peter Laura Andrew Jordan Taylor Morgan",
-              "Smith Johnson Walker Thompson Harris Clark Lewis Robinson Hall Young Wright "
-              "Scott Green Baker Adams Nelson Mitchell Campbell Turner Parker"),
-    "irish": ("Siobhán Niamh Ciarán Aoife Declan Róisín Cormac Saoirse Eoin",
-              "O'Sullivan O'Neill Byrne Kavanagh Murphy Fitzgerald McCarthy D'Arcy"),
-    "hispanic": ("Alejandro Lucía Javier Valentina Andrés Carmen Gabriela Sofía Raúl Ximena "
-                 "Paula Héctor",
-                 "Martínez Rodríguez López Sánchez Ramírez Flores Gómez Morales Jiménez "
-                 "Ortiz Vargas Castillo Ruiz"),
-    "lusophone": ("João Beatriz Thiago Larissa Rodrigo Fernanda Luana Gabriel Inês",
-                  "Oliveira Pereira Carvalho Gonçalves Almeida Barbosa Rocha Nascimento"),
-    "chinese": ("Wei Jing Hao Yan Mei Jun Xin Yifan Zhiwei Ling Bo",
-                "Zhang Wang Li Yang Huang Zhao Wu Zhou Xu Sun Lin Guo"),
-    "indian": ("Aarav Ananya Rohan Kavya Vikram Nisha Rahul Deepa Sanjay Meera Aditya Shreya "
-               "Karthik Lakshmi",
-               "Sharma Patel Iyer Reddy Nair Gupta Krishnan Desai Banerjee Kulkarni Joshi "
-               "Menon Chatterjee Singh"),
-    "japanese": ("Haruto Sakura Ren Yui Sota Aoi Daiki Miyu Takeshi Emi",
-                 "Sato Suzuki Takahashi Ito Yamamoto Nakamura Kato Yoshida Yamada Sasaki"),
-    "korean": ("Min-jun Seo-yeon Ji-hoon Ha-eun Dong-hyun Soo-ah Jae-won Eun-ji",
-               "Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim"),
-    "west_african": ("Chidi Emeka Adaeze Oluwaseun Funmilayo Kofi Ama Yaw Abena Tunde Folake "
-                     "Ifeoma Kwabena",
-                     "Okonkwo Adebayo Nwosu Okeke Asante Boateng Owusu Balogun Oyelaran "
-                     "Danso N'Diaye"),
-    "east_african": ("Amani Wanjiru Tesfaye Selam Abebe Makena Baraka Hiwot",
-                     "Kiptoo Mwangi Haile Otieno Kamau Tadesse Wolde Njoroge"),
-    "arabic": ("Omar Layla Youssef Nour Karim Rania Tariq Samira Khalid Yasmin",
-               "Khoury Mansour Nasser Saleh Aziz Hamdan El-Amin Farouk"),
-    "nordic": ("Søren Astrid Magnus Freja Lars Ingrid Henrik Sigrid Nils Maja",
-               "Nielsen Johansson Hansen Eriksson Larsen Berg Lindberg Halvorsen Sandberg "
-               "Nyström"),
-    "german": ("Jürgen Katrin Felix Anja Lukas Miriam Tobias Julia Maximilian Franziska",
-               "Müller Schneider Wagner Becker Hoffmann Schäfer Koch Richter Weber Krüger"),
-    "french": ("Mathieu Camille Julien Élodie Antoine Margaux Théo Renée Guillaume",
-               "Dubois Moreau Lefèvre Girard Bonnet Rousseau Fontaine Mercier Lambert "
-               "Chevalier"),
-    "italian": ("Giulia Marco Francesca Luca Chiara Alessandro Federica Matteo Elena Davide",
-                "Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti D'Angelo"),
-    "polish": ("Agnieszka Piotr Katarzyna Michał Magdalena Paweł Aleksandra Łukasz",
-               "Kaczmarek Mazur Krawczyk Zając Wróbel Dąbrowski"),
-    "balkan": ("Ivana Milan Nikola Jelena Marko Ana",
-               "Horvat Petrović Kovačević Jovanović Babić"),
-    "vietnamese": ("Linh Minh Thao Huy Lan Quang Trang Bao",
-                   "Nguyen Tran Le Pham Hoang Vo Dang Bui"),
-    "turkish": ("Emre Elif Burak Zeynep Mehmet Ayşe Can Deniz",
-                "Yılmaz Kaya Demir Şahin Çelik Aydın Öztürk Arslan"),  # noqa: RUF001
-    "greek": ("Nikos Eleni Giorgos Katerina Dimitris Sofia",
-              "Papadopoulos Georgiou Nikolaidis Vlachos Konstantinou Antoniou"),
-    "israeli": ("Noa Yael Eitan Tamar Avi Maya Oren Shira",
-                "Levy Friedman Katz Shapiro Rosenberg Ben-David Goldstein Azoulay"),
-    "filipino": ("Paolo Bea Miguel Kristine Jericho Patricia Carlo Andrea",
-                 "Reyes Cruz Bautista Villanueva Mendoza Aquino Dela_Cruz"),
+    "anglo": (
+        "James Emily Michael Sarah Ryan Megan Kevin Lauren Brian Rachel Tyler Amanda "
+        "Nathan Caroline Peter Laura Andrew Jordan Taylor Morgan",
+        "Smith Johnson Walker Thompson Harris Clark Lewis Robinson Hall Young Wright "
+        "Scott Green Baker Adams Nelson Mitchell Campbell Turner Parker",
+    ),
+    "irish": (
+        "Siobhán Niamh Ciarán Aoife Declan Róisín Cormac Saoirse Eoin",
+        "O'Sullivan O'Neill Byrne Kavanagh Murphy Fitzgerald McCarthy D'Arcy",
+    ),
+    "hispanic": (
+        "Alejandro Lucía Javier Valentina Andrés Carmen Gabriela Sofía Raúl Ximena Paula Héctor",
+        "Martínez Rodríguez López Sánchez Ramírez Flores Gómez Morales Jiménez "
+        "Ortiz Vargas Castillo Ruiz",
+    ),
+    "lusophone": (
+        "João Beatriz Thiago Larissa Rodrigo Fernanda Luana Gabriel Inês",
+        "Oliveira Pereira Carvalho Gonçalves Almeida Barbosa Rocha Nascimento",
+    ),
+    "chinese": (
+        "Wei Jing Hao Yan Mei Jun Xin Yifan Zhiwei Ling Bo",
+        "Zhang Wang Li Yang Huang Zhao Wu Zhou Xu Sun Lin Guo",
+    ),
+    "indian": (
+        "Aarav Ananya Rohan Kavya Vikram Nisha Rahul Deepa Sanjay Meera Aditya Shreya "
+        "Karthik Lakshmi",
+        "Sharma Patel Iyer Reddy Nair Gupta Krishnan Desai Banerjee Kulkarni Joshi "
+        "Menon Chatterjee Singh",
+    ),
+    "japanese": (
+        "Haruto Sakura Ren Yui Sota Aoi Daiki Miyu Takeshi Emi",
+        "Sato Suzuki Takahashi Ito Yamamoto Nakamura Kato Yoshida Yamada Sasaki",
+    ),
+    "korean": (
+        "Min-jun Seo-yeon Ji-hoon Ha-eun Dong-hyun Soo-ah Jae-won Eun-ji",
+        "Kim Lee Park Choi Jung Kang Cho Yoon Jang Lim",
+    ),
+    "west_african": (
+        "Chidi Emeka Adaeze Oluwaseun Funmilayo Kofi Ama Yaw Abena Tunde Folake Ifeoma Kwabena",
+        "Okonkwo Adebayo Nwosu Okeke Asante Boateng Owusu Balogun Oyelaran Danso N'Diaye",
+    ),
+    "east_african": (
+        "Amani Wanjiru Tesfaye Selam Abebe Makena Baraka Hiwot",
+        "Kiptoo Mwangi Haile Otieno Kamau Tadesse Wolde Njoroge",
+    ),
+    "arabic": (
+        "Omar Layla Youssef Nour Karim Rania Tariq Samira Khalid Yasmin",
+        "Khoury Mansour Nasser Saleh Aziz Hamdan El-Amin Farouk",
+    ),
+    "nordic": (
+        "Søren Astrid Magnus Freja Lars Ingrid Henrik Sigrid Nils Maja",
+        "Nielsen Johansson Hansen Eriksson Larsen Berg Lindberg Halvorsen Sandberg Nyström",
+    ),
+    "german": (
+        "Jürgen Katrin Felix Anja Lukas Miriam Tobias Julia Maximilian Franziska",
+        "Müller Schneider Wagner Becker Hoffmann Schäfer Koch Richter Weber Krüger",
+    ),
+    "french": (
+        "Mathieu Camille Julien Élodie Antoine Margaux Théo Renée Guillaume",
+        "Dubois Moreau Lefèvre Girard Bonnet Rousseau Fontaine Mercier Lambert Chevalier",
+    ),
+    "italian": (
+        "Giulia Marco Francesca Luca Chiara Alessandro Federica Matteo Elena Davide",
+        "Bianchi Romano Colombo Ricci Marino Greco Bruno Gallo Conti D'Angelo",
+    ),
+    "polish": (
+        "Agnieszka Piotr Katarzyna Michał Magdalena Paweł Aleksandra Łukasz",
+        "Kaczmarek Mazur Krawczyk Zając Wróbel Dąbrowski",
+    ),
+    "balkan": ("Ivana Milan Nikola Jelena Marko Ana", "Horvat Petrović Kovačević Jovanović Babić"),
+    "vietnamese": (
+        "Linh Minh Thao Huy Lan Quang Trang Bao",
+        "Nguyen Tran Le Pham Hoang Vo Dang Bui",
+    ),
+    "turkish": (
+        "Emre Elif Burak Zeynep Mehmet Ayşe Can Deniz",
+        "Yılmaz Kaya Demir Şahin Çelik Aydın Öztürk Arslan",
+    ),  # noqa: RUF001
+    "greek": (
+        "Nikos Eleni Giorgos Katerina Dimitris Sofia",
+        "Papadopoulos Georgiou Nikolaidis Vlachos Konstantinou Antoniou",
+    ),
+    "israeli": (
+        "Noa Yael Eitan Tamar Avi Maya Oren Shira",
+        "Levy Friedman Katz Shapiro Rosenberg Ben-David Goldstein Azoulay",
+    ),
+    "filipino": (
+        "Paolo Bea Miguel Kristine Jericho Patricia Carlo Andrea",
+        "Reyes Cruz Bautista Villanueva Mendoza Aquino Dela_Cruz",
+    ),
 }
 NAMES = {
     culture: (firsts.split(), [last.replace("_", " ") for last in lasts.split()])
@@ -611,45 +1012,120 @@ NAMES = {
 }
 
 TITLES: dict[str, list[str]] = {
-    "design": ["Junior Product Designer", "Product Designer", "Senior Product Designer",
-               "Lead Product Designer", "Director of Design"],
-    "research": ["UX Research Associate", "UX Researcher", "Senior UX Researcher",
-                 "Lead UX Researcher", "Head of Research"],
-    "eng": ["Software Engineer", "Software Engineer II", "Senior Software Engineer",
-            "Staff Software Engineer", "Director of Engineering"],
-    "product": ["Associate Product Manager", "Product Manager", "Senior Product Manager",
-                "Group Product Manager", "Director of Product"],
-    "data": ["Data Analyst", "Data Scientist", "Senior Data Scientist",
-             "Data Science Manager", "Head of Data"],
-    "marketing": ["Marketing Coordinator", "Marketing Manager", "Senior Marketing Manager",
-                  "Head of Growth", "VP of Marketing"],
-    "sales": ["Sales Development Representative", "Account Executive",
-              "Senior Account Executive", "Sales Manager", "VP of Sales"],
-    "people": ["Recruiting Coordinator", "Technical Recruiter", "Senior Technical Recruiter",
-               "Talent Acquisition Lead", "Head of People"],
-    "ops": ["Operations Associate", "Operations Manager", "Senior Operations Manager",
-            "Head of Operations", "VP of Operations"],
+    "design": [
+        "Junior Product Designer",
+        "Product Designer",
+        "Senior Product Designer",
+        "Lead Product Designer",
+        "Director of Design",
+    ],
+    "research": [
+        "UX Research Associate",
+        "UX Researcher",
+        "Senior UX Researcher",
+        "Lead UX Researcher",
+        "Head of Research",
+    ],
+    "eng": [
+        "Software Engineer",
+        "Software Engineer II",
+        "Senior Software Engineer",
+        "Staff Software Engineer",
+        "Director of Engineering",
+    ],
+    "product": [
+        "Associate Product Manager",
+        "Product Manager",
+        "Senior Product Manager",
+        "Group Product Manager",
+        "Director of Product",
+    ],
+    "data": [
+        "Data Analyst",
+        "Data Scientist",
+        "Senior Data Scientist",
+        "Data Science Manager",
+        "Head of Data",
+    ],
+    "marketing": [
+        "Marketing Coordinator",
+        "Marketing Manager",
+        "Senior Marketing Manager",
+        "Head of Growth",
+        "VP of Marketing",
+    ],
+    "sales": [
+        "Sales Development Representative",
+        "Account Executive",
+        "Senior Account Executive",
+        "Sales Manager",
+        "VP of Sales",
+    ],
+    "people": [
+        "Recruiting Coordinator",
+        "Technical Recruiter",
+        "Senior Technical Recruiter",
+        "Talent Acquisition Lead",
+        "Head of People",
+    ],
+    "ops": [
+        "Operations Associate",
+        "Operations Manager",
+        "Senior Operations Manager",
+        "Head of Operations",
+        "VP of Operations",
+    ],
 }
-TEAMS = {"design": ["Design"], "research": ["Design"], "data": ["Data"],
-         "eng": ["Engineering", "Platform", "Mobile", "Payments"], "product": ["Product"],
-         "marketing": ["Marketing"], "sales": ["Sales"], "people": ["Talent", "People"],
-         "ops": ["Operations"]}
-FAMILY_WEIGHTS = {"design": 16, "research": 5, "eng": 30, "product": 14, "data": 9,
-                  "marketing": 8, "sales": 7, "people": 5, "ops": 6}
-SKILLS = {"design": "Figma, Design Systems, Prototyping", "research": "User Research, Usability",
-          "eng": "TypeScript, Python, Distributed Systems", "product": "Product Strategy, Roadmaps",
-          "data": "SQL, Statistics, Machine Learning", "marketing": "Lifecycle Marketing, SEO",
-          "sales": "Enterprise Sales, Negotiation", "people": "Technical Recruiting",
-          "ops": "Operations, Vendor Management"}
-MAIN_COMPANIES = {"Hooli": 22, "Orbital Payments": 15, "Copperleaf Analytics": 13,
-                  "Kestrel Media": 13, "Fernway Travel": 12, "Brightwave Labs": 10, "Initech": 15}
+TEAMS = {
+    "design": ["Design"],
+    "research": ["Design"],
+    "data": ["Data"],
+    "eng": ["Engineering", "Platform", "Mobile", "Payments"],
+    "product": ["Product"],
+    "marketing": ["Marketing"],
+    "sales": ["Sales"],
+    "people": ["Talent", "People"],
+    "ops": ["Operations"],
+}
+FAMILY_WEIGHTS = {
+    "design": 16,
+    "research": 5,
+    "eng": 30,
+    "product": 14,
+    "data": 9,
+    "marketing": 8,
+    "sales": 7,
+    "people": 5,
+    "ops": 6,
+}
+SKILLS = {
+    "design": "Figma, Design Systems, Prototyping",
+    "research": "User Research, Usability",
+    "eng": "TypeScript, Python, Distributed Systems",
+    "product": "Product Strategy, Roadmaps",
+    "data": "SQL, Statistics, Machine Learning",
+    "marketing": "Lifecycle Marketing, SEO",
+    "sales": "Enterprise Sales, Negotiation",
+    "people": "Technical Recruiting",
+    "ops": "Operations, Vendor Management",
+}
+MAIN_COMPANIES = {
+    "Hooli": 22,
+    "Orbital Payments": 15,
+    "Copperleaf Analytics": 13,
+    "Kestrel Media": 13,
+    "Fernway Travel": 12,
+    "Brightwave Labs": 10,
+    "Initech": 15,
+}
 FAR_COMPANIES = {GLOBEX: 45, "Hooli": 20, "Kestrel Media": 15, "Initech": 20}
-SCHOOL_CHOICE = {"main": ["umich", "risd", "cmu", "gatech", "utoronto"],
-                 "far": ["umich", "gatech", "utoronto"]}
+SCHOOL_CHOICE = {
+    "main": ["umich", "risd", "cmu", "gatech", "utoronto"],
+    "far": ["umich", "gatech", "utoronto"],
+}
 # Story people who may also know filler people (colleagues, classmates). Everyone
 # else in the story keeps exactly the ties written above, so the routes stay put.
-HUBS = ["zoe", "jose", "samuel", "bjorn", "marcus", "aisha", "tomasz", "hannah",
-        "tomas", "pedro"]
+HUBS = ["zoe", "jose", "samuel", "bjorn", "marcus", "aisha", "tomasz", "hannah", "tomas", "pedro"]
 
 
 def pick(weights: dict[str, int]) -> str:
@@ -678,22 +1154,27 @@ def filler(where: str, count: int) -> list[str]:
             groups["ga-ux"] = (grad, grad)  # career changer from a bootcamp
         elif rng.random() < 0.7:
             groups[rng.choice(SCHOOL_CHOICE[where])] = (grad - 4, grad)
-        for group, p in {"ds-meetup-nyc": {"design": 0.3, "eng": 0.08, "research": 0.15},
-                         "aiga-ny": {"design": 0.2, "marketing": 0.15, "research": 0.1},
-                         "women-in-product": {"product": 0.3, "research": 0.1, "data": 0.1,
-                                              "marketing": 0.1}}.items():
+        for group, p in {
+            "ds-meetup-nyc": {"design": 0.3, "eng": 0.08, "research": 0.15},
+            "aiga-ny": {"design": 0.2, "marketing": 0.15, "research": 0.1},
+            "women-in-product": {"product": 0.3, "research": 0.1, "data": 0.1, "marketing": 0.1},
+        }.items():
             if where == "far" and group == "ds-meetup-nyc":
                 continue
             if rng.random() < p.get(fam, 0.0):
                 groups[group] = None
         positions = career(where, fam, grad)
-        policy = rng.choices(["open", "prefers_email", "no_strangers", "do_not_contact"],
-                             [78, 12, 7, 3])[0]
+        policy = rng.choices(
+            ["open", "prefers_email", "no_strangers", "do_not_contact"], [78, 12, 7, 3]
+        )[0]
         current = [p for p in positions if p.get("current", True)]
         title = positions[0]["title"]
         recruiter = bool(current) and ("Recruit" in title or "Talent" in title)
-        hiring = bool(current) and title.split()[0] in ("Director", "Head", "VP") and (
-            rng.random() < 0.4)
+        hiring = (
+            bool(current)
+            and title.split()[0] in ("Director", "Head", "VP")
+            and (rng.random() < 0.4)
+        )
         if not current:
             headline = f"{title}, between roles and open to work"
         elif rng.random() < 0.25:
@@ -708,9 +1189,21 @@ def filler(where: str, count: int) -> list[str]:
         if url and rng.random() < 0.4:
             url = f"https://www.linkedin.com/in/{ascii_slug(name)}-{rng.randint(10, 999)}"
         pid = ascii_slug(name)
-        made.append(person(pid, name, positions, where=where, groups=groups, headline=headline,
-                           email=email, url=url, policy=policy, recruiter=recruiter,
-                           hiring_manager=hiring))
+        made.append(
+            person(
+                pid,
+                name,
+                positions,
+                where=where,
+                groups=groups,
+                headline=headline,
+                email=email,
+                url=url,
+                policy=policy,
+                recruiter=recruiter,
+                hiring_manager=hiring,
+            )
+        )
         family[pid] = fam
     return made
 
@@ -746,37 +1239,53 @@ def career(where: str, fam: str, grad: int) -> list[Json]:
     if rng.random() < 0.05 and NOW - stints[-1][2] > 1:  # between jobs
         company, title, start, _ = stints[-1]
         stints[-1] = (company, title, start, NOW - rng.uniform(0.2, 0.8))
-    return [pos(c, title, team, ym(s), ym(e) if e is not None else None)
-            for c, title, s, e in reversed(stints)]
+    return [
+        pos(c, title, team, ym(s), ym(e) if e is not None else None)
+        for c, title, s, e in reversed(stints)
+    ]
 
 
 def stints_of(pid: str) -> list[tuple[str, str | None, float, float]]:
-    return [(p["company"], p.get("team"), when(p["start"]), when(p["end"]) if p.get("end")
-             else NOW) for p in people[pid]["positions"]]
+    return [
+        (p["company"], p.get("team"), when(p["start"]), when(p["end"]) if p.get("end") else NOW)
+        for p in people[pid]["positions"]
+    ]
 
 
 def clamp(x: float, lo: float = 0.03, hi: float = 0.95) -> float:
     return max(lo, min(hi, x))
 
 
-def coworker_tie(a: str, b: str, company: str, start: float, end: float,
-                 same_team: bool) -> None:
+def coworker_tie(a: str, b: str, company: str, start: float, end: float, same_team: bool) -> None:
     overlap = end - start
     ago = max(0.0, NOW - end)
     close = same_team and overlap >= 2 and rng.random() < 0.2
     # Trust grows with time side by side; familiarity also fades after it ends.
     trust = 0.18 + 0.06 * min(overlap, 5) + 0.15 * same_team + 0.2 * close
-    fam = (0.12 + 0.06 * min(overlap, 5) + 0.1 * same_team + 0.2 * close) * 0.85 ** ago
+    fam = (0.12 + 0.06 * min(overlap, 5) + 0.1 * same_team + 0.2 * close) * 0.85**ago
     trust = clamp(trust + rng.uniform(-0.05, 0.05))
     fam = clamp(fam + rng.uniform(-0.03, 0.03), 0.04 + rng.uniform(0, 0.03))
-    evidence = [worked(company, ym(start), ym(end) if end < NOW else None,
-                       "same team" if same_team else None)]
+    evidence = [
+        worked(
+            company, ym(start), ym(end) if end < NOW else None, "same team" if same_team else None
+        )
+    ]
     if fam >= 0.3:
-        evidence.append(messages(max(2, int(fam * fam * 220 * rng.uniform(0.5, 1.5))),
-                                 int(start), int(min(NOW, end + 2 + 3 * fam))))
+        evidence.append(
+            messages(
+                max(2, int(fam * fam * 220 * rng.uniform(0.5, 1.5))),
+                int(start),
+                int(min(NOW, end + 2 + 3 * fam)),
+            )
+        )
     if close:
-        evidence.append(ev("recommendation", detail="LinkedIn recommendation", since=ym(end)
-                           if end < NOW else int(NOW)))
+        evidence.append(
+            ev(
+                "recommendation",
+                detail="LinkedIn recommendation",
+                since=ym(end) if end < NOW else int(NOW),
+            )
+        )
     elif rng.random() < 0.25:
         skills = SKILLS.get(family.get(b, "design"), "Figma")
         evidence.append(ev("endorsement", detail=skills, count=rng.randint(1, 3)))
@@ -841,7 +1350,8 @@ def weave(group: list[str]) -> None:
             if gid in SCHOOLS:
                 (sa, ea), (sb, eb) = study[(a, gid)], study[(b, gid)]
                 if min(ea, eb) - max(sa, sb) >= (1 if gid != "ga-ux" else 0) and (
-                        rng.random() < 0.2):
+                    rng.random() < 0.2
+                ):
                     classmate_tie(a, b, gid, max(sa, sb), min(ea, eb))
             elif rng.random() < 0.06:
                 community_tie(a, b, gid)
@@ -878,9 +1388,20 @@ def alex_ties(candidates: list[str]) -> None:
             record["evidence"].append(ev("connected", since=ym(rng.uniform(began, NOW - 0.1))))
             if rng.random() < 0.3:
                 stars = 1 + round(4 * record["trust"])
-                record["evidence"].append(rating(stars, rng.choice(
-                    ["we got on well", "good to work with", "have not talked in a while",
-                     "would ask for advice", "barely remember each other"])))
+                record["evidence"].append(
+                    rating(
+                        stars,
+                        rng.choice(
+                            [
+                                "we got on well",
+                                "good to work with",
+                                "have not talked in a while",
+                                "would ask for advice",
+                                "barely remember each other",
+                            ]
+                        ),
+                    )
+                )
     for pid in rng.sample(candidates, 8):
         if pair("alex", pid) not in ties:
             conference_tie("alex", pid)
@@ -937,8 +1458,11 @@ def check() -> list[tuple[tuple[str, ...], float]]:
                 assert sa and sb, label
                 since = when(e["since"])
                 until = when(e["until"]) if "until" in e else NOW
-                assert any(max(x[2], y[2]) <= since + 0.1 and until <= min(x[3], y[3]) + 0.1
-                           for x in sa for y in sb), label
+                assert any(
+                    max(x[2], y[2]) <= since + 0.1 and until <= min(x[3], y[3]) + 0.1
+                    for x in sa
+                    for y in sb
+                ), label
             elif kind == "studied_together":
                 gid = by_name[at]
                 assert (a, gid) in study and (b, gid) in study, label
@@ -954,14 +1478,18 @@ def check() -> list[tuple[tuple[str, ...], float]]:
 
     dnc = {pid for pid, p in people.items() if p.get("contact_policy") == "do_not_contact"}
     dist = reachable("alex", set(people) - (dnc - {"alex"}))
-    muse = [pid for pid, p in people.items()
-            if any(q["company"] == MUSE and q.get("current", True) for q in p["positions"])]
+    muse = [
+        pid
+        for pid, p in people.items()
+        if any(q["company"] == MUSE and q.get("current", True) for q in p["positions"])
+    ]
     assert 10 <= len(muse) <= 20, muse
     for pid, hops in {"kenji": 1, "amara": 2, "lena": 2, "priya": 2, "rafael": 3}.items():
         assert dist.get(pid) == hops, (pid, dist.get(pid))
     everything = reachable("alex", set(people))
-    globex = [pid for pid, p in people.items()
-              if any(q["company"] == GLOBEX for q in p["positions"])]
+    globex = [
+        pid for pid, p in people.items() if any(q["company"] == GLOBEX for q in p["positions"])
+    ]
     assert all(everything.get(pid, 99) > 3 for pid in globex), "Globex must be > 3 hops away"
     assert min(everything[pid] for pid in globex) == 4
     assert all(pid not in everything for pid in people if zone[pid] == "isolated")
@@ -978,16 +1506,20 @@ def check() -> list[tuple[tuple[str, ...], float]]:
 def muse_routes(exclude: set[str]) -> list[tuple[tuple[str, ...], float]]:
     """Every route of up to three hops from Alex to a current Muse employee, best first."""
     adj = adjacency(exclude)
-    weight = {pid: OPENNESS[ContactPolicy(p.get("contact_policy", "open"))]
-              for pid, p in people.items()
-              if any(q["company"] == MUSE and q.get("current", True) for q in p["positions"])}
+    weight = {
+        pid: OPENNESS[ContactPolicy(p.get("contact_policy", "open"))]
+        for pid, p in people.items()
+        if any(q["company"] == MUSE and q.get("current", True) for q in p["positions"])
+    }
     found = []
 
     def walk(path: list[str]) -> None:
         if path[-1] in weight and len(path) > 1 and path[-1] not in exclude:
             kinds = hop_kinds(len(path) - 1)
-            factors = [hop_factor(k, adj[u][v]["trust"], adj[u][v]["familiarity"], Weights())
-                       for k, u, v in zip(kinds, path, path[1:], strict=False)]
+            factors = [
+                hop_factor(k, adj[u][v]["trust"], adj[u][v]["familiarity"], Weights())
+                for k, u, v in zip(kinds, path, path[1:], strict=False)
+            ]
             found.append((tuple(path), path_score(factors, weight[path[-1]])))
         if len(path) <= 3:
             for v in adj[path[-1]]:
@@ -1017,17 +1549,25 @@ def main() -> None:
     connect(main_pool, "alex", main_pool)
     connect(far_pool, "greg", [p for p in far_pool if p != "thandiwe"])
 
-    document = GraphDocument.model_validate({
-        "version": 1, "me": "alex", "people": list(people.values()), "companies": COMPANIES,
-        "groups": [{**g, "members": members[g["id"]]} for g in GROUPS],
-        "ties": list(ties.values()),
-    })
+    document = GraphDocument.model_validate(
+        {
+            "version": 1,
+            "me": "alex",
+            "people": list(people.values()),
+            "companies": COMPANIES,
+            "groups": [{**g, "members": members[g["id"]]} for g in GROUPS],
+            "ties": list(ties.values()),
+        }
+    )
     routes = check()
     data = {"version": 1, **document.model_dump(mode="json", exclude_defaults=True)}
     write_atomic(OUT, json.dumps(data, indent=2, ensure_ascii=False))
     OUT.chmod(0o644)  # write_atomic keeps mkstemp's private 0600; this file ships
-    print(f"wrote {OUT}: {len(people)} people, {len(ties)} ties, "
-          f"{len(COMPANIES)} companies, {len(GROUPS)} groups", file=sys.stderr)
+    print(
+        f"wrote {OUT}: {len(people)} people, {len(ties)} ties, "
+        f"{len(COMPANIES)} companies, {len(GROUPS)} groups",
+        file=sys.stderr,
+    )
     for path, score in routes[:5]:
         print(f"  {score:.3f}  {' -> '.join(path)}", file=sys.stderr)
 
