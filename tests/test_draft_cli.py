@@ -249,3 +249,12 @@ def test_the_draft_for_find_is_for_the_top_ask() -> None:
     doc = json.loads(plan_with_draft_json(result, message))
     assert doc["schema"] == "intropath.plan/1" and doc["draft"]["schema"] == "intropath.draft/1"
     assert doc["draft"]["body"] == message.body
+
+
+def test_no_path_is_a_clear_error() -> None:
+    small = str(Path(__file__).parent / "fixtures" / "small.json")
+    code, out, err = run("draft", "-c", "Initech", "-g", small, *ME_FLAGS)
+    assert code == 1 and out == ""
+    assert err.splitlines()[-1] == (
+        "Error: no path to anyone at Initech within 3 hops; run `intropath find` for other ways in"
+    )

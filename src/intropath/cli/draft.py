@@ -92,7 +92,7 @@ def draft_command(
     lang: Annotated[
         Lang | None,
         typer.Option(
-            help="en, de or sv. Default: 'lang' under [me] in your config, else en.",
+            help="en, de or sv. Default: 'lang' under \\[me] in your config, else en.",
             show_default=False,
         ),
     ] = None,
@@ -122,7 +122,7 @@ def draft_command(
         bool, typer.Option("--strict", help="Exit with code 1 if any check fails.")
     ] = False,
 ) -> None:
-    """Draft the message for the best way into COMPANY (or the path you pick).
+    r"""Draft the message for the best way into COMPANY (or the path you pick).
 
     Opens with how you know your contact (from the evidence on your tie, never
     invented), states your purpose, asks for one step, gives your timeline and
@@ -130,7 +130,7 @@ def draft_command(
     shown, and --strict turns them into exit code 1.
 
     Your name, one-line introduction, email, purpose and timeline come from
-    the [me] table of your config file, or from the flags.
+    the \[me] table of your config file, or from the flags.
 
     Example: intropath draft --company Muse --channel note --lang de
     """

@@ -84,6 +84,9 @@ def compose(
     (the contact's, in particular).
     """
     check_kind(kind, path)
+    me = me.model_copy(
+        update={f: squash(getattr(me, f)) for f in ("name", "about", "timeline", "role")}
+    )
     emails = emails or {}
     contact = _info(path.hops[0].target, emails, path)
     nxt = _info(path.hops[1].target, emails, path) if len(path.hops) > 1 else None
