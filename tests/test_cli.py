@@ -181,6 +181,10 @@ def test_schema_prints_the_graph_file_schema() -> None:
     assert {"me", "people", "companies", "groups", "ties"} <= set(schema["properties"])
     code, out, _ = run("schema", "plan")
     assert code == 0 and "asks" in json.loads(out)["properties"]
+    code, out, _ = run("schema", "draft")
+    assert code == 0 and "send_to" in json.loads(out)["properties"]
+    code, _, err = run("schema", "everything")
+    assert code == 2 and "choose 'graph', 'plan' or 'draft'" in err
 
 
 def test_convert_round_trips_through_graphml_and_node_link(

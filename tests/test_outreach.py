@@ -277,3 +277,45 @@ def test_concurrent_writers_do_not_corrupt_the_log(tmp_path: Path) -> None:
     assert all(a.status is AskStatus.DECLINED for a in asks)
     db = sqlite3.connect(path)
     assert db.execute("SELECT count(*) FROM events").fetchone() == (200,)
+
+
+def test_draft_record_logs_the_ask_and_respects_the_rules(
+    small_graph: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "intropath.toml").write_text(
+        '[me]\nabout = "a designer"\npurpose = "job"\ntimeline = "this month"\n'
+    )
+    g = ["--graph", str(small_graph)]
+    code, out, err = cli("draft", "--company", "Muse", "--record", *g)
+    assert code == 0, err
+    assert "Recorded ask 1: Sam Chen about Lee Park at The Muse" in out
+    with _log() as log:
+        [ask] = log.all()
+    assert (ask.via, ask.target, ask.status) == ("sam", "lee", AskStatus.SENT)
+    # The next draft goes to the next-best contact: Sam has an open ask.
+    code, out, err = cli("draft", "--company", "Muse", "--json", *g)
+    assert code == 0, err
+    assert json.loads(out)["send_to"]["id"] == "dana"
+
+
+def _log() -> AskLog:
+    from intropath.cli.asks import log_path
+
+    return AskLog(log_path())
+
+
+def test_find_draft_adds_the_draft_for_the_top_ask(
+    small_graph: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "intropath.toml").write_text(
+        '[me]\nabout = "a designer"\npurpose = "job"\ntimeline = "this month"\n'
+    )
+    code, out, err = cli("find", "-c", "Muse", "--draft", "--json", "--graph", str(small_graph))
+    assert code == 0, err
+    doc = json.loads(out)
+    assert doc["asks"][0]["contact"] == "sam"
+    assert doc["draft"]["send_to"]["id"] == "sam" and doc["draft"]["report"]
+    code, out, _ = cli("find", "-c", "Muse", "--draft", "--graph", str(small_graph))
+    assert code == 0 and "Checks:" in out

@@ -130,10 +130,10 @@ def record(
     Example: intropath ask record --via zoe --to amara --company Muse
     """
     with backend_store(backend, graph, uri, user, password, database) as store:
-        _record(store, via, to, company, channel, parse_day(on), note, force, me)
+        record_ask(store, via, to, company, channel, parse_day(on), note, force, me)
 
 
-def _record(
+def record_ask(
     store: Store,
     via: str,
     to: str,
@@ -144,6 +144,7 @@ def _record(
     force: bool,
     me: str | None,
 ) -> None:
+    """Check an ask against the rules, log it, and share it if the store is Neo4j."""
     who = _me(store, me)
     for person_id in (via, to):
         store.person(person_id)

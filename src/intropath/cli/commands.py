@@ -9,11 +9,13 @@ from typing import Annotated, Literal
 import typer
 from pydantic import BaseModel
 
+from ..drafting import Draft, plan_with_draft_json, print_draft
 from ..graphfile import load_document, save_document
 from ..model import GraphDocument
 from ..planner import MAX_HOPS_LIMIT, plan
 from ..results import Plan
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, open_store
+from .draft import draft_for_find
 from .neo4j import (
     BackendOption,
     DatabaseOption,
@@ -63,6 +65,9 @@ def find(
             "hiring managers, budget).",
         ),
     ] = True,
+    draft: Annotated[
+        bool, typer.Option("--draft", help="Add the draft request for the top ask.")
+    ] = False,
     backend: BackendOption = "memory",
     uri: UriOption = None,
     user: UserOption = None,
@@ -93,22 +98,30 @@ def find(
             familiarity_weight=familiarity_weight,
             etiquette=rules,
         )
+        message = draft_for_find(result, store) if draft and not result.no_path else None
     if as_json:
-        emit_json(result.to_json())
+        emit_json(plan_with_draft_json(result, message) if message else result.to_json())
     else:
         print_plan(console, result)
+        if message is not None:
+            print_draft(console, message)
 
 
 @app.command()
 def schema(
     what: Annotated[
-        str, typer.Argument(help="'graph' (the graph file format) or 'plan' (find --json).")
+        str,
+        typer.Argument(
+            help="'graph' (the graph file format), 'plan' (find --json) or 'draft' (draft --json)."
+        ),
     ] = "graph",
 ) -> None:
-    """Print the JSON Schema of the graph file format (or of `find --json`)."""
-    models: dict[str, type[BaseModel]] = {"graph": GraphDocument, "plan": Plan}
+    """Print the JSON Schema of the graph file format (or of `find --json`, `draft --json`)."""
+    models: dict[str, type[BaseModel]] = {"graph": GraphDocument, "plan": Plan, "draft": Draft}
     if what not in models:
-        raise typer.BadParameter(f"choose 'graph' or 'plan', not {what!r}", param_hint="WHAT")
+        raise typer.BadParameter(
+            f"choose 'graph', 'plan' or 'draft', not {what!r}", param_hint="WHAT"
+        )
     emit_json(json.dumps(models[what].model_json_schema(by_alias=True), indent=2))
 
 

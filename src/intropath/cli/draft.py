@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from typing import Annotated
 
 import typer
@@ -121,6 +122,16 @@ def draft_command(
     strict: Annotated[
         bool, typer.Option("--strict", help="Exit with code 1 if any check fails.")
     ] = False,
+    record: Annotated[
+        bool,
+        typer.Option(
+            "--record",
+            help="Log the ask as sent today (a request or referral), after the etiquette checks.",
+        ),
+    ] = False,
+    etiquette: Annotated[
+        bool, typer.Option(help="Apply the etiquette rules and your logged asks.")
+    ] = True,
 ) -> None:
     r"""Draft the message for the best way into COMPANY (or the path you pick).
 
@@ -134,8 +145,11 @@ def draft_command(
 
     Example: intropath draft --company Muse --channel note --lang de
     """
+    from .asks import load_etiquette, record_ask
+
     store = open_store(graph)
-    result = plan(store, company, me=me, role=role, top=10, max_hops=max_hops)
+    rules = load_etiquette(date.today(), store) if etiquette else None
+    result = plan(store, company, me=me, role=role, top=10, max_hops=max_hops, etiquette=rules)
     profile = Profile.from_config(load_config()).updated(
         name=name, email=email, about=about_me, purpose=purpose, timeline=timeline
     )
@@ -157,3 +171,17 @@ def draft_command(
     if strict and not message.passed:
         failed = ", ".join(c.name for c in message.report.failures)
         fail(f"the draft failed {len(message.report.failures)} check(s): {failed}")
+    if record:
+        if message.kind not in (Kind.REQUEST, Kind.REFERRAL):
+            fail(f"--record logs a request or a referral, not a {message.kind.value}")
+        record_ask(
+            store,
+            message.send_to.id,
+            message.target.id,
+            company,
+            message.channel.value,
+            date.today(),
+            None,
+            False,
+            me,
+        )
