@@ -19,15 +19,14 @@ from __future__ import annotations
 import argparse
 import gc
 import heapq
-import random
 import resource
 import statistics
 import time
-from collections.abc import Callable
 
 import networkx as nx
 import numpy as np
 
+from _shared import pick_queries, timed
 from intropath import plan
 from intropath.model import ContactPolicy
 from intropath.scoring import Weights, hop_factor, hop_kinds, path_score, target_weight
@@ -41,26 +40,6 @@ def peak_mb() -> float:
 
 def percentile(values: list[float], q: float) -> float:
     return float(np.percentile(values, q))
-
-
-def pick_queries(
-    store: MemoryStore, count: int, min_contacts: int, seed: int
-) -> list[tuple[str, str]]:
-    rng = random.Random(seed)
-    degree = np.diff(store.compact.indptr)
-    ids = store._ids  # benchmark code may peek at the store's numbering
-    hubs = [ids[i] for i in np.flatnonzero(degree >= min_contacts).tolist()]
-    if not hubs:
-        raise SystemExit(f"no one has {min_contacts} contacts; use a bigger network")
-    index = store.company_index()
-    companies = sorted(key for key in index.companies if store.employees(key))
-    return [(rng.choice(hubs), index.companies[rng.choice(companies)].name) for _ in range(count)]
-
-
-def timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
-    fn()
-    return time.perf_counter() - start
 
 
 def baseline(

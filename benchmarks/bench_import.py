@@ -26,39 +26,8 @@ from pathlib import Path
 
 from intropath.graphfile import load_document, save_document
 from intropath.importers import import_linkedin
+from intropath.synthetic import FIRST_NAMES, LAST_NAMES
 
-FIRST = [
-    "Alex",
-    "Sam",
-    "Dana",
-    "Jordan",
-    "Priya",
-    "Wei",
-    "Lena",
-    "Omar",
-    "Chloe",
-    "Mateo",
-    "Aisha",
-    "Yuki",
-    "Noah",
-    "Ines",
-    "Kofi",
-]
-LAST = [
-    "Reyes",
-    "Chen",
-    "Novak",
-    "Okafor",
-    "Silva",
-    "Kim",
-    "Larsen",
-    "Haddad",
-    "Rossi",
-    "Patel",
-    "Müller",
-    "Dubois",
-    "Ito",
-]
 COMPANIES = ["Acme", "Globex", "Initech", "The Muse", "Northwind", "Self-employed", "Umbrella"]
 OWNER = "https://www.linkedin.com/in/owner-person"
 
@@ -72,7 +41,7 @@ def generate(folder: Path, connections: int, messages: int, seed: int = 7) -> No
         out.write('Notes:\n"When exporting your connection data, you may notice ..."\n\n')
         out.write("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n")
         for i in range(connections):
-            first, last = rng.choice(FIRST), f"{rng.choice(LAST)}{i}"
+            first, last = rng.choice(FIRST_NAMES), f"{rng.choice(LAST_NAMES)}{i}"
             url = f"https://www.linkedin.com/in/{first.lower()}-{i}"
             day = start + timedelta(days=rng.randrange(4500))
             company = rng.choice(COMPANIES)

@@ -76,7 +76,7 @@ _TITLES = [
     "Analyst",
     "Operations Manager",
 ]
-_FIRST = [
+FIRST_NAMES = [
     "Alex",
     "Sam",
     "Dana",
@@ -94,7 +94,7 @@ _FIRST = [
     "Kofi",
     "Sara",
 ]
-_LAST = [
+LAST_NAMES = [
     "Reyes",
     "Chen",
     "Novak",
@@ -215,8 +215,8 @@ def generate(
     policy_draw = rng.random(n)
     titles = rng.integers(0, len(_TITLES), n)
     role_draw = rng.random(n)
-    first = rng.integers(0, len(_FIRST), n)
-    last = rng.integers(0, len(_LAST), n)
+    first = rng.integers(0, len(FIRST_NAMES), n)
+    last = rng.integers(0, len(LAST_NAMES), n)
     width = len(str(n - 1))
     persons: list[Person] = []
     for i in range(n):
@@ -237,7 +237,7 @@ def generate(
         persons.append(
             Person.model_construct(
                 id=f"p{i:0{width}d}",
-                name=f"{_FIRST[first[i]]} {_LAST[last[i]]}",
+                name=f"{FIRST_NAMES[first[i]]} {LAST_NAMES[last[i]]}",
                 contact_policy=_policy(float(policy_draw[i])),
                 recruiter=recruiter,
                 hiring_manager=bool(0.02 <= role_draw[i] < 0.05),

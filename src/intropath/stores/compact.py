@@ -98,17 +98,6 @@ class CompactGraph:
         )
         return src, offsets + np.repeat(starts, lengths)
 
-    def search(
-        self,
-        me: int,
-        targets: dict[int, float],
-        max_hops: int,
-        weights: Weights,
-        skip_contacts: set[int] | None = None,
-        skip_pairs: set[tuple[int, int]] | None = None,
-    ) -> Search:
-        return Search(self, me, targets, max_hops, weights, skip_contacts, skip_pairs)
-
 
 class Search:
     """One query's state: bounds, per-contact path generators and reach."""

@@ -14,7 +14,7 @@ from ..errors import PersonNotFound
 from ..interchange import to_networkx
 from ..model import Company, ContactPolicy, Evidence, GraphDocument, Group, Person, Tie
 from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
-from .compact import CompactGraph, Floats, IntPath, Ints
+from .compact import CompactGraph, Floats, IntPath, Ints, Search
 
 
 class MemoryStore:
@@ -190,7 +190,7 @@ class MemoryStore:
         targets = {number[t]: w for t, w in query.targets.items() if t in number}
         skip = self._do_not_ask | {number[c] for c in query.skip_contacts if c in number}
         pairs = {(number[c], number[t]) for c, t in query.skip_pairs if c in number and t in number}
-        search = self.compact.search(me, targets, query.max_hops, query.weights, skip, pairs)
+        search = Search(self.compact, me, targets, query.max_hops, query.weights, skip, pairs)
         reach = search.reach()
         asks: list[FoundAsk] = []
         streams = []
