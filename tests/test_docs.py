@@ -33,3 +33,23 @@ def test_architecture_names_every_module() -> None:
         if path.name == "__init__.py":
             continue
         assert path.name in text, f"docs/architecture.md does not mention {path.name}"
+
+
+def test_cli_reference_is_current() -> None:
+    from intropath.cli.reference import reference
+
+    current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert current == reference(), "run: python -m intropath.cli.reference > docs/cli.md"
+
+
+def test_every_command_has_help() -> None:
+    from typer.main import get_command
+
+    from intropath.cli import app
+
+    def walk(command: object, path: str) -> None:
+        assert (getattr(command, "help", None) or "").strip(), f"{path} has no help text"
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}")
+
+    walk(get_command(app), "intropath")
