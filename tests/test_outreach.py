@@ -319,3 +319,13 @@ def test_find_draft_adds_the_draft_for_the_top_ask(
     assert doc["draft"]["send_to"]["id"] == "sam" and doc["draft"]["report"]
     code, out, _ = cli("find", "-c", "Muse", "--draft", "--graph", str(small_graph))
     assert code == 0 and "Checks:" in out
+
+
+def test_do_not_ask_is_explained(small_graph: Path) -> None:
+    document = load_document(small_graph)
+    next(p for p in document.people if p.id == "sam").do_not_ask = True
+    etiquette = Etiquette(EtiquetteRules(), (), DAY0)
+    result = plan(MemoryStore(document), "Muse", etiquette=etiquette)
+    assert "sam" not in [a.contact for a in result.asks]
+    assert all(p.people[1] != "sam" for p in result.paths)
+    assert "Sam Chen is marked do-not-ask: never the one asked" in result.etiquette.skipped  # type: ignore[union-attr]

@@ -167,6 +167,10 @@ def plan(
     if etiquette is not None:
         skipped = [
             *review.skip_targets.values(),
+            *(
+                f"{ctx.ref(c).name} is marked do-not-ask: never the one asked"
+                for c in found.not_asked
+            ),
             *review.skip_contacts.values(),
             *(why for (_, t), why in review.skip_pairs.items() if t in there),
         ]

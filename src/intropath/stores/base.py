@@ -66,6 +66,8 @@ class FoundAsk:
 class SearchResult:
     asks: list[FoundAsk]
     paths: list[FoundPath]
+    not_asked: list[str] = field(default_factory=list)
+    """First-degree contacts marked do_not_ask, left out as first hops (sorted ids)."""
 
 
 @runtime_checkable

@@ -204,7 +204,10 @@ class MemoryStore:
         asks.sort(key=lambda ask: ask.best.sort_key)
         merged = heapq.merge(*streams, key=IntPath.key)
         top = [self._found(p) for p in itertools.islice(merged, query.top)]
-        return SearchResult(asks=asks, paths=top)
+        g = self.compact
+        neighbours = g.nbr[int(g.indptr[me]) : int(g.indptr[me + 1])].tolist()
+        not_asked = sorted(self._ids[c] for c in neighbours if c in self._do_not_ask)
+        return SearchResult(asks=asks, paths=top, not_asked=not_asked)
 
     def _found(self, path: IntPath) -> FoundPath:
         return FoundPath(tuple(self._ids[i] for i in path.people), path.score)
