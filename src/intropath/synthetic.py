@@ -243,6 +243,7 @@ def generate(
                 hiring_manager=bool(0.02 <= role_draw[i] < 0.05),
                 positions=positions,
                 groups=[],
+                sources=[],
                 headline=None,
                 email=None,
                 profile_url=None,
