@@ -209,11 +209,13 @@ class FakeDriver:
         return [dict(found)] if found else []
 
     def _ties_of(self, p: Row, c: Counters) -> list[Row]:
-        return [
-            {"other": next(iter(pair - {p["id"]})), **props}
-            for pair, props in self.g.knows.items()
-            if p["id"] in pair
-        ]
+        rows = []
+        for pair, props in self.g.knows.items():
+            if p["id"] in pair:
+                other = next(iter(pair - {p["id"]}))
+                do_not_ask = bool(self.g.people[other].get("do_not_ask"))
+                rows.append({"other": other, **props, "do_not_ask": do_not_ask})
+        return rows
 
     def _groups_of(self, p: Row, c: Counters) -> list[Row]:
         rows = []
@@ -466,6 +468,7 @@ def test_search_matches_memory(data: st.DataObject, document: GraphDocument) -> 
     got = store.search(query)
     assert got.asks == expected.asks
     assert got.paths == expected.paths
+    assert got.not_asked == expected.not_asked
 
 
 def test_search_for_an_unknown_me_raises() -> None:

@@ -178,6 +178,7 @@ class Neo4jStore:
         """Forget every cached lookup (after someone else changed the database)."""
         self._people: dict[str, Person] = {}
         self._ties_of: dict[str, dict[str, tuple[float, float, str | None]]] = {}
+        self._do_not_ask_of: dict[str, list[str]] = {}
         self._pairs: dict[tuple[str, str], tuple[float, float, str | None] | None] = {}
         self._index: CompanyIndex | None = None
         self._owner: tuple[str | None] | None = None
@@ -286,10 +287,11 @@ class Neo4jStore:
     def ties_of(self, person_id: str) -> dict[str, Tie]:
         """Every tie of one person, by the other person's id (cached)."""
         if person_id not in self._ties_of:
+            rows = self._read("ties_of", id=person_id)
             self._ties_of[person_id] = {
-                row["other"]: (row["trust"], row["familiarity"], row["evidence"])
-                for row in self._read("ties_of", id=person_id)
+                row["other"]: (row["trust"], row["familiarity"], row["evidence"]) for row in rows
             }
+            self._do_not_ask_of[person_id] = sorted({r["other"] for r in rows if r["do_not_ask"]})
         return {
             other: Tie(a=person_id, b=other, trust=t, familiarity=f, evidence=_evidence(e))
             for other, (t, f, e) in self._ties_of[person_id].items()
@@ -350,7 +352,7 @@ class Neo4jStore:
             )
         if not rows:
             self.person(query.me)  # raises PersonNotFound when "me" is unknown
-            return SearchResult(asks=[], paths=[])
+            return SearchResult(asks=[], paths=[], not_asked=self._not_asked(query.me))
         asks: list[FoundAsk] = []
         candidates: list[FoundPath] = []
         for row in rows:
@@ -363,7 +365,12 @@ class Neo4jStore:
         candidates.sort(key=_key)
         top = candidates[: query.top]
         self._prefetch(query.me, [a.best for a in asks] + top)
-        return SearchResult(asks=asks, paths=top)
+        return SearchResult(asks=asks, paths=top, not_asked=self._not_asked(query.me))
+
+    def _not_asked(self, me: str) -> list[str]:
+        """My contacts marked do_not_ask (sorted ids), as the in-memory store reports them."""
+        self.ties_of(me)
+        return list(self._do_not_ask_of[me])
 
     def _scored(
         self, candidate: dict[str, Any], targets: dict[str, float], weights: Weights
