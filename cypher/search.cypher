@@ -13,9 +13,12 @@
 //   $skip_pairs     MAP           first-hop id -> LIST<STRING> of targets not to count
 //                                 through that contact ({t: [t]} rules out asking t
 //                                 directly); may be {}
+//   $avoid          LIST<STRING>  ids never on a path, like do_not_contact (e.g. a hiring
+//                                 manager the user routes around); may be []
 //
 // A path me -> c1 -> ... -> t is simple (no one twice), at most $max_hops ties long,
-// ends at a target, passes no one marked do_not_contact, and is scored left to right:
+// ends at a target, passes no one marked do_not_contact or in $avoid, and is scored
+// left to right:
 //   first hop trust^wt; middle hops trust^wt * familiarity^wf; last hop familiarity^wf;
 //   a one-hop path (t is my own contact) trust^wt; then times t's weight.
 // Every factor and the score must be > 0. The first contact must not be marked
@@ -76,7 +79,8 @@ CALL (me) {
 // Valid paths only: no one but me is do_not_contact, no one appears twice, and the
 // first contact may be asked about this target.
 WITH people, ties, size(ties) AS hops, people[1] AS contact, last(people) AS target
-WHERE all(x IN people[1..] WHERE coalesce(x.contact_policy, 'open') <> 'do_not_contact')
+WHERE all(x IN people[1..] WHERE coalesce(x.contact_policy, 'open') <> 'do_not_contact'
+                               AND NOT x.id IN $avoid)
   AND all(i IN range(1, hops) WHERE NOT people[i] IN people[0..i])
   AND NOT coalesce(contact.do_not_ask, false)
   AND NOT contact.id IN $skip_contacts

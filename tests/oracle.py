@@ -19,13 +19,15 @@ def brute_force(
     weights: Weights,
     skip_contacts: frozenset[str] = frozenset(),
     skip_pairs: frozenset[tuple[str, str]] = frozenset(),
+    avoid: frozenset[str] = frozenset(),
 ) -> tuple[
     list[tuple[tuple[str, ...], float]], dict[str, tuple[tuple[str, ...], float]], dict[str, int]
 ]:
     """All valid paths best first, the best per first contact, and reach per contact."""
     graph = nx.Graph()
     for person in store.people():
-        if person.id == me or person.contact_policy is not ContactPolicy.DO_NOT_CONTACT:
+        dnc = person.contact_policy is ContactPolicy.DO_NOT_CONTACT or person.id in avoid
+        if person.id == me or not dnc:
             graph.add_node(person.id)
     for tie in store.ties():
         if tie.a in graph and tie.b in graph:

@@ -195,6 +195,7 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
             "top": 5,
             "eps": 1e-9,
             "skip_contacts": [],
+            "avoid": [],
             "skip_pairs": {},
         },
     }

@@ -297,7 +297,10 @@ class FakeDriver:
         for people, ties in found:
             contact, target = people[1], people[-1]
             node = self.g.people
-            if any(node[x].get("contact_policy") == "do_not_contact" for x in people[1:]):
+            if any(
+                node[x].get("contact_policy") == "do_not_contact" or x in p["avoid"]
+                for x in people[1:]
+            ):
                 continue
             if len(set(people)) != len(people):
                 continue
@@ -455,6 +458,7 @@ def queries(draw: st.DrawFn, document: GraphDocument) -> SearchQuery:
         top=draw(st.integers(1, 6)),
         skip_contacts=skip,
         skip_pairs=pairs,
+        avoid=frozenset(draw(st.lists(st.sampled_from(ids), max_size=1))),
     )
 
 

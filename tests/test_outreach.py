@@ -51,6 +51,7 @@ def test_weeks_of_asking_follow_every_rule(log: AskLog) -> None:
     assert first.asks[0].contact == "zoe"
     assert any("Priya Raman is the hiring manager" in s for s in first.etiquette.skipped)  # type: ignore[union-attr]
     assert all(a.best_path.target.id != "priya" for a in first.asks)
+    assert all("priya" not in p.people for p in planned(log, day(0), top=50).paths)
 
     ask = log.record(me="alex", via="zoe", target="amara", company="The Muse", on=day(0))
 

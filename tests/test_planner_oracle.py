@@ -37,9 +37,10 @@ def test_search_matches_brute_force(
     pairs = frozenset(
         data.draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=3))
     )
-    query = SearchQuery("p0", targets, max_hops, weights, 10_000, skip, pairs)
+    avoid = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=1)))
+    query = SearchQuery("p0", targets, max_hops, weights, 10_000, skip, pairs, avoid)
     result = store.search(query)
-    every, best, reach = brute_force(store, "p0", targets, max_hops, weights, skip, pairs)
+    every, best, reach = brute_force(store, "p0", targets, max_hops, weights, skip, pairs, avoid)
 
     assert [(p.people, p.score) for p in result.paths] == every
     assert {a.contact: (a.best.people, a.best.score) for a in result.asks} == best

@@ -137,9 +137,7 @@ def plan(
         review = etiquette.review(me_person.id, eligible, store.person, store.tie)
     there = {p.id for p in eligible}
     targets = {
-        p.id: openness(p) * role_match(ctx.role, p)
-        for p in eligible
-        if p.id not in review.skip_targets
+        p.id: openness(p) * role_match(ctx.role, p) for p in eligible if p.id not in review.avoid
     }
     found = store.search(
         SearchQuery(
@@ -149,6 +147,7 @@ def plan(
             weights=weights,
             top=top,
             skip_contacts=frozenset(review.skip_contacts),
+            avoid=frozenset(review.avoid),
             skip_pairs=frozenset(review.skip_pairs),
         )
     )
@@ -166,7 +165,7 @@ def plan(
     report = None
     if etiquette is not None:
         skipped = [
-            *review.skip_targets.values(),
+            *review.avoid.values(),
             *(
                 f"{ctx.ref(c).name} is marked do-not-ask: never the one asked"
                 for c in found.not_asked

@@ -157,7 +157,7 @@ def record_ask(
     reasons = [
         review.skip_contacts.get(via),
         review.skip_pairs.get((via, to)),
-        review.skip_targets.get(to) if via == to else None,
+        review.avoid.get(to),
         f"{store.person(via).name} is marked do-not-ask" if store.person(via).do_not_ask else None,
         *review.notes,
     ]

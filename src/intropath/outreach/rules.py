@@ -117,7 +117,8 @@ class Review:
 
     skip_contacts: dict[str, str] = field(default_factory=dict)
     skip_pairs: dict[tuple[str, str], str] = field(default_factory=dict)
-    skip_targets: dict[str, str] = field(default_factory=dict)
+    avoid: dict[str, str] = field(default_factory=dict)
+    """People kept off every path (as target and as introducer)."""
     notes: list[str] = field(default_factory=list)
     history: dict[str, str] = field(default_factory=dict)
     over_budget: bool = False
@@ -186,9 +187,9 @@ class Etiquette:
                 )
         for person_at in targets:
             if rules.route_around_hiring_managers and person_at.hiring_manager:
-                review.skip_targets[person_at.id] = (
-                    f"{person_at.name} is the hiring manager: not approached directly; "
-                    "the plan goes through the team or the recruiter"
+                review.avoid[person_at.id] = (
+                    f"{person_at.name} is the hiring manager: not approached, directly or "
+                    "through an introduction; the plan goes through the team or the recruiter"
                 )
             if person_at.contact_policy is ContactPolicy.NO_STRANGERS:
                 known = tie(me, person_at.id)

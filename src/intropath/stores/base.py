@@ -25,7 +25,8 @@ class SearchQuery:
     ``me`` nor marked do-not-contact) to its weight, ``openness * role_match``.
     People marked ``do_not_ask`` and the ids in ``skip_contacts`` are never
     the first hop; a path whose (first hop, target) is in ``skip_pairs`` does
-    not count (``(t, t)`` rules out asking t directly).
+    not count (``(t, t)`` rules out asking t directly); the people in
+    ``avoid`` are never on a path at all, like those marked do-not-contact.
     """
 
     me: str
@@ -35,6 +36,7 @@ class SearchQuery:
     top: int = 5
     skip_contacts: frozenset[str] = frozenset()
     skip_pairs: frozenset[tuple[str, str]] = frozenset()
+    avoid: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)

@@ -111,6 +111,7 @@ class Search:
         weights: Weights,
         skip_contacts: set[int] | None = None,
         skip_pairs: set[tuple[int, int]] | None = None,
+        avoid: set[int] | None = None,
     ) -> None:
         if max_hops < 1:
             raise ValueError("max_hops must be at least 1")
@@ -119,6 +120,8 @@ class Search:
         self.k = max_hops
         self.w = weights
         self.blocked = graph.blocked.copy()
+        if avoid:
+            self.blocked[np.fromiter(avoid, dtype=np.int64)] = True
         self.blocked[me] = True
         self.tw = np.zeros(graph.n)
         for t, weight in targets.items():

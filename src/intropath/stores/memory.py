@@ -190,7 +190,10 @@ class MemoryStore:
         targets = {number[t]: w for t, w in query.targets.items() if t in number}
         skip = self._do_not_ask | {number[c] for c in query.skip_contacts if c in number}
         pairs = {(number[c], number[t]) for c, t in query.skip_pairs if c in number and t in number}
-        search = Search(self.compact, me, targets, query.max_hops, query.weights, skip, pairs)
+        avoid = {number[a] for a in query.avoid if a in number}
+        search = Search(
+            self.compact, me, targets, query.max_hops, query.weights, skip, pairs, avoid
+        )
         reach = search.reach()
         asks: list[FoundAsk] = []
         streams = []

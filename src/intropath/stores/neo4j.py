@@ -348,6 +348,7 @@ class Neo4jStore:
                 top=query.top,
                 eps=EPS,
                 skip_contacts=sorted(getattr(query, "skip_contacts", ())),
+                avoid=sorted(query.avoid),
                 skip_pairs=skip_pairs,
             )
         if not rows:
