@@ -991,8 +991,8 @@ NAME_POOLS: dict[str, tuple[str, str]] = {
     ),
     "turkish": (
         "Emre Elif Burak Zeynep Mehmet Ayşe Can Deniz",
-        "Yılmaz Kaya Demir Şahin Çelik Aydın Öztürk Arslan",
-    ),  # noqa: RUF001
+        "Yılmaz Kaya Demir Şahin Çelik Aydın Öztürk Arslan",  # noqa: RUF001 (Turkish dotless i)
+    ),
     "greek": (
         "Nikos Eleni Giorgos Katerina Dimitris Sofia",
         "Papadopoulos Georgiou Nikolaidis Vlachos Konstantinou Antoniou",
