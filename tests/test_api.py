@@ -37,8 +37,11 @@ def test_load_without_a_path_is_the_bundled_sample() -> None:
 def test_html_repr_escapes_and_lists_asks(small_graph: Path) -> None:
     html = plan(load(small_graph), "Muse")._repr_html_()
     assert "<table>" in html and "Sam Chen" in html and "Lee Park" in html
+    assert "same climbing gym for years" in html  # the evidence, hop by hop
     empty = plan(load(small_graph), "Globex")._repr_html_()
     assert "No path within 3 hops" in empty
+    assert "You both worked at Acme: Pia Globex" in empty
+    assert "<script>" not in plan(load(small_graph), "Muse", role="<script>")._repr_html_()
 
 
 def test_dataframes(small_graph: Path) -> None:

@@ -85,6 +85,7 @@ def test_no_path_lists_fallbacks(small_graph: Path) -> None:
         ),
         (["--company", "Glbex"], "Error: no company matches 'Glbex'; did you mean 'Globex'?\n"),
         (["--company", "Muse", "--me", "nobody"], "Error: me: 'nobody' is not in the graph\n"),
+        (["--company", "  "], "Error: the company name is empty\n"),
     ],
 )
 def test_find_user_errors(small_graph: Path, args: list[str], message: str) -> None:

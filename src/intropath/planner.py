@@ -107,6 +107,8 @@ def plan(
         from . import load
 
         store = load(store)
+    if not company.strip():
+        raise InvalidQuery("the company name is empty")
     if not 1 <= max_hops <= MAX_HOPS_LIMIT:
         raise InvalidQuery(f"max hops must be between 1 and {MAX_HOPS_LIMIT}, got {max_hops}")
     if top < 1:

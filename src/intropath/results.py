@@ -208,22 +208,60 @@ class Plan(_Result):
 
     def _repr_html_(self) -> str:
         e = html.escape
+        role = f" for <i>{e(self.settings.role)}</i>" if self.settings.role else ""
         head = (
-            f"<p><b>Whom to ask at {e(self.company.name)}</b> as {e(self.me.name)} "
-            f"({self.targets} people there; graph: {e(self.graph)})</p>"
+            f"<p><b>Whom to ask at {e(self.company.name)}</b>{role}, as {e(self.me.name)}: "
+            f"{self.targets} people there, {len(self.asks)} contacts can help "
+            f"(max {self.settings.max_hops} hops; graph: {e(self.graph)})</p>"
         )
+        notes = ""
+        if self.etiquette is not None and (self.etiquette.notes or self.etiquette.skipped):
+            items = "".join(
+                f"<li>{e(line)}</li>" for line in [*self.etiquette.notes, *self.etiquette.skipped]
+            )
+            notes = f"<ul>{items}</ul>"
         if self.no_path:
-            return head + f"<p>No path within {self.settings.max_hops} hops.</p>"
+            fb = self.fallbacks
+            ways = [
+                *(
+                    f"You are both in {g.name}: {', '.join(p.name for p in g.people)}"
+                    for g in fb.shared_groups
+                ),
+                *(
+                    f"You both worked at {w.company}: {', '.join(p.name for p in w.people)}"
+                    for w in fb.former_employers
+                ),
+                *(f"{p.name} used to work there and knows you" for p in fb.alumni_you_know),
+                *(f"Recruiter: {p.name}" for p in fb.recruiters),
+            ]
+            other = "".join(f"<li>{e(w)}</li>" for w in ways)
+            return (
+                head
+                + notes
+                + f"<p>No path within {self.settings.max_hops} hops.</p>"
+                + (f"<p>Other ways in:</p><ul>{other}</ul>" if other else "")
+            )
         rows = "".join(
             f"<tr><td>{i}</td><td>{e(a.name)}</td><td>{a.action}</td><td>{a.reach}</td>"
             f"<td>{a.best_path.score:.3f}</td><td>{e(a.best_path.route(' → '))}</td>"
             f"<td>{e(a.best_path.weakest_link.reason)}</td></tr>"
             for i, a in enumerate(self.asks, 1)
         )
+        paths = "".join(
+            f"<li><b>{p.score:.3f}</b> {e(p.route(' → '))}<ul>"
+            + "".join(
+                f"<li>{e(h.source.name)} → {e(h.target.name)}: {h.counts} = {h.factor:.2f}"
+                f" <small>({e('; '.join(x.describe() for x in h.evidence) or 'no evidence')})"
+                "</small></li>"
+                for h in p.hops
+            )
+            + "</ul></li>"
+            for p in self.paths
+        )
         return (
-            head + "<table><thead><tr><th>#</th><th>Ask</th><th>For</th><th>Reach</th>"
+            head + notes + "<table><thead><tr><th>#</th><th>Ask</th><th>For</th><th>Reach</th>"
             "<th>Score</th><th>Best route</th><th>Weakest link</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table>"
+            f"<tbody>{rows}</tbody></table><p><b>Top paths</b></p><ol>{paths}</ol>"
         )
 
 
