@@ -1,0 +1,55 @@
+"""The benchmark scripts still run (on tiny inputs; their figures are not checked here)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def run(script: str, *args: str, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(
+        [sys.executable, str(BENCH / script), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+def test_find_benchmark_prints_figures_and_the_ratio() -> None:
+    out = run(
+        "bench_find.py",
+        "--people",
+        "800",
+        "--ties",
+        "6000",
+        "--min-contacts",
+        "40",
+        "--queries",
+        "3",
+        "--baseline-queries",
+        "1",
+        "--baseline-budget",
+        "5",
+    )
+    assert "find (plan, with explanations): median" in out
+    assert "speed-up on the same queries: median" in out
+
+
+def test_import_benchmark_runs() -> None:
+    out = run("bench_import.py", "--connections", "200", "--messages", "500")
+    assert "Import of 200 connections and 500 messages" in out
+    assert "graph: 201 people, 200 ties" in out
+
+
+def test_neo4j_benchmark_skips_without_a_server() -> None:
+    env = {**os.environ, "NEO4J_URI": "bolt://127.0.0.1:1"}
+    out = run("bench_neo4j.py", "--people", "300", "--ties", "1000", env=env)
+    assert "skipped" in out.lower()
