@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -61,10 +62,21 @@ def test_import_json_report_and_into(tmp_path):
     assert len(load_document(target).people) == 12
 
 
-def test_bad_input_is_one_line_and_leaves_the_graph_untouched(data_dir):
+def test_bad_input_is_one_line_and_leaves_the_graph_untouched(data_dir, tmp_path):
     run("import", "linkedin", FIXTURES / "alex_2024")
     before = (data_dir / "graph.json").read_bytes()
+    truncated, empty = tmp_path / "truncated.zip", tmp_path / "empty.csv"
+    with zipfile.ZipFile(truncated, "w") as out:
+        out.write(FIXTURES / "alex_2024" / "Connections.csv", "Connections.csv")
+    truncated.write_bytes(truncated.read_bytes()[:-30])
+    empty.write_bytes(b"")
     for bad, message in [
+        (truncated, f"Error: {truncated}: not a readable zip file\n"),
+        (
+            empty,
+            f"Error: {empty}: no Connections.csv: is this a LinkedIn data export? "
+            "(found empty.csv)\n",
+        ),
         (
             FIXTURES / "not_linkedin",
             f"Error: {FIXTURES / 'not_linkedin'}: no Connections.csv: is this a LinkedIn data "
@@ -158,3 +170,15 @@ def test_writes_need_an_imported_graph(data_dir):
     result = run("person", "set", "x", "--recruiter")
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {data_dir / 'graph.json'}: no graph yet;")
+
+
+def test_a_bad_ratings_row_changes_nothing(data_dir, tmp_path):
+    run("import", "linkedin", FIXTURES / "alex_2024")
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text("person,with,trust,policy\nkim-novak,Nobody,0.5,no_strangers\n")
+    result = run("ratings", "import", ratings, "--json")
+    assert json.loads(result.stdout)["skipped_rows"] == [
+        f"{ratings}:2: person 'Nobody' is not in the graph"
+    ]
+    kim = next(p for p in load_document(data_dir / "graph.json").people if p.id == "kim-novak")
+    assert kim.contact_policy.value == "open"

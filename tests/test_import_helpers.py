@@ -31,6 +31,8 @@ from intropath.importers.urls import profile_key, split_urls
         ("yesterday", None),
         ("31 Feb 2023", None),
         ("13/13/13", None),
+        ("²⁰²⁴-01-01 10:00:00 UTC", None),
+        ("2024-¹²-01", None),
     ],
 )
 def test_parse_date(text, expected):

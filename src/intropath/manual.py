@@ -20,8 +20,8 @@ import os
 from datetime import date
 from pathlib import Path
 
-from .errors import AmbiguousPerson, ImportFileError, InvalidRating, PersonNotFound
-from .importers.csvutil import Row, read_table
+from .errors import AmbiguousPerson, InvalidRating, PersonNotFound
+from .importers.csvutil import Row, read_file, read_table
 from .importers.report import ImportReport
 from .importers.text import name_key
 from .importers.urls import profile_key
@@ -143,11 +143,7 @@ def set_person(
     """Set a person's contact policy and flags (imports never change these)."""
     found = find_person(document, person)
     if policy is not None:
-        try:
-            found.contact_policy = ContactPolicy(str(policy).strip().lower().replace("-", "_"))
-        except ValueError:
-            choices = ", ".join(p.value for p in ContactPolicy)
-            raise InvalidRating(f"contact policy {policy!r} is not one of {choices}") from None
+        found.contact_policy = _policy(policy)
     if recruiter is not None:
         found.recruiter = recruiter
     if hiring_manager is not None:
@@ -155,6 +151,14 @@ def set_person(
     if email:
         found.email = email.strip()
     return found
+
+
+def _policy(value: ContactPolicy | str) -> ContactPolicy:
+    try:
+        return ContactPolicy(str(value).strip().lower().replace("-", "_"))
+    except ValueError:
+        choices = ", ".join(p.value for p in ContactPolicy)
+        raise InvalidRating(f"contact policy {value!r} is not one of {choices}") from None
 
 
 def import_ratings(
@@ -166,17 +170,15 @@ def import_ratings(
 ) -> ImportReport:
     """Apply a CSV of ratings and flags; bad rows are reported with their line and skipped.
 
+    A bad row changes nothing: its values are all checked before any is applied.
+
     Columns (by name, any order; only ``person`` is required): ``person`` (an
     id, name, email or profile URL), ``with`` (default: me), ``trust``,
     ``familiarity``, ``note``, ``policy``, ``recruiter``, ``hiring_manager``.
     """
     path = Path(path)
     report = ImportReport(source=str(path))
-    try:
-        text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read ({exc.strerror or exc})") from None
-    table = read_table(text, str(path), ["person"], report)
+    table = read_table(read_file(path), str(path), ["person"], report)
     for row in table.rows:
         try:
             _apply_row(document, row, params, as_of)
@@ -196,9 +198,12 @@ def _apply_row(
     _check("familiarity", familiarity)
     recruiter = _flag(row, "recruiter")
     hiring = _flag(row, "hiringmanager")
-    policy = row.get("policy", "contactpolicy") or None
-    set_person(document, person, policy=policy, recruiter=recruiter, hiring_manager=hiring)
+    person = find_person(document, person).id
+    policy_text = row.get("policy", "contactpolicy")
+    policy = _policy(policy_text) if policy_text else None
     note = row.get("note") or None
+    # Every value is checked by now; set_tie checks the rest before it changes
+    # anything, and set_person cannot fail, so a bad row is never half applied.
     if trust is not None or familiarity is not None or note:
         set_tie(
             document,
@@ -210,6 +215,7 @@ def _apply_row(
             params=params,
             as_of=as_of,
         )
+    set_person(document, person, policy=policy, recruiter=recruiter, hiring_manager=hiring)
 
 
 def _number(row: Row, column: str) -> float | None:

@@ -9,10 +9,9 @@ atomically: the saved graph changes only if the whole command succeeds.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Protocol
 
 import typer
 
@@ -89,7 +88,19 @@ WriteGraphOption = Annotated[
     ),
 ]
 
-Importer = Callable[..., tuple[GraphDocument, ImportReport]]
+
+class Importer(Protocol):
+    """The shape shared by import_linkedin, import_vcard and import_google_contacts."""
+
+    def __call__(
+        self,
+        path: Path,
+        document: GraphDocument | None = None,
+        *,
+        owner: str | None = None,
+        params: StrengthParams = ...,
+        as_of: date | None = None,
+    ) -> tuple[GraphDocument, ImportReport]: ...
 
 
 def _say(text: str) -> None:
@@ -122,7 +133,7 @@ def _params() -> StrengthParams:
     return params_from_config(load_config())
 
 
-def _existing(path: Path, fresh: bool = False) -> GraphDocument | None:
+def _existing(path: Path, fresh: bool) -> GraphDocument | None:
     if fresh or not path.exists():
         return None
     return load_document(path)
@@ -141,16 +152,15 @@ def _run_import(
     path = target_path(into)
     document = _existing(path, fresh)
     merged, report = importer(source, document, owner=owner, params=_params(), as_of=_as_of(as_of))
+    report.target = str(path)
     if not neo4j:
         save_document(merged, path)
-        report.target = str(path)
         _print_report(report, merged, as_json)
         return
     from ..stores.neo4j import open_neo4j_store
 
     with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
         save_document(merged, path)
-        report.target = str(path)
         loaded = store.load_document(merged).describe()  # idempotent: rerun to finish
     _print_report(report, merged, as_json)
     if not as_json:

@@ -3,7 +3,7 @@
 Each importer reads a file into plain records, then merges them into a
 network with :class:`~intropath.importers.merge.Merger` (identity matching,
 provenance, rescoring by :mod:`intropath.strength`). Nothing is written here;
-:func:`save_import` writes the result atomically.
+:func:`intropath.graphfile.save_document` writes the result atomically.
 """
 
 from __future__ import annotations

@@ -102,12 +102,38 @@ class ExportSource:
         return f"{self.path}:{stored}" if self._zip is not None else stored
 
     def read_text(self, stored: str) -> str:
-        """The whole text of a member (BOM dropped, bad bytes replaced)."""
+        """The whole text of a member, as :func:`decode` gives it."""
         try:
             data = self._zip.read(stored) if self._zip is not None else Path(stored).read_bytes()
         except _READ_ERRORS as exc:
             raise ImportFileError(self.label(stored), f"cannot read ({exc})") from None
-        return data.decode("utf-8-sig", errors="replace")
+        return decode(data)
+
+
+def decode(data: bytes) -> str:
+    """Text from an export or address book: BOM dropped, bad bytes replaced, NULs dropped.
+
+    A NUL byte is never part of a name or a company; it only comes from a
+    damaged file, and would otherwise end up in the graph.
+
+    >>> decode(b"\\xef\\xbb\\xbfAc\\x00me")
+    'Acme'
+    """
+    return data.decode("utf-8-sig", errors="replace").replace("\x00", "")
+
+
+def read_file(path: Path) -> str:
+    """The text of one file, as :func:`decode` gives it.
+
+    Raises
+    ------
+    ImportFileError
+        When the file cannot be read.
+    """
+    try:
+        return decode(path.read_bytes())
+    except OSError as exc:
+        raise ImportFileError(str(path), f"cannot read ({exc.strerror or exc})") from None
 
 
 @dataclass

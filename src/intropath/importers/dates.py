@@ -89,10 +89,11 @@ def _year(text: str) -> int:
 
 
 def _parse(text: str) -> tuple[int, int, int] | None:
-    if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdigit():
-        # The common case (messages since 2019), without a regex.
+    if len(text) >= 10 and text[4] == "-" and text[7] == "-" and text[:4].isdecimal():
+        # The common case (messages since 2019), without a regex. isdecimal, not
+        # isdigit: int() rejects superscripts like '²', which isdigit accepts.
         month, day = text[5:7], text[8:10]
-        if month.isdigit() and day.isdigit():
+        if month.isdecimal() and day.isdecimal():
             return int(text[:4]), int(month), int(day)
     match = _YMD.match(text)
     if match:

@@ -17,7 +17,7 @@ from ..errors import ImportFileError
 from ..model import GraphDocument
 from ..strength import DEFAULT_PARAMS, StrengthParams
 from .addressbook import merge_contacts
-from .csvutil import Row, Table, read_table
+from .csvutil import Row, Table, read_file, read_table
 from .merge import Record
 from .report import ImportReport
 from .urls import profile_key
@@ -42,11 +42,7 @@ def import_google_contacts(
     """
     path = Path(path)
     report = ImportReport(source=str(path))
-    try:
-        text = path.read_bytes().decode("utf-8-sig", errors="replace")
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read ({exc.strerror or exc})") from None
-    table = _table(text, str(path), report)
+    table = _table(read_file(path), str(path), report)
     records: list[Record] = []
     for row in table.rows:
         record = _record(row, table)

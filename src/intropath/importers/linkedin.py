@@ -19,7 +19,7 @@ from pathlib import Path
 from ..model import Evidence, EvidenceKind, GraphDocument, Position
 from ..strength import DEFAULT_PARAMS, StrengthParams
 from .csvutil import ExportSource
-from .linkedin_read import Export, Tally, read_export
+from .linkedin_read import Connection, Export, Tally, read_export
 from .merge import Merger, Record
 from .report import ImportReport
 from .text import employer_key, is_employer
@@ -85,6 +85,14 @@ def import_linkedin(
     return merger.finish(params, as_of), report
 
 
+_WHO = {
+    EvidenceKind.INVITATION: ("you invited them", "they invited you"),
+    EvidenceKind.ENDORSEMENT: ("you endorsed them", "they endorsed you"),
+    EvidenceKind.RECOMMENDATION: ("you recommended them", "they recommended you"),
+}
+"""How evidence given and received reads in explanations."""
+
+
 def _apply(export: Export, merger: Merger, me: str) -> None:
     if export.positions:
         merger.set_positions(
@@ -102,29 +110,7 @@ def _apply(export: Export, merger: Merger, me: str) -> None:
         )
     for school in export.schools:
         merger.join_group(school.name, "school", me)
-    ids: list[str] = []
-    for c in export.connections:
-        ids.append(
-            merger.person(
-                Record(
-                    name=c.name,
-                    url=c.url,
-                    email=c.email,
-                    company=c.company or None,
-                    title=c.position or None,
-                    where=c.where,
-                )
-            )
-        )
-        merger.add(
-            me,
-            ids[-1],
-            Evidence(
-                kind=EvidenceKind.CONNECTED, since=c.connected.isoformat() if c.connected else None
-            ),
-        )
-        for evidence in _overlaps(export, c.company):
-            merger.add(me, ids[-1], evidence)
+    ids = [_connect(export, merger, me, c) for c in export.connections]
     for i, tally in export.messages.items():
         merger.add(
             me,
@@ -139,8 +125,8 @@ def _apply(export: Export, merger: Merger, me: str) -> None:
             ),
         )
     for (i, direction), tally in export.invitations.items():
+        who = _who(EvidenceKind.INVITATION, direction)
         note = (i, direction) in export.notes
-        who = "you invited them" if direction == "given" else "they invited you"
         merger.add(
             me,
             ids[i],
@@ -152,7 +138,7 @@ def _apply(export: Export, merger: Merger, me: str) -> None:
             ),
         )
     for (i, direction), tally in export.endorsements.items():
-        who = "you endorsed them" if direction == "given" else "they endorsed you"
+        who = _who(EvidenceKind.ENDORSEMENT, direction)
         skills = ", ".join(tally.details[:5])
         merger.add(
             me,
@@ -166,7 +152,6 @@ def _apply(export: Export, merger: Merger, me: str) -> None:
             ),
         )
     for (i, direction), tally in export.recommendations.items():
-        who = "you recommended them" if direction == "given" else "they recommended you"
         merger.add(
             me,
             ids[i],
@@ -175,9 +160,32 @@ def _apply(export: Export, merger: Merger, me: str) -> None:
                 direction=direction,
                 count=tally.count,
                 **_span(tally),
-                detail=who,
+                detail=_who(EvidenceKind.RECOMMENDATION, direction),
             ),
         )
+
+
+def _connect(export: Export, merger: Merger, me: str, c: Connection) -> str:
+    """Merge one connection and tie them to the owner; their person id."""
+    person = merger.person(
+        Record(
+            name=c.name,
+            url=c.url,
+            email=c.email,
+            company=c.company or None,
+            title=c.position or None,
+            where=c.where,
+        )
+    )
+    merger.add(me, person, Evidence(kind=EvidenceKind.CONNECTED, since=_iso(c.connected)))
+    for evidence in _overlaps(export, c.company):
+        merger.add(me, person, evidence)
+    return person
+
+
+def _who(kind: EvidenceKind, direction: str) -> str:
+    given, received = _WHO[kind]
+    return given if direction == "given" else received
 
 
 def _overlaps(export: Export, company: str) -> list[Evidence]:

@@ -8,10 +8,8 @@ know that they exist; they are never stored.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from functools import partial
 
 from ..errors import ImportFileError
 from .csvutil import ExportSource, Row, Table, read_table
@@ -132,74 +130,44 @@ def read_export(source: ExportSource, report: ImportReport, owner: str | None) -
         raise ImportFileError(
             str(source.path), f"no Connections.csv: is this a LinkedIn data export?{hint}"
         )
-    where = source.label(stored)
-    table = read_table(
-        source.read_text(stored), where, ["firstname", "lastname", "connectedon"], report
+    required = ["firstname", "lastname", "connectedon"]
+    _connections(
+        read_table(source.read_text(stored), source.label(stored), required, report), export, report
     )
-    _connections(table, export, report)
-    _optional(source, "profile", ["firstname", "lastname"], report, lambda t: _profile(t, export))
+    if table := _optional(source, "profile", ["firstname", "lastname"], report):
+        _profile(table, export)
     export.owner_name = owner or export.owner_name
-    _optional(
-        source,
-        "positions",
-        ["companyname", "title"],
-        report,
-        lambda t: _positions(t, export, report),
-    )
-    _optional(source, "education", ["schoolname"], report, lambda t: _education(t, export, report))
+    if table := _optional(source, "positions", ["companyname", "title"], report):
+        _positions(table, export, report)
+    if table := _optional(source, "education", ["schoolname"], report):
+        _education(table, export, report)
     directory = Directory(export.connections)
-    _optional(
-        source,
-        "messages",
-        ["from", "to", "date"],
-        report,
-        lambda t: _messages(t, export, directory, report),
-    )
-    _optional(
-        source,
-        "invitations",
-        ["from", "to", "sentat", "direction"],
-        report,
-        lambda t: _invitations(t, export, directory, report),
-    )
+    if table := _optional(source, "messages", ["from", "to", "date"], report):
+        _messages(table, export, directory, report)
+    if table := _optional(source, "invitations", ["from", "to", "sentat", "direction"], report):
+        _invitations(table, export, directory, report)
     for kind, who in (("received", "endorser"), ("given", "endorsee")):
-        _optional(
-            source,
-            f"endorsements_{kind}",
-            [f"{who}firstname", f"{who}lastname"],
-            report,
-            partial(
-                _endorsements, export=export, directory=directory, report=report, kind=kind, who=who
-            ),
-        )
+        required = [f"{who}firstname", f"{who}lastname"]
+        if table := _optional(source, f"endorsements_{kind}", required, report):
+            _endorsements(table, export, directory, report, kind, who)
     for kind in ("received", "given"):
-        _optional(
-            source,
-            f"recommendations_{kind}",
-            ["firstname", "lastname"],
-            report,
-            partial(_recommendations, export=export, directory=directory, report=report, kind=kind),
-        )
+        if table := _optional(source, f"recommendations_{kind}", ["firstname", "lastname"], report):
+            _recommendations(table, export, directory, report, kind)
     return export
 
 
 def _optional(
-    source: ExportSource,
-    what: str,
-    required: list[str],
-    report: ImportReport,
-    read: Callable[[Table], None],
-) -> None:
+    source: ExportSource, what: str, required: list[str], report: ImportReport
+) -> Table | None:
+    """The table of an optional file; None when it is absent or has no header (noted)."""
     stored = source.find(*FILES[what])
     if stored is None:
-        return
-    where = source.label(stored)
+        return None
     try:
-        table = read_table(source.read_text(stored), where, required, report)
+        return read_table(source.read_text(stored), source.label(stored), required, report)
     except ImportFileError as exc:
         report.note(f"{exc}; file not read")
-        return
-    read(table)
+        return None
 
 
 def _connections(table: Table, export: Export, report: ImportReport) -> None:
@@ -274,9 +242,8 @@ def _messages(table: Table, export: Export, directory: Directory, report: Import
     counted = outside = 0
     for row in rows:
         sender, sender_url = row.get("from"), profile_key(row.get("senderprofileurl"))
-        if (sender.casefold() == SPONSOR and not sender_url) or "spam" in row.get(
-            "folder"
-        ).casefold():
+        sponsored = sender.casefold() == SPONSOR and not sender_url
+        if sponsored or "spam" in row.get("folder").casefold():
             report.counts["sponsored or spam messages skipped"] += 1
             continue
         if row.get("ismessagedraft", "isdraft").casefold() in ("yes", "true"):
@@ -311,10 +278,7 @@ def _likely_owner(rows: list[Row]) -> str:
     names: Counter[str] = Counter()
     for row in rows:
         names.update({name_key(row.get("from")), name_key(row.get("to"))} - {""})
-    ranked = names.most_common(2)
-    if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
-        return ""
-    return ranked[0][0]
+    return _clear_winner(names) or ""
 
 
 def _owner_url(rows: list[Row], owner_key: str) -> str | None:
@@ -326,7 +290,12 @@ def _owner_url(rows: list[Row], owner_key: str) -> str | None:
         url = profile_key(row.get("senderprofileurl"))
         if url and name_key(row.get("from")) == owner_key:
             urls[url] += 1
-    ranked = urls.most_common(2)
+    return _clear_winner(urls)
+
+
+def _clear_winner(counts: Counter[str]) -> str | None:
+    """The most common item, or None when there is none or a tie for first place."""
+    ranked = counts.most_common(2)
     if not ranked or (len(ranked) == 2 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]

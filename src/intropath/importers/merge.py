@@ -106,8 +106,7 @@ class Merger:
         if record.email:
             found = self._by_email.get(record.email.casefold())
             if found is not None:
-                theirs = profile_key(self.people[found].profile_url)
-                if not (url and theirs and theirs != url):
+                if self._compatible(self.people[found], url):
                     return found
                 self.report.note(
                     f"{record.where}: {record.name!r} shares an email with {found!r} but has "
@@ -150,6 +149,7 @@ class Merger:
 
     @staticmethod
     def _compatible(person: Person, url: str | None) -> bool:
+        """False when both have a profile URL and the URLs differ: never merge those."""
         theirs = profile_key(person.profile_url)
         return not (url and theirs and theirs != url)
 
@@ -274,14 +274,10 @@ class Merger:
         self, params: StrengthParams = DEFAULT_PARAMS, as_of: date | None = None
     ) -> GraphDocument:
         """The merged network; ties this source touched are rescored from their evidence."""
-        ties: list[Tie] = []
-        for key, tie in self._ties.items():
-            if key not in self._evidence:
-                ties.append(tie)
+        ties = [tie for key, tie in self._ties.items() if key not in self._evidence]
         for key, evidence in self._evidence.items():
-            if not evidence:
-                if key in self._ties:
-                    self.report.counts["ties removed"] += 1
+            if not evidence:  # an old tie whose only evidence came from this source
+                self.report.counts["ties removed"] += 1
                 continue
             strength = score(evidence, params, as_of)
             ties.append(

@@ -18,6 +18,7 @@ from ..errors import ImportFileError
 from ..model import GraphDocument
 from ..strength import DEFAULT_PARAMS, StrengthParams
 from .addressbook import merge_contacts
+from .csvutil import read_file
 from .merge import Record
 from .report import ImportReport
 from .urls import profile_key
@@ -42,18 +43,11 @@ def import_vcard(
     """
     path = Path(path)
     report = ImportReport(source=str(path))
-    records = read_vcards(_read(path), str(path), report)
+    records = read_vcards(read_file(path), str(path), report)
     merged = merge_contacts(
         records, document, "vcard", report, owner=owner, params=params, as_of=as_of
     )
     return merged, report
-
-
-def _read(path: Path) -> str:
-    try:
-        return path.read_bytes().decode("utf-8-sig", errors="replace")
-    except OSError as exc:
-        raise ImportFileError(str(path), f"cannot read ({exc.strerror or exc})") from None
 
 
 def read_vcards(text: str, where: str, report: ImportReport) -> list[Record]:
