@@ -182,7 +182,9 @@ def make_path(
     names: list[str],
     evidence: list[Evidence],
     policy: ContactPolicy = ContactPolicy.OPEN,
+    title: str | None = None,
 ) -> PathResult:
+    """A path through ``names``; the first tie carries ``evidence``, the target ``title``."""
     refs = [
         PersonRef(id=f"p{i}", name=n, contact_policy=policy if i == 1 else ContactPolicy.OPEN)
         for i, n in enumerate(names)
@@ -209,6 +211,7 @@ def make_path(
         target=Target(
             id=end.id,
             name=end.name,
+            title=title,
             openness=1,
             role_match=1,
             weight=1,

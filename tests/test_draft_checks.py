@@ -9,40 +9,13 @@ import pytest
 from intropath.drafting import Channel, Draft, Kind, Lang, Me, compose, run_checks
 from intropath.drafting.checks import count_sentences, masked
 from intropath.model import Evidence
-from intropath.results import Hop, PathResult, PersonRef, Target, WeakestLink
-from intropath.scoring import hop_kinds
+from test_draft import make_path
 
 ME = Me(name="Alex Morgan", email="alex@example.com", about="a designer", timeline="soon")
 
 
-def _path(names: list[str], evidence: list[Evidence], title: str | None = None) -> PathResult:
-    refs = [PersonRef(id=f"p{i}", name=n) for i, n in enumerate(names)]
-    hops = [
-        Hop(
-            source=a,
-            target=b,
-            kind=k,
-            trust=0.5,
-            familiarity=0.5,
-            factor=0.5,
-            evidence=evidence if i == 0 else [],
-        )
-        for i, (k, a, b) in enumerate(
-            zip(hop_kinds(len(refs) - 1), refs[:-1], refs[1:], strict=True)
-        )
-    ]
-    end = refs[-1]
-    return PathResult(
-        people=[r.id for r in refs],
-        score=0.5,
-        hops=hops,
-        target=Target(id=end.id, name=end.name, title=title, openness=1, role_match=1, weight=1),
-        weakest_link=WeakestLink(index=0, factor=0.5, reason="test"),
-    )
-
-
 MET = [Evidence(kind="met", at="Config 2023")]
-PATH = _path(["Alex Morgan", "Dana Reyes", "Lee Park"], MET, title="Product Designer")
+PATH = make_path(["Alex Morgan", "Dana Reyes", "Lee Park"], MET, title="Product Designer")
 
 
 def good(
@@ -91,7 +64,7 @@ def test_a_blurb_needs_two_to_four_sentences() -> None:
 
 
 def test_names_with_full_stops_do_not_count_as_sentences() -> None:
-    path = _path(["Alex Morgan", "J. R. Smith", "Dr. Ann. B. Lee"], MET)
+    path = make_path(["Alex Morgan", "J. R. Smith", "Dr. Ann. B. Lee"], MET)
     draft = compose(path, "Acme Inc. Europe", ME, kind=Kind.REQUEST, channel=Channel.EMAIL)
     assert draft.report.checks[0].detail == "5 sentences in the body (at most 5)"
     assert count_sentences("One. Two! Three? four") == 3
@@ -208,7 +181,7 @@ def test_leftover_placeholders_fail(leftover: str) -> None:
 
 
 def test_a_person_called_none_is_not_a_placeholder() -> None:
-    path = _path(["Alex Morgan", "None", "[Name]"], MET)
+    path = make_path(["Alex Morgan", "None", "[Name]"], MET)
     draft = compose(path, "{{ Co }}", ME, kind=Kind.REQUEST, channel=Channel.EMAIL)
     assert draft.passed, [c.detail for c in draft.report.failures]
 

@@ -9,9 +9,9 @@ from typing import Annotated
 import typer
 
 from ..config import load_config
-from ..drafting import Channel, Draft, Kind, Lang, Profile, draft_for_plan, print_draft
+from ..drafting import Channel, Draft, Kind, Lang, Profile, draft, draft_for_plan, print_draft
 from ..drafting.profile import Ask
-from ..planner import MAX_HOPS_LIMIT, plan
+from ..planner import MAX_HOPS_LIMIT
 from ..results import Plan
 from ..stores.base import Store
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, fail, open_store
@@ -148,15 +148,17 @@ def draft_command(
     from .asks import load_etiquette, record_ask
 
     store = open_store(graph)
-    rules = load_etiquette(date.today(), store) if etiquette else None
-    result = plan(store, company, me=me, role=role, top=10, max_hops=max_hops, etiquette=rules)
     profile = Profile.from_config(load_config()).updated(
         name=name, email=email, about=about_me, purpose=purpose, timeline=timeline
     )
-    message = draft_for_plan(
-        result,
+    message = draft(
         store,
+        company,
         profile,
+        me=me,
+        role=role,
+        max_hops=max_hops,
+        etiquette=load_etiquette(date.today(), store) if etiquette else None,
         kind=kind,
         channel=channel,
         lang=lang,

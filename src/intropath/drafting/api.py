@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from ..config import load_config
+from ..outreach.rules import Etiquette
 from ..planner import plan as make_plan
 from ..results import Plan
 from ..stores.base import Store
@@ -109,6 +110,7 @@ def draft(
     role: str | None = None,
     max_hops: int = 3,
     top: int = 10,
+    etiquette: Etiquette | None = None,
     kind: Kind | str | None = None,
     channel: Channel | str | None = None,
     lang: Lang | str | None = None,
@@ -119,14 +121,16 @@ def draft(
 ) -> Draft:
     """Plan the way into ``company`` and draft the message for the best path.
 
-    The planning options are those of :func:`intropath.plan`; the drafting
-    ones those of :func:`draft_for_plan`.
+    The planning options (``me`` to ``etiquette``) are those of
+    :func:`intropath.plan`; the drafting ones those of :func:`draft_for_plan`.
     """
     if isinstance(store, str | os.PathLike):
         from .. import load
 
         store = load(store)
-    result = make_plan(store, company, me=me, role=role, top=top, max_hops=max_hops)
+    result = make_plan(
+        store, company, me=me, role=role, top=top, max_hops=max_hops, etiquette=etiquette
+    )
     return draft_for_plan(
         result,
         store,

@@ -121,11 +121,9 @@ def check_out(draft: Draft) -> Check | None:
     wanted = {"that declining is fine": m.fine}
     if draft.kind in (Kind.REQUEST, Kind.REFERRAL):
         wanted["the promise to follow up at most once"] = m.once
-        if draft.channel is not Channel.NOTE:
-            for i, doubt in enumerate(m.doubts):
-                wanted[
-                    ("that they may not know them well", "that they may not feel comfortable")[i]
-                ] = doubt
+        if draft.channel is not Channel.NOTE:  # a note has no room for the two doubts
+            wanted["that they may not know them well"] = m.doubt_know
+            wanted["that they may not feel comfortable"] = m.doubt_comfort
     if draft.kind is Kind.FOLLOWUP:
         wanted["that this is the last message"] = m.last
     missing = [what for what, pattern in wanted.items() if not pattern.search(text)]
@@ -244,10 +242,7 @@ def _name_problems(draft: Draft) -> list[str]:
     if not any(mentions(draft.greeting, n, WIDTHS) for n in (first_name(whom), whom)):
         problems.append(f"the greeting does not address {draft.recipient.name}")
     sender = draft.sender.name
-    if not (
-        mentions(draft.signoff, sender, WIDTHS)
-        or mentions(draft.signoff, first_name(sender), WIDTHS)
-    ):
+    if not any(mentions(draft.signoff, n, WIDTHS) for n in (first_name(sender), sender)):
         problems.append(f"the sign-off does not carry your name ({sender})")
     for name in _expected_names(draft):
         if not mentions(draft.text, name, WIDTHS):

@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..model import ContactPolicy
+from ..model import ContactPolicy, Evidence
 from ..results import PathResult, PersonRef
-from .checks import run_checks
+from .checks import USES_HOW, run_checks
 from .facts import choose_evidence, first_name, kind_of, shorten, squash, years
 from .models import (
     CHANNEL_LIMITS,
@@ -95,8 +95,9 @@ def compose(
     channel = channel or default_channel(contact)
     renderer = Renderer(lang.value, kind.value, channel is Channel.NOTE, template_dir)
     company = squash(company) or company
-    evidence = choose_evidence(list(path.hops[0].evidence))
-    uses_how = kind in (Kind.REQUEST, Kind.REFERRAL, Kind.BLURB)
+    tie_evidence = list(path.hops[0].evidence)
+    evidence = choose_evidence(tie_evidence)
+    uses_how = kind in USES_HOW
     base: dict[str, Any] = {
         "kind": kind,
         "channel": channel,
@@ -108,7 +109,7 @@ def compose(
         "target": target,
         "company": company,
         "path": path.names,
-        "tie_evidence": list(path.hops[0].evidence),
+        "tie_evidence": tie_evidence,
         "evidence": evidence if uses_how else None,
         "limit": CHANNEL_LIMITS[channel],
         "advice": _advice(path, kind, channel, contact, nxt, target, me, evidence, uses_how),
@@ -179,7 +180,9 @@ def _person(info: PersonInfo | None, level: Level) -> dict[str, str] | None:
     }
 
 
-def _how(renderer: Renderer, evidence: Any, level: Level, contact: PersonInfo, kind: Kind) -> str:
+def _how(
+    renderer: Renderer, evidence: Evidence | None, level: Level, contact: PersonInfo, kind: Kind
+) -> str:
     """How the user and the contact know each other, as the template phrases it."""
     who = _cut(contact.name, level) if kind is Kind.BLURB else ""
     if evidence is None:
@@ -243,7 +246,7 @@ def _advice(
     nxt: PersonInfo | None,
     target: PersonInfo,
     me: Me,
-    evidence: Any,
+    evidence: Evidence | None,
     uses_how: bool,
 ) -> list[str]:
     advice = list(me.notes)

@@ -21,7 +21,8 @@ class Markers:
     fine: re.Pattern[str]  # "either is completely fine"
     once: re.Pattern[str]  # "I will follow up at most once"
     last: re.Pattern[str]  # "this is my last message"
-    doubts: tuple[re.Pattern[str], ...]  # "you may not know X well", "or not feel comfortable"
+    doubt_know: re.Pattern[str]  # "you may not know X well"
+    doubt_comfort: re.Pattern[str]  # "or may not feel comfortable"
     evidence: dict[str, re.Pattern[str]]  # how a kind of evidence is put into words
 
 
@@ -30,7 +31,8 @@ MARKERS: dict[Lang, Markers] = {
         fine=_re(r"\b(completely|totally|perfectly) fine\b|\bno problem\b|\bno worries\b"),
         once=_re(r"\bat most once\b|\bonce at most\b|\bonly once\b"),
         last=_re(r"\blast (note|message)\b|\bwon't (write|follow up) again\b"),
-        doubts=(_re(r"\bknow\b.*\bwell\b"), _re(r"\bcomfortable\b")),
+        doubt_know=_re(r"\bknow\b.*\bwell\b"),
+        doubt_comfort=_re(r"\bcomfortable\b"),
         evidence={
             "worked_together": _re(r"\bworked together\b"),
             "studied_together": _re(r"\bstudied together\b"),
@@ -47,7 +49,8 @@ MARKERS: dict[Lang, Markers] = {
         fine=_re(r"\b(völlig|vollkommen|ganz) in Ordnung\b|\bkein Problem\b"),
         once=_re(r"\bhöchstens (noch )?einmal\b|\bnur (noch )?ein einziges Mal\b"),
         last=_re(r"\bletzte Nachricht\b|\bnicht (noch einmal|erneut|wieder) melden\b"),
-        doubts=(_re(r"\bkennen\b.*\bgut\b"), _re(r"angenehm|unwohl")),
+        doubt_know=_re(r"\bkennen\b.*\bgut\b"),
+        doubt_comfort=_re(r"angenehm|unwohl"),
         evidence={
             "worked_together": _re(r"\bzusammengearbeitet\b"),
             "studied_together": _re(r"\bzusammen studiert\b"),
@@ -64,7 +67,8 @@ MARKERS: dict[Lang, Markers] = {
         fine=_re(r"\bhelt (okej|ok|i sin ordning)\b|\binga problem\b"),
         once=_re(r"\bhögst en gång\b|\bbara en gång\b"),
         last=_re(r"\bsista (meddelande|påminnelse)\b|\binte (att )?höra av mig igen\b"),
-        doubts=(_re(r"\bkänner\b.*\bväl\b"), _re(r"\bbekväm")),
+        doubt_know=_re(r"\bkänner\b.*\bväl\b"),
+        doubt_comfort=_re(r"\bbekväm"),
         evidence={
             "worked_together": _re(r"\bjobbade tillsammans\b"),
             "studied_together": _re(r"\bstuderade tillsammans\b"),

@@ -109,12 +109,7 @@ class Profile(BaseModel):
         texts: dict[Lang, dict[str, str]] = {}
         for key, value in table.items():
             if isinstance(value, Mapping):
-                lang = _lang(key, f"config {where}")
-                texts[lang] = {
-                    k: clean(k, v, f"config {where[:-1]}.{key}]")
-                    for k, v in value.items()
-                    if _text_key(k, f"config {where[:-1]}.{key}]")
-                }
+                texts[_lang(key, f"config {where}")] = _texts(value, f"config {where[:-1]}.{key}]")
             elif key not in FIELDS:
                 raise ProfileError(f"config {where}: unknown key {key!r} (use {', '.join(FIELDS)})")
             else:
@@ -138,7 +133,7 @@ class Profile(BaseModel):
 
     def updated(self, **flags: Any) -> Profile:
         """This profile with every flag that is set taking precedence."""
-        given = Profile.with_values({k: v for k, v in flags.items() if v is not None}, "--")
+        given = Profile.with_values({k: v for k, v in flags.items() if v is not None})
         update = given.model_dump(exclude_unset=True)
         return self.model_copy(update={**update, "flagged": self.flagged | set(update)})
 
@@ -194,14 +189,14 @@ def resolve(
             f"config file (intropath.toml or the user config dir) or pass "
             f"{' '.join('--' + _flag(f) for f in missing)}"
         )
-    for field in missing:
-        assert ask is not None
-        answer = ask(field, LABELS[field])
-        values[field] = (
-            parse_purpose(answer, "your answer")
-            if field == "purpose"
-            else clean(field, answer, "your answer")
-        )
+    if ask is not None:
+        for field in missing:
+            answer = ask(field, LABELS[field])
+            values[field] = (
+                parse_purpose(answer, "your answer")
+                if field == "purpose"
+                else clean(field, answer, "your answer")
+            )
     notes = []
     written_in = profile.lang or Lang.EN
     untranslated = [
@@ -236,7 +231,7 @@ def clean(field: str, value: Any, where: str = "") -> str:
     if not isinstance(value, str):
         raise ProfileError(f"{_where(where)}{field} must be text, got {value!r}")
     text = " ".join(value.split())
-    if field in TEXT_FIELDS:  # they end up inside a sentence
+    if field in TEXT_FIELDS:
         text = text.rstrip(" .")
     if not text:
         raise ProfileError(f"{_where(where)}{field} is empty")
@@ -250,10 +245,12 @@ def clean(field: str, value: Any, where: str = "") -> str:
     return text
 
 
-def _text_key(key: str, where: str) -> bool:
-    if key not in TEXT_FIELDS:
-        raise ProfileError(f"{where}: only {', '.join(TEXT_FIELDS)} can be set per language")
-    return True
+def _texts(table: Mapping[str, Any], where: str) -> dict[str, str]:
+    """A ``[me.LANG]`` sub-table, each value checked."""
+    for key in table:
+        if key not in TEXT_FIELDS:
+            raise ProfileError(f"{where}: only {', '.join(TEXT_FIELDS)} can be set per language")
+    return {k: clean(k, v, where) for k, v in table.items()}
 
 
 def _lang(value: str, where: str) -> Lang:
@@ -269,6 +266,4 @@ def _flag(field: str) -> str:
 
 
 def _where(where: str) -> str:
-    if where == "--":
-        return ""
     return f"{where}: " if where else ""

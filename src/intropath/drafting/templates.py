@@ -46,16 +46,9 @@ def environment(user_dir: str | None) -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
-        keep_trailing_newline=False,
     )
     env.filters["cap"] = cap
     return env
-
-
-def template_names(lang: str, kind: str, note: bool) -> list[str]:
-    """The template files tried for a draft, in order."""
-    names = [f"{lang}/{kind}_note.j2"] if note else []
-    return [*names, f"{lang}/{kind}.j2"]
 
 
 class Renderer:
@@ -64,7 +57,8 @@ class Renderer:
     def __init__(self, lang: str, kind: str, note: bool, user_dir: Path | None = None) -> None:
         directory = user_dir if user_dir is not None else user_template_dir()
         self.env = environment(str(directory) if directory.is_dir() else None)
-        names = template_names(lang, kind, note)
+        names = [f"{lang}/{kind}_note.j2"] if note else []  # a note falls back on the message
+        names.append(f"{lang}/{kind}.j2")
         try:
             self.template = self.env.select_template(names)
             self.macros = self.env.get_template(f"{lang}/_macros.j2").module
