@@ -558,3 +558,39 @@ def test_asks_are_shared_with_the_team_through_the_store(sample: GraphDocument) 
         f"{memory.person(contact).name} skipped: has an open ask from your teammate "
         f"{memory.person(teammate).name} (team cooldown 30 days)"
     )
+
+
+def test_search_runs_without_join_hints_when_the_planner_refuses_them(
+    sample: GraphDocument,
+) -> None:
+    """Some Neo4j versions fail a query whose join hints they cannot fulfil."""
+    import neo4j.exceptions
+
+    from intropath.stores.neo4j import without_hints
+
+    hinted = cypher_text("search")
+    plain = without_hints(hinted)
+    assert "USING JOIN" in hinted and "USING JOIN" not in plain
+    assert plain.count("MATCH") == hinted.count("MATCH")
+
+    class Refusing(FakeDriver):
+        def __init__(self) -> None:
+            super().__init__()
+            self.names[plain] = "search"
+
+        def execute_query(self, query: str, params: Row | None = None, **kw: Any) -> Any:
+            if query == hinted:
+                raise neo4j.exceptions.Neo4jError._hydrate_neo4j(
+                    code="Neo.DatabaseError.Statement.ExecutionFailed",
+                    message="Failed to fulfil the hints of the query.",
+                )
+            return super().execute_query(query, params, **kw)
+
+    store = Neo4jStore(Refusing(), Neo4jSettings(uri="bolt://fake:7687"))
+    store.load_document(sample.model_copy(deep=True))
+    memory = MemoryStore(sample.model_copy(deep=True))
+    query = SearchQuery(me=memory.owner or "", targets={}, max_hops=3)
+    key = memory.company_index().resolve("Muse")
+    targets = {p.id: 1.0 for p in memory.employees(key) if p.id != query.me}
+    query = SearchQuery(me=query.me, targets=targets, max_hops=3)
+    assert store.search(query) == memory.search(query)

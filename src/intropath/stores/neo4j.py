@@ -55,6 +55,9 @@ Progress = Callable[[str, int, int], None]
 """``progress(phase, done, total)``, called as a load advances."""
 
 
+log = logging.getLogger(__name__)
+
+
 def driver_module() -> ModuleType:
     """The ``neo4j`` driver package, or a StoreError saying how to install it."""
     try:
@@ -214,10 +217,13 @@ class Neo4jStore:
 
     def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run ``cypher/<name>.cypher`` as a read and return its rows as dicts."""
+        return self._read_text(cypher_text(name), params)
+
+    def _read_text(self, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         neo4j = driver_module()
         with self._translated():
             records, _, _ = self._driver.execute_query(
-                cypher_text(name),
+                text,
                 params,
                 database_=self.settings.database,
                 routing_=neo4j.RoutingControl.READ,
@@ -337,8 +343,7 @@ class Neo4jStore:
             skip_pairs.setdefault(contact, []).append(target)
         rows: list[dict[str, Any]] = []
         if targets:
-            rows = self._read(
-                "search",
+            rows = self._search_rows(
                 me=query.me,
                 targets=sorted(targets),
                 weights=targets,
@@ -367,6 +372,21 @@ class Neo4jStore:
         top = candidates[: query.top]
         self._prefetch(query.me, [a.best for a in asks] + top)
         return SearchResult(asks=asks, paths=top, not_asked=self._not_asked(query.me))
+
+    def _search_rows(self, **params: Any) -> list[dict[str, Any]]:
+        """search.cypher; without its join hints if the server's planner cannot honour them.
+
+        The hints only steer the plan. Neo4j usually ignores a hint it cannot
+        fulfil, but some versions fail the whole query instead ("Failed to
+        fulfil the hints of the query"), so a search never depends on them.
+        """
+        try:
+            return self._read("search", **params)
+        except StoreError as error:
+            if "hints" not in str(error):
+                raise
+            log.warning("Neo4j could not use the join hints of search.cypher; running without")
+            return self._read_text(without_hints(cypher_text("search")), params)
 
     def _not_asked(self, me: str) -> list[str]:
         """My contacts marked do_not_ask (sorted ids), as the in-memory store reports them."""
@@ -484,6 +504,11 @@ class Neo4jStore:
         with self._translated(), self._driver.session(database=self.settings.database) as session:
             session.run(query).consume()
         self.refresh()
+
+
+def without_hints(text: str) -> str:
+    """A statement with its ``USING JOIN ON ...`` planner hints removed."""
+    return re.sub(r"(?m)^\s*USING JOIN ON \w+\s*\n", "", text)
 
 
 def _order(position: int | None, name: str) -> tuple[bool, int, str]:
