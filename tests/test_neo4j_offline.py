@@ -594,3 +594,46 @@ def test_search_runs_without_join_hints_when_the_planner_refuses_them(
     targets = {p.id: 1.0 for p in memory.employees(key) if p.id != query.me}
     query = SearchQuery(me=query.me, targets=targets, max_hops=3)
     assert store.search(query) == memory.search(query)
+
+
+def test_cli_shares_asks_through_neo4j(
+    sample: GraphDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`ask record --backend neo4j` writes the ask; a teammate's `asks` and `find` see it."""
+    import json
+
+    from typer.testing import CliRunner
+
+    import intropath.cli.neo4j as cli_neo4j
+    from intropath.cli import app
+
+    store = fake_store(sample.model_copy(deep=True))
+    store.close = lambda: None  # type: ignore[method-assign]  # one store for every command
+    monkeypatch.setattr(cli_neo4j, "connect", lambda *args: store)
+    runner = CliRunner()
+    neo = ["--backend", "neo4j"]
+    result = runner.invoke(
+        app, ["ask", "record", "--via", "zoe", "--to", "amara", "--company", "Muse", *neo]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "Shared with your team in Neo4j." in result.stderr
+    [shared] = store.team_asks()
+    assert (shared.me, shared.via, shared.target) == ("alex", "zoe", "amara")
+
+    teammate = "katrin-wagner"  # knows Zoë too
+    before = runner.invoke(
+        app, ["find", "-c", "Muse", "--me", teammate, "--json", "--no-etiquette", *neo]
+    )
+    assert "zoe" in [a["contact"] for a in json.loads(before.stdout)["asks"]]
+    result = runner.invoke(app, ["asks", "--me", teammate, "--json", *neo])
+    assert result.exit_code == 0, result.stderr
+    assert [a["via"] for a in json.loads(result.stdout)["team"]] == ["zoe"]
+    result = runner.invoke(
+        app, ["find", "-c", "Muse", "--me", teammate, "--json", "--top", "50", *neo]
+    )
+    assert result.exit_code == 0, result.stderr
+    plan = json.loads(result.stdout)
+    assert "zoe" not in [a["contact"] for a in plan["asks"]]
+    assert any(
+        "has an open ask from your teammate Alex Morgan" in s for s in plan["etiquette"]["skipped"]
+    )

@@ -14,8 +14,9 @@ from ..errors import IntropathError
 from ..graphfile import load_document, save_document
 from ..outreach import AskLog, AskRecord, AskStatus, Etiquette, EtiquetteRules, due
 from ..outreach.feedback import record_introduction
+from ..outreach.rules import effective
 from ..stores.base import Store
-from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, err_console, open_store
+from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, err_console
 from .neo4j import (
     BackendOption,
     DatabaseOption,
@@ -183,34 +184,54 @@ def asks(
     show_all: Annotated[bool, typer.Option("--all", help="Include closed asks.")] = False,
     as_json: JsonOption = False,
     graph: GraphOption = None,
+    me: MeOption = None,
+    backend: BackendOption = "memory",
+    uri: UriOption = None,
+    user: UserOption = None,
+    password: PasswordOption = None,
+    database: DatabaseOption = None,
 ) -> None:
     """List your open asks and what is due (e.g. "follow up with Dana today").
+
+    With --backend neo4j, your teammates' open asks are listed too, so nobody
+    asks the same contact twice.
 
     Example: intropath asks --as-of 2026-12-01
     """
     if ctx.invoked_subcommand is not None:
         return
     today = parse_day(as_of)
-    etiquette = load_etiquette(today)
-    store = open_store(graph, quiet=as_json)
+    with backend_store(backend, graph, uri, user, password, database, quiet=as_json) as store:
+        etiquette = load_etiquette(today, store)
+        who = me or store.owner
 
-    def name(person_id: str) -> str:
-        try:
-            return store.person(person_id).name
-        except IntropathError:
-            return person_id
+        def name(person_id: str) -> str:
+            try:
+                return store.person(person_id).name
+            except IntropathError:
+                return person_id
 
-    items = due(etiquette.asks, etiquette.rules, today, name)
-    closed = []
-    if show_all:
-        from ..outreach.rules import effective
-
-        open_ids = {d.ask.id for d in items}
-        closed = [
+        items = due(etiquette.asks, etiquette.rules, today, name)
+        team = [
+            a
+            for a in (effective(t, etiquette.rules, today) for t in etiquette.team)
+            if a.me != who and a.sent_on <= today and a.status.is_open
+        ]
+        team_lines = [
+            f"{name(a.me)} asked {name(a.via)} about {name(a.target)} on {a.sent_on} "
+            f"({a.status.value.replace('_', ' ')})"
+            for a in team
+        ]
+    open_ids = {d.ask.id for d in items}
+    closed = (
+        [
             effective(a, etiquette.rules, today)
             for a in etiquette.asks
             if a.id not in open_ids and a.sent_on <= today
         ]
+        if show_all
+        else []
+    )
     if as_json:
         emit_json(
             json.dumps(
@@ -226,6 +247,7 @@ def asks(
                         for d in items
                     ],
                     "closed": [a.model_dump(mode="json") for a in closed],
+                    "team": [a.model_dump(mode="json") for a in team],
                 },
                 indent=2,
             )
@@ -240,6 +262,10 @@ def asks(
             f"#{a.id} {name(a.via)} about {name(a.target)}: {a.status.value} "
             f"({a.closed_on or a.sent_on})"
         )
+    if team_lines:
+        console.print("Your teammates' open asks:")
+        for line in team_lines:
+            console.print(f"  {line}")
 
 
 @asks_app.command("update")
