@@ -209,3 +209,13 @@ def test_help_teaches() -> None:
     assert code == 0
     for option in ("--company", "--role", "--max-hops", "--trust-weight", "--json", "Example"):
         assert option in out
+
+
+def test_paths_shows_where_things_live(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("INTROPATH_DATA_DIR", str(tmp_path / "data"))
+    code, out, _ = run("paths", "--json")
+    assert code == 0
+    found = json.loads(out)
+    assert found["your imported graph"] == str(tmp_path / "data" / "graph.json")
+    assert found["outreach log"] == str(tmp_path / "data" / "outreach.sqlite3")
+    assert found["graph used by default"].endswith("(the bundled sample graph)")

@@ -2,7 +2,7 @@
 
 Settings come from, in order: command-line flags, environment variables,
 ``intropath.toml`` in the working directory, then ``config.toml`` in the user
-config dir (``intropath config-path`` prints it). Personal data lives in the
+config dir (``intropath paths`` prints where). Personal data lives in the
 user data dir; nothing is ever sent anywhere but the Neo4j server configured.
 """
 

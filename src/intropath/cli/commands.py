@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import typer
 from pydantic import BaseModel
 
+from ..config import config_files, default_graph_path, resolve_graph
 from ..drafting import Draft, plan_with_draft_json, print_draft
 from ..graphfile import load_document, save_document
 from ..model import GraphDocument
@@ -163,3 +164,33 @@ def check(graph: GraphOption = None, as_json: JsonOption = False) -> None:
         emit_json(json.dumps(counts))
     else:
         console.print(", ".join(f"{k}: {v}" for k, v in counts.items()))
+
+
+@app.command()
+def paths(as_json: JsonOption = False) -> None:
+    """Show where intropath keeps things: config files, your graph, the ask log, templates.
+
+    Nothing here leaves your machine. $INTROPATH_CONFIG_DIR and
+    $INTROPATH_DATA_DIR move the two folders.
+    """
+    from ..drafting.templates import user_template_dir
+    from .asks import log_path
+
+    graph, why = resolve_graph(None)
+    found = {
+        "config files (later ones win)": [str(p) for p in config_files()],
+        "graph used by default": f"{graph} ({why})",
+        "your imported graph": str(default_graph_path()),
+        "outreach log": str(log_path()),
+        "your templates": str(user_template_dir()),
+    }
+    if as_json:
+        emit_json(json.dumps(found, indent=2))
+        return
+    for label, value in found.items():
+        if isinstance(value, list):
+            for path in value:
+                mark = "exists" if Path(path).is_file() else "not there"
+                console.print(f"{label}: {path} ({mark})")
+        else:
+            console.print(f"{label}: {value}")

@@ -5,7 +5,7 @@ an email or LinkedIn message and ``<kind>_note.j2`` for a connection note, each
 with the blocks ``subject``, ``greeting``, ``body`` and ``signoff``; the phrases
 they share are macros in ``_macros.j2``. A file of the same name under
 ``<config dir>/templates/<lang>/`` takes precedence (see ``intropath
-config-path``); copy one from the package and edit it.
+paths``); copy one from the package and edit it.
 """
 
 from __future__ import annotations
