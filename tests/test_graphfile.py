@@ -119,7 +119,13 @@ def _normal(document: GraphDocument) -> dict[str, object]:
 @given(document=networks())
 def test_every_format_round_trips(document: GraphDocument, tmp_path: Path) -> None:
     document = parse_document(document.model_dump(mode="json"))
-    for name, fmt in (("g.json", "json"), ("g.graphml", "graphml"), ("n.json", "node-link")):
+    formats = (
+        ("g.json", "json"),
+        ("g.yaml", "yaml"),
+        ("g.graphml", "graphml"),
+        ("n.json", "node-link"),
+    )
+    for name, fmt in formats:
         path = tmp_path / name
         save_document(document, path, format=fmt)  # type: ignore[arg-type]
         assert _normal(load_document(path)) == _normal(document)
@@ -148,3 +154,36 @@ def test_save_is_atomic_and_leaves_no_temp_files(tmp_path: Path) -> None:
     save_document(document, path)
     save_document(document, path)
     assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
+
+
+def test_yaml_is_read_with_comments_dates_and_numbers_as_text(tmp_path: Path) -> None:
+    path = tmp_path / "g.yaml"
+    path.write_text(
+        "# my network\n"
+        "me: alex\n"
+        "people:\n"
+        "  - {id: alex, name: Alex Morgan}\n"
+        "  - id: 42           # numbers are ids too\n"
+        "    name: Dana Reyes\n"
+        "    company: The Muse\n"
+        "ties:\n"
+        "  - a: alex\n"
+        "    b: 42\n"
+        "    trust: 0.9\n"
+        "    familiarity: 0.7\n"
+        "    evidence:\n"
+        "      - {kind: worked_together, at: Acme, since: 2019-03-01, until: 2022}\n",
+        encoding="utf-8",
+    )
+    document = load_document(path)
+    assert [p.id for p in document.people] == ["alex", "42"]
+    evidence = document.ties[0].evidence[0]
+    assert (evidence.since, evidence.until) == ("2019-03-01", "2022")
+
+
+def test_invalid_yaml_names_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "g.yml"
+    path.write_text("me: alex\npeople: [\n  {id: a, name: A\n", encoding="utf-8")
+    with pytest.raises(GraphFileError) as caught:
+        load_document(path)
+    assert str(caught.value).startswith(f"{path}:4:1: invalid YAML: ")

@@ -1,10 +1,12 @@
 """Reading and writing graph files.
 
-Three formats, chosen by extension or content:
+Four formats, chosen by extension or content:
 
 - intropath JSON (``.json``): the documented, human-editable format
   (:class:`~intropath.model.GraphDocument`; ``intropath schema`` prints its
   JSON Schema);
+- the same document in YAML (``.yaml``, ``.yml``), for writing by hand with
+  comments;
 - node-link JSON (``.json`` with ``nodes`` and ``edges``/``links``), as
   written by :func:`networkx.node_link_data`;
 - GraphML (``.graphml``), which Gephi and :func:`networkx.read_graphml` open.
@@ -21,6 +23,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, Literal
 
+import yaml
 from pydantic import ValidationError
 
 from . import interchange
@@ -28,7 +31,18 @@ from .companies import CompanyIndex, company_key
 from .errors import GraphFileError
 from .model import Company, GraphDocument
 
-Format = Literal["json", "node-link", "graphml"]
+Format = Literal["json", "yaml", "node-link", "graphml"]
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class _YamlLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text ("since: 2020-02-01" is a string here)."""
+
+
+_YamlLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def load_document(path: str | os.PathLike[str]) -> GraphDocument:
@@ -44,6 +58,11 @@ def load_document(path: str | os.PathLike[str]) -> GraphDocument:
         raise GraphFileError(f"{path}: cannot read: {exc}") from None
     if path.suffix.lower() == ".graphml":
         return _checked(interchange.from_graphml(text, str(path)), str(path))
+    if path.suffix.lower() in YAML_SUFFIXES:
+        data = _load_yaml(text, path)
+        if not isinstance(data, dict):
+            raise GraphFileError(f"{path}: a YAML graph file holds a mapping at the top")
+        return parse_document(data, str(path))
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
@@ -51,6 +70,17 @@ def load_document(path: str | os.PathLike[str]) -> GraphDocument:
     if isinstance(data, dict) and "nodes" in data and ("edges" in data or "links" in data):
         return _checked(interchange.from_node_link(data, str(path)), str(path))
     return parse_document(data, str(path))
+
+
+def _load_yaml(text: str, path: Path) -> Any:
+    try:
+        return yaml.load(text, Loader=_YamlLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
+        raise GraphFileError(f"{where}: invalid YAML: {exc.problem or exc}") from None
+    except yaml.YAMLError as exc:
+        raise GraphFileError(f"{path}: invalid YAML: {exc}") from None
 
 
 def parse_document(data: Any, source: str = "<graph>") -> GraphDocument:
@@ -71,9 +101,15 @@ def save_document(
 ) -> None:
     """Write a graph file atomically (a reader never sees half a file)."""
     path = Path(path)
-    chosen = format or ("graphml" if path.suffix.lower() == ".graphml" else "json")
+    suffix = path.suffix.lower()
+    chosen = format or (
+        "graphml" if suffix == ".graphml" else "yaml" if suffix in YAML_SUFFIXES else "json"
+    )
     if chosen == "graphml":
         text = interchange.to_graphml(document)
+    elif chosen == "yaml":
+        data = document.model_dump(mode="json", exclude_defaults=True)
+        text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     elif chosen == "node-link":
         text = json.dumps(interchange.to_node_link(document), indent=1, ensure_ascii=False)
     else:

@@ -44,7 +44,10 @@ class EvidenceKind(StrEnum):
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
+    # coerce_numbers_to_str: a YAML "id: 42" or "since: 2019" is text, as in JSON.
+    model_config = ConfigDict(
+        extra="forbid", frozen=False, str_strip_whitespace=True, coerce_numbers_to_str=True
+    )
 
 
 class Evidence(_Model):
@@ -191,6 +194,7 @@ class GraphDocument(_Model):
 
     model_config = ConfigDict(
         extra="forbid",
+        coerce_numbers_to_str=True,
         json_schema_extra={"title": "intropath graph file", "$id": "intropath-graph-v1"},
     )
 

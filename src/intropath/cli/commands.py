@@ -131,11 +131,13 @@ def convert(
     source: Annotated[Path, typer.Argument(help="Graph file to read.")],
     target: Annotated[Path, typer.Argument(help="File to write.")],
     to: Annotated[
-        Literal["json", "node-link", "graphml"] | None,
-        typer.Option(help="Output format. Default: from TARGET's extension (.graphml) or json."),
+        Literal["json", "yaml", "node-link", "graphml"] | None,
+        typer.Option(
+            help="Output format. Default: from TARGET's extension (.graphml, .yaml) or json."
+        ),
     ] = None,
 ) -> None:
-    """Convert a graph between intropath JSON, node-link JSON and GraphML.
+    """Convert a graph between intropath JSON or YAML, node-link JSON and GraphML.
 
     GraphML opens in Gephi; node-link JSON in networkx
     (networkx.node_link_graph). Both read back losslessly.
