@@ -330,3 +330,12 @@ def test_do_not_ask_is_explained(small_graph: Path) -> None:
     assert "sam" not in [a.contact for a in result.asks]
     assert all(p.people[1] != "sam" for p in result.paths)
     assert "Sam Chen is marked do-not-ask: never the one asked" in result.etiquette.skipped  # type: ignore[union-attr]
+
+
+def test_asks_about_people_of_another_graph_do_not_break_planning(log: AskLog) -> None:
+    log.record(me="alex", via="someone-else", target="nobody", company="X", on=day(0))
+    result = planned(log, day(1))
+    assert result.asks and result.etiquette is not None
+    assert "someone-else skipped: your ask of 2026-01-05 is still open" in " ".join(
+        result.etiquette.skipped
+    )

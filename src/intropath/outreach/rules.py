@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..config import load_config
-from ..errors import ConfigError
+from ..errors import ConfigError, PersonNotFound
 from ..model import ContactPolicy, Person, Tie
 from .log import AskRecord, AskStatus
 
@@ -144,9 +144,17 @@ class Etiquette:
         """Apply every rule for ``me`` planning towards ``targets``."""
         rules, today = self.rules, self.today
         review = Review()
+
+        def name(person_id: str) -> str:
+            # The log may mention people of another graph (the user switched files).
+            try:
+                return person(person_id).name
+            except PersonNotFound:
+                return person_id
+
         asks = [effective(a, rules, today) for a in self.asks if a.me == me and a.sent_on <= today]
         for ask in sorted(asks, key=lambda a: (a.sent_on, a.id)):
-            via, target = person(ask.via).name, person(ask.target).name
+            via, target = name(ask.via), name(ask.target)
             ago = (today - ask.sent_on).days
             review.history[ask.via] = (
                 f"asked {_days(ago)} ago about {target} ({ask.status.value.replace('_', ' ')})"
@@ -182,8 +190,8 @@ class Etiquette:
                 state = "has an open ask" if ask.status.is_open else f"was asked {_days(ago)} ago"
                 review.skip_contacts.setdefault(
                     ask.via,
-                    f"{person(ask.via).name} skipped: {state} from your teammate "
-                    f"{person(ask.me).name} (team cooldown {_days(rules.cooldown_days)})",
+                    f"{name(ask.via)} skipped: {state} from your teammate "
+                    f"{name(ask.me)} (team cooldown {_days(rules.cooldown_days)})",
                 )
         for person_at in targets:
             if rules.route_around_hiring_managers and person_at.hiring_manager:
