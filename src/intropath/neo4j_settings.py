@@ -21,11 +21,10 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from .config import load_config
+from .config import bundled, load_config
 from .errors import ConfigError, StoreError
 
 DEFAULT_URI = "neo4j://localhost:7687"
@@ -122,12 +121,9 @@ def _config_table(config: Mapping[str, Any]) -> dict[str, str]:
 
 def cypher_dir() -> Path:
     """The directory of ``.cypher`` files: in the installed package, else the repository's."""
-    packaged = resources.files("intropath") / "cypher"
-    if packaged.is_dir():
-        return Path(str(packaged))
-    source = Path(__file__).resolve().parents[2] / "cypher"
-    if source.is_dir():
-        return source
+    found = bundled("cypher")
+    if found.is_dir():
+        return found
     raise StoreError("the Cypher files of intropath are missing; reinstall intropath")
 
 

@@ -117,18 +117,13 @@ def plan(
         weights = Weights(trust_weight, familiarity_weight)
     except ValueError as exc:
         raise InvalidQuery(str(exc)) from None
-    me_id = me or store.owner
-    if not me_id:
-        raise InvalidQuery("no 'me' is set: pass --me ID, or set \"me\" in the graph file")
-    try:
-        me_person = store.person(me_id)
-    except PersonNotFound:
-        raise PersonNotFound(me_id, "me:") from None
+    me_person = resolve_me(store, me)
     index = store.company_index()
     key = index.resolve(company)
     ctx = _Context(store, me_person, key, index, role or None, weights)
 
-    current = [p for p in store.employees(key) if _works_there(ctx, p)]
+    employees = store.employees(key)
+    current = [p for p in employees if _works_there(ctx, p)]
     eligible = [
         p
         for p in current
@@ -197,9 +192,20 @@ def plan(
         asks=asks,
         paths=[_explain(ctx, p) for p in found.paths],
         no_path=not asks,
-        fallbacks=_fallbacks(ctx, current),
+        fallbacks=_fallbacks(ctx, employees, current, eligible),
         etiquette=report,
     )
+
+
+def resolve_me(store: Store, me: str | None) -> Person:
+    """Who is asking: ``me``, else the graph's owner; raises if neither is known."""
+    me_id = me or store.owner
+    if not me_id:
+        raise InvalidQuery("no 'me' is set: pass --me ID, or set \"me\" in the graph file")
+    try:
+        return store.person(me_id)
+    except PersonNotFound:
+        raise PersonNotFound(me_id, "me:") from None
 
 
 def _works_there(ctx: _Context, person: Person) -> bool:
@@ -261,19 +267,17 @@ def _explain(ctx: _Context, found: FoundPath) -> PathResult:
     )
 
 
-def _fallbacks(ctx: _Context, current: list[Person]) -> Fallbacks:
-    reachable = [
-        p
-        for p in current
-        if p.id != ctx.me.id and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
-    ]
+def _fallbacks(
+    ctx: _Context, employees: list[Person], current: list[Person], reachable: list[Person]
+) -> Fallbacks:
+    """Other ways in: ``reachable`` are the current employees who may be approached."""
     there = {p.id for p in reachable}
     groups = [
         SharedGroup(
             id=g.id,
             name=g.name,
             kind=g.kind,
-            people=[_ref(ctx.store.person(m)) for m in sorted(set(g.members) & there)],
+            people=[ctx.ref(m) for m in sorted(set(g.members) & there)],
         )
         for g in sorted(ctx.store.groups_of(ctx.me.id), key=lambda g: g.id)
         if there & set(g.members)
@@ -288,10 +292,11 @@ def _fallbacks(ctx: _Context, current: list[Person]) -> Fallbacks:
         ]
         if people:
             employers.append(SharedEmployer(company=ctx.index.companies[key].name, people=people))
+    still_there = {p.id for p in current}
     alumni = [
         _ref(p)
-        for p in ctx.store.employees(ctx.company_key)
-        if p.id not in there
+        for p in employees
+        if p.id not in still_there
         and p.id != ctx.me.id
         and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
         and ctx.store.tie(ctx.me.id, p.id) is not None

@@ -18,6 +18,8 @@ from typer.core import TyperGroup
 
 from ..config import resolve_graph
 from ..errors import IntropathError
+from ..graphfile import load_document
+from ..model import GraphDocument
 from ..stores.memory import MemoryStore
 
 console = Console(highlight=False, soft_wrap=False)
@@ -62,7 +64,7 @@ GraphOption = Annotated[
         "--graph",
         "-g",
         metavar="FILE",
-        help="Graph file (JSON, node-link JSON or GraphML). Default: your imported graph, "
+        help="Graph file (JSON, YAML, node-link JSON or GraphML). Default: your imported graph, "
         "else the bundled sample.",
         show_default=False,
     ),
@@ -78,20 +80,22 @@ JsonOption = Annotated[
 ]
 
 
-def open_store(graph: Path | None, quiet: bool = False) -> MemoryStore:
-    """Load the graph the user asked for (or the default) and say which one."""
-    from ..graphfile import load_document
-
+def read_graph(graph: Path | None, quiet: bool = False) -> tuple[GraphDocument, Path]:
+    """Read the graph file the user asked for (or the default) and say which one."""
     path, why = resolve_graph(graph)
     if not quiet:
         err_console.print(f"[dim]Using graph {path} ({why})[/dim]", soft_wrap=True)
-    return MemoryStore(load_document(path), description=str(path))
+    return load_document(path), path
+
+
+def open_store(graph: Path | None, quiet: bool = False) -> MemoryStore:
+    """The graph file the user asked for (or the default), in memory."""
+    document, path = read_graph(graph, quiet)
+    return MemoryStore(document, description=str(path))
 
 
 def main() -> None:
-    """Console-script entry point."""
-    from . import commands  # noqa: F401  (registers the commands)
-
+    """Console-script entry point (``intropath.cli`` has registered every command)."""
     app(prog_name="intropath")
 
 

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..config import data_dir, resolve_graph
+from ..config import data_dir, resolve_graph, sample_graph_path
 from ..errors import IntropathError
 from ..graphfile import load_document, save_document
 from ..outreach import AskLog, AskRecord, AskStatus, Etiquette, EtiquetteRules, due
 from ..outreach.feedback import record_introduction
 from ..outreach.rules import effective
+from ..planner import resolve_me
 from ..stores.base import Store
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, err_console
 from .neo4j import (
@@ -93,14 +94,6 @@ app.add_typer(ask_app, name="ask")
 app.add_typer(asks_app, name="asks")
 
 
-def _me(store: Store, me: str | None) -> str:
-    who = me or store.owner
-    if not who:
-        raise IntropathError("no 'me' is set: pass --me ID, or set \"me\" in the graph file")
-    store.person(who)
-    return who
-
-
 @ask_app.command("record")
 def record(
     via: Annotated[str, typer.Option(help="The contact you asked (person id).")],
@@ -146,20 +139,19 @@ def record_ask(
     me: str | None,
 ) -> None:
     """Check an ask against the rules, log it, and share it if the store is Neo4j."""
-    who = _me(store, me)
-    for person_id in (via, to):
-        store.person(person_id)
+    who = resolve_me(store, me).id
+    contact, target = store.person(via), store.person(to)
     if store.tie(who, via) is None:
         raise IntropathError(f"you have no tie to {via!r} in the graph; record asks to contacts")
-    company_name = store.company_index().companies[store.company_index().resolve(company)].name
+    index = store.company_index()
+    company_name = index.companies[index.resolve(company)].name
     etiquette = load_etiquette(day, store)
-    target = store.person(to)
     review = etiquette.review(who, [target], store.person, store.tie)
     reasons = [
         review.skip_contacts.get(via),
         review.skip_pairs.get((via, to)),
         review.avoid.get(to),
-        f"{store.person(via).name} is marked do-not-ask" if store.person(via).do_not_ask else None,
+        f"{contact.name} is marked do-not-ask" if contact.do_not_ask else None,
         *review.notes,
     ]
     problems = [r for r in reasons if r]
@@ -170,9 +162,9 @@ def record_ask(
             me=who, via=via, target=to, company=company_name, on=day, channel=channel, note=note
         )
     _share(store, ask)
-    follow_up = date.fromordinal(day.toordinal() + etiquette.rules.followup_after_days)
+    follow_up = day + timedelta(days=etiquette.rules.followup_after_days)
     console.print(
-        f"Recorded ask {ask.id}: {store.person(via).name} about {target.name} at {company_name} "
+        f"Recorded ask {ask.id}: {contact.name} about {target.name} at {company_name} "
         f"on {day}. If there is no answer, follow up once, from {follow_up}."
     )
 
@@ -296,11 +288,11 @@ def update(
     with AskLog(log_path()) as log:
         if status is AskStatus.FOLLOWED_UP:
             ask = log.get(ask_id)
-            earliest = ask.sent_on.toordinal() + rules.followup_after_days
-            if day.toordinal() < earliest:
+            earliest = ask.sent_on + timedelta(days=rules.followup_after_days)
+            if day < earliest:
                 raise EtiquetteError(
                     f"ask {ask_id} was sent on {ask.sent_on}; give it until "
-                    f"{date.fromordinal(earliest)} before your one follow-up"
+                    f"{earliest} before your one follow-up"
                 )
         ask = log.update(ask_id, status, day)
     if backend == "neo4j":
@@ -308,8 +300,8 @@ def update(
             _share(store, ask)
     console.print(f"Ask {ask.id} is now {ask.status.value} ({day}).")
     if status is AskStatus.INTRODUCED:
-        path, why = resolve_graph(graph)
-        if why == "the bundled sample graph":
+        path, _ = resolve_graph(graph)
+        if path == sample_graph_path():
             err_console.print("The bundled sample graph is not modified.")
             return
         document = load_document(path)

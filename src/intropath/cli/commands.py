@@ -15,7 +15,7 @@ from ..graphfile import load_document, save_document
 from ..model import GraphDocument
 from ..planner import MAX_HOPS_LIMIT, plan
 from ..results import Plan
-from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, open_store
+from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, read_graph
 from .draft import draft_for_find
 from .neo4j import (
     BackendOption,
@@ -153,8 +153,7 @@ def convert(
 @app.command()
 def check(graph: GraphOption = None, as_json: JsonOption = False) -> None:
     """Validate a graph file and print what it holds."""
-    store = open_store(graph)
-    document = store.to_document()
+    document, _ = read_graph(graph)
     counts = {
         "people": len(document.people),
         "ties": len(document.ties),

@@ -80,9 +80,6 @@ class CompactGraph:
         at = bisect.bisect_left(self.nbr_view, j, lo, hi)
         return at if at < hi and self.nbr_view[at] == j else None
 
-    def degree(self, node: int) -> int:
-        return int(self.indptr[node + 1] - self.indptr[node])
-
     def nbytes(self) -> int:
         arrays = (self.nbr, self.trust, self.fam, self.indptr, self.blocked)
         return sum(int(x.nbytes) for x in arrays)

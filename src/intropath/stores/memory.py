@@ -130,8 +130,10 @@ class MemoryStore:
         if i is None or j is None:
             return None
         edge = self.compact.edge(i, j)
-        if edge is None:
-            return None
+        return None if edge is None else self._tie_at(a, b, edge)
+
+    def _tie_at(self, a: str, b: str, edge: int) -> Tie:
+        # Built without validation: the numbers came from validated ties.
         return Tie.model_construct(
             a=a,
             b=b,
@@ -145,16 +147,9 @@ class MemoryStore:
         g = self.compact
         for i, a in enumerate(self._ids):
             for edge in range(int(g.indptr[i]), int(g.indptr[i + 1])):
-                j = int(g.nbr[edge])
+                j = g.nbr_view[edge]
                 if j > i:
-                    b = self._ids[j]
-                    yield Tie(
-                        a=a,
-                        b=b,
-                        trust=float(g.trust[edge]),
-                        familiarity=float(g.fam[edge]),
-                        evidence=list(self._evidence.get((a, b), [])),
-                    )
+                    yield self._tie_at(a, self._ids[j], edge)
 
     def to_document(self) -> GraphDocument:
         """The network as a graph document (for saving or exporting)."""
