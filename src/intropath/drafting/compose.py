@@ -54,7 +54,8 @@ LADDERS: dict[Channel, tuple[Level, ...]] = {
         Level(14, about=False, title=False, years=False, tight=True),
         Level(10, about=False, title=False, years=False, tight=True),
         Level(8, about=False, title=False, years=False, tight=True),
-        Level(8, about=False, title=False, years=False, tight=True, email=False),
+        Level(6, about=False, title=False, years=False, tight=True),
+        Level(6, about=False, title=False, years=False, tight=True, email=False),
     ),
 }
 """Each channel's levels, tried in order until the draft fits (every cap is one of WIDTHS)."""

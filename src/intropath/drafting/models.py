@@ -53,7 +53,7 @@ A connection note allows 300 characters; LinkedIn messages are kept within
 SUBJECT_LIMIT = 120
 """Longest email subject a draft may have."""
 
-WIDTHS = (80, 40, 28, 20, 14, 10, 8)
+WIDTHS = (80, 40, 28, 20, 14, 10, 8, 6)
 """Widths a name, title, company or place may be shortened to (with '…') to fit a channel."""
 
 NOTE_EMAIL_MAX = 32
