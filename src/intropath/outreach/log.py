@@ -169,7 +169,7 @@ class AskLog:
     def update(self, ask_id: int, status: AskStatus, on: date) -> AskRecord:
         """Move an ask to ``status`` on ``on``; refuses impossible moves."""
         with self._transaction() as db:
-            current = self._fetch(ask_id)
+            current = self.get(ask_id)
             if status not in _ALLOWED.get(current.status, set()):
                 raise AskLogError(
                     f"ask {ask_id} is {current.status.value}; it cannot become {status.value}"
@@ -192,15 +192,13 @@ class AskLog:
             )
         return self.get(ask_id)
 
-    def get(self, ask_id: int) -> AskRecord:
-        return self._fetch(ask_id)
-
     def all(self, me: str | None = None) -> list[AskRecord]:
         """Every ask (of ``me``, if given), oldest first."""
         query = "SELECT * FROM asks" + (" WHERE me = ?" if me else "") + " ORDER BY id"
         return [_row(r) for r in self._db.execute(query, (me,) if me else ())]
 
-    def _fetch(self, ask_id: int) -> AskRecord:
+    def get(self, ask_id: int) -> AskRecord:
+        """The ask numbered ``ask_id``; raises AskLogError if there is none."""
         row = self._db.execute("SELECT * FROM asks WHERE id = ?", (ask_id,)).fetchone()
         if row is None:
             raise AskLogError(f"no ask with id {ask_id}")
