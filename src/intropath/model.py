@@ -41,6 +41,16 @@ class EvidenceKind(StrEnum):
     NOTE = "note"
     SHARED_EMPLOYER = "shared_employer"
     SHARED_SCHOOL = "shared_school"
+    COLLEAGUES = "colleagues"
+
+
+OWNER_PLACEHOLDER = "Me"
+"""What an owner no file names is called until they are named (never a draft's signature)."""
+
+
+def is_placeholder_name(name: str | None) -> bool:
+    """Is ``name`` missing, or a stand-in such as "Me" rather than a person's name?"""
+    return " ".join((name or "").split()).casefold() in {"", "me", "you", "owner", "your name"}
 
 
 class _Model(BaseModel):

@@ -59,6 +59,8 @@ class StrengthParams:
     shared_employer_familiarity: float = 0.04
     shared_school_trust: float = 0.05
     shared_school_familiarity: float = 0.02
+    colleagues_trust: float = 0.05
+    colleagues_familiarity: float = 0.03
     recommendation_received_trust: float = 0.6
     recommendation_given_trust: float = 0.45
     recommendation_familiarity: float = 0.15
@@ -254,6 +256,7 @@ def _contribution(item: Evidence, p: StrengthParams, today: date) -> tuple[float
         EvidenceKind.STUDIED_TOGETHER: (p.studied_together_trust, p.studied_together_familiarity),
         EvidenceKind.SHARED_EMPLOYER: (p.shared_employer_trust, p.shared_employer_familiarity),
         EvidenceKind.SHARED_SCHOOL: (p.shared_school_trust, p.shared_school_familiarity),
+        EvidenceKind.COLLEAGUES: (p.colleagues_trust, p.colleagues_familiarity),
         EvidenceKind.INTRODUCTION: (p.introduction_trust, p.introduction_familiarity),
         EvidenceKind.MET: (p.met_trust, p.met_familiarity),
     }.get(kind)
@@ -268,6 +271,7 @@ _SPANS = frozenset(
         EvidenceKind.STUDIED_TOGETHER,
         EvidenceKind.SHARED_EMPLOYER,
         EvidenceKind.SHARED_SCHOOL,
+        EvidenceKind.COLLEAGUES,
     }
 )
 """Kinds that describe a period: with no end date they are still going on."""

@@ -5,7 +5,7 @@
 
 The owner of the export is tied to each connection; each tie carries the
 evidence read from the export (connection date, messages, invitations,
-endorsements, recommendations, shared employers and schools), stamped with
+endorsements, recommendations, and working at the same employer now), stamped with
 the source ``linkedin:<owner id>``, and its numbers come from the strength
 model (:mod:`intropath.strength`).
 """
@@ -13,16 +13,25 @@ model (:mod:`intropath.strength`).
 from __future__ import annotations
 
 import os
+import shlex
 from datetime import date
 from pathlib import Path
 
-from ..model import Evidence, EvidenceKind, GraphDocument, Position
+from ..errors import OwnerMismatch
+from ..model import (
+    OWNER_PLACEHOLDER,
+    Evidence,
+    EvidenceKind,
+    GraphDocument,
+    Position,
+    is_placeholder_name,
+)
 from ..strength import DEFAULT_PARAMS, StrengthParams
 from .csvutil import ExportSource
 from .linkedin_read import Connection, Export, Tally, read_export
 from .merge import Merger, Record
 from .report import ImportReport
-from .text import employer_key, is_employer
+from .text import employer_key, is_employer, name_key
 from .urls import profile_key
 
 
@@ -45,7 +54,9 @@ def import_linkedin(
         afterwards (use the returned document).
     owner
         Whose export it is: a name, an existing person id or a profile URL.
-        Default: the name in Profile.csv, else "Me".
+        Default: the name in Profile.csv, else Invitations.csv, else
+        messages.csv, else "Me". Without it, an export of someone other than
+        the network's owner is refused (give it to pool a teammate's export).
     params, as_of
         The strength model's parameters and the day recency is measured from.
 
@@ -57,32 +68,73 @@ def import_linkedin(
     ------
     ImportFileError
         When the path is missing, not a readable zip, or holds no Connections.csv.
+    OwnerMismatch
+        When the export is not the network owner's and ``owner`` is not given.
     """
     path = Path(path)
     report = ImportReport(source=str(path))
-    owner_url = profile_key(owner)
-    owner_name = None if owner_url else owner
+    merger = Merger(document, report)  # reads the document; changes it only from owner() on
+    explicit = owner if owner in merger.people else None
+    owner_url = None if explicit else profile_key(owner)
+    owner_name = merger.people[explicit].name if explicit else None if owner_url else owner
     with ExportSource(path) as source:
-        export = read_export(source, report, owner_name)
-    explicit = owner if document and owner in {p.id for p in document.people} else None
-    name = export.owner_name or (owner if explicit else None) or "Me"
-    merger = Merger(document, report)
+        export = read_export(source, report, owner_name, owner_url)
+    name = export.owner_name or OWNER_PLACEHOLDER
+    if export.owner_name is None:
+        report.note(
+            f"the export does not name its owner (no Profile.csv, messages or invitations), "
+            f"so they are called {OWNER_PLACEHOLDER!r}: pass --owner 'Your Name'"
+        )
+    elif export.owner_named_by not in ("--owner", "Profile.csv"):
+        report.note(f"the owner, {name}, is named by {export.owner_named_by} (no Profile.csv)")
     current = next((p.company for p in export.positions if p.end is None), None)
-    me = merger.owner(
-        Record(
-            name=name,
-            url=owner_url or export.owner_url,
-            company=current,
-            headline=export.owner_headline,
-            where=str(path),
-        ),
-        "linkedin",
-        explicit=explicit,
+    record = Record(
+        name=name,
+        url=owner_url or export.owner_url,
+        company=current,
+        headline=export.owner_headline,
+        where=str(path),
     )
+    if owner is None and merger.me is not None:
+        explicit = _same_owner(merger, record, path)
+    me = merger.owner(record, "linkedin", explicit=explicit)
+    if is_placeholder_name(merger.people[me].name) and export.owner_name:
+        merger.people[me].name = export.owner_name  # an owner named at last
     merger.set_source(f"linkedin:{me}")
     report.owner = me
     _apply(export, merger, me)
     return merger.finish(params, as_of), report
+
+
+def _same_owner(merger: Merger, record: Record, path: Path) -> str:
+    """The graph's owner, when the export is theirs; else refuse (no silent merge of two owners).
+
+    Raises
+    ------
+    OwnerMismatch
+        When the export names someone else, or names nobody and the graph's owner has a name.
+    """
+    assert merger.me is not None
+    me = merger.people[merger.me]
+    if is_placeholder_name(me.name):
+        return me.id  # an owner nobody named yet: this export names them
+    found = merger.find_owner(record, "linkedin")
+    same_name = name_key(record.name) == name_key(me.name)
+    urls = {profile_key(record.url), profile_key(me.profile_url)} - {None}
+    if found == me.id or (found is None and same_name and len(urls) <= 1):
+        return me.id
+    pooled = shlex.quote(record.name)
+    if is_placeholder_name(record.name):
+        raise OwnerMismatch(
+            str(path),
+            f"the export does not name its owner and this graph is {me.name}'s; pass --owner "
+            "NAME (yours to re-import it, a teammate's to pool it) or --fresh for a new graph",
+        )
+    raise OwnerMismatch(
+        str(path),
+        f"this export is {record.name}'s, but this graph is {me.name}'s; pass --fresh for a "
+        f"new graph, or --owner {pooled} to pool {record.name}'s network with {me.name}'s",
+    )
 
 
 _WHO = {
@@ -189,44 +241,19 @@ def _who(kind: EvidenceKind, direction: str) -> str:
 
 
 def _overlaps(export: Export, company: str) -> list[Evidence]:
-    """Evidence from the owner's employers and schools matching the contact's company."""
+    """``colleagues`` evidence, once, when the owner works now where the contact works now.
+
+    Connections.csv gives only the contact's current employer, so only the
+    owner's current position there is known to overlap with theirs; a past
+    position (or a school) with the same name says nothing about the two of
+    them and is not evidence.
+    """
     if not company or not is_employer(company):
         return []
     key = employer_key(company)
-    found: list[Evidence] = []
-    for position in export.positions:
-        if employer_key(position.company) != key:
-            continue
-        if position.end is None:
-            found.append(
-                Evidence(
-                    kind=EvidenceKind.WORKED_TOGETHER,
-                    at=position.company,
-                    since=position.start,
-                    detail="you both work there now",
-                )
-            )
-        else:
-            found.append(
-                Evidence(
-                    kind=EvidenceKind.SHARED_EMPLOYER,
-                    at=position.company,
-                    since=position.start,
-                    until=position.end,
-                    detail="you worked there; they work there now",
-                )
-            )
-    for school in export.schools:
-        if employer_key(school.name) == key:
-            found.append(
-                Evidence(
-                    kind=EvidenceKind.SHARED_SCHOOL,
-                    at=school.name,
-                    since=school.start,
-                    until=school.end,
-                )
-            )
-    return found
+    if not any(p.end is None and employer_key(p.company) == key for p in export.positions):
+        return []
+    return [Evidence(kind=EvidenceKind.COLLEAGUES, at=company, detail="you both work there now")]
 
 
 def _iso(day: date | None) -> str | None:
