@@ -44,6 +44,28 @@ class EvidenceKind(StrEnum):
     COLLEAGUES = "colleagues"
 
 
+class EvidenceLevel(StrEnum):
+    """How much a tie's numbers rest on, best first (see :func:`intropath.strength.level_of`)."""
+
+    RATED = "rated"
+    INTERACTED = "interacted"
+    WEAK = "weak"
+    CONNECTED = "connected"
+
+    @property
+    def label(self) -> str:
+        """The level in words, as results show it."""
+        return _LEVEL_LABELS[self]
+
+
+_LEVEL_LABELS = {
+    EvidenceLevel.RATED: "rated by you",
+    EvidenceLevel.INTERACTED: "interacted",
+    EvidenceLevel.WEAK: "weak evidence only",
+    EvidenceLevel.CONNECTED: "connected only",
+}
+
+
 OWNER_PLACEHOLDER = "Me"
 """What an owner no file names is called until they are named (never a draft's signature)."""
 

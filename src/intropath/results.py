@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import ContactPolicy, Evidence
+from .model import ContactPolicy, Evidence, EvidenceLevel
 from .scoring import HopKind
 
 if TYPE_CHECKING:
@@ -45,6 +45,11 @@ class Hop(_Result):
     familiarity: float
     factor: float = Field(description="What this hop contributes to the score.")
     evidence: list[Evidence] = Field(default_factory=list)
+    level: EvidenceLevel = Field(
+        EvidenceLevel.CONNECTED,
+        description="What the tie's numbers rest on: rated (by you), interacted, weak "
+        "(same employer, endorsements, one-way messages) or connected (only).",
+    )
 
     @property
     def counts(self) -> str:
@@ -96,6 +101,9 @@ class PathResult(_Result):
     hops: list[Hop]
     target: Target
     weakest_link: WeakestLink
+    level: EvidenceLevel = Field(
+        EvidenceLevel.CONNECTED, description="The least-founded hop's level."
+    )
 
     @property
     def names(self) -> list[str]:
@@ -115,6 +123,9 @@ class Ask(_Result):
     )
     reach: int = Field(description="Distinct people at the company they lead to.")
     best_path: PathResult
+    level: EvidenceLevel = Field(
+        EvidenceLevel.CONNECTED, description="The level of the best path (its weakest hop)."
+    )
     history: str | None = Field(None, description="Your past asks of this contact, if any.")
 
 
@@ -181,6 +192,11 @@ class Plan(_Result):
     no_path: bool
     fallbacks: Fallbacks
     etiquette: EtiquetteReport | None = None
+    evidence_note: str | None = Field(
+        None,
+        description="Said when the top asks rest on 'connected only': their order then "
+        "says little more than how long you have been connected.",
+    )
 
     def to_json(self) -> str:
         return self.model_dump_json(by_alias=True, indent=2)
@@ -268,6 +284,7 @@ class Plan(_Result):
 def _path_row(path: PathResult) -> dict[str, Any]:
     return {
         "score": path.score,
+        "level": path.level.value,
         "hops": len(path.hops),
         "target": path.target.id,
         "target_name": path.target.name,
