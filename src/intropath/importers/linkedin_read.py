@@ -185,7 +185,7 @@ def read_export(
     invitation_rows = list(invitations.rows) if invitations else []
     _invitation_owner(invitation_rows, who)
     if messages:
-        _message_owner(messages, message_rows, who)
+        _message_owner(messages, message_rows, who, export.connections)
     named = who.first()
     if named is not None:
         export.owner_named_by, export.owner_name = named
@@ -325,13 +325,16 @@ def _messages(
     report.counts["messages with people outside your connections"] += outside
 
 
-def _message_owner(table: Table, rows: list[Row], who: Owner) -> None:
+def _message_owner(
+    table: Table, rows: list[Row], who: Owner, connections: list[Connection]
+) -> None:
     """Name the owner (and find their URL) in messages.csv.
 
     The owner is in every conversation, each correspondent only in their own,
-    so the owner is the name (and the URL) in most conversations. With a
-    DIRECTION column (older exports) the owner sends the outgoing messages and
-    receives the others.
+    so the owner is the name (and the URL) in most conversations; a tie is
+    broken by leaving out the connections (nobody is in their own Connections.csv).
+    With a DIRECTION column (older exports) the owner sends the outgoing
+    messages and receives the others.
     """
     names: dict[str, Counter[str]] = {}
     conversations: dict[str, set[str]] = {}
@@ -352,7 +355,8 @@ def _message_owner(table: Table, rows: list[Row], who: Owner) -> None:
         for url in [row.get("senderprofileurl"), *split_urls(row.get("recipientprofileurls"))]:
             if key := profile_key(url):
                 urls.setdefault(key, set()).add(conversation)
-    url = _clear_winner(Counter({k: len(v) for k, v in urls.items()}))
+    theirs = {c.url for c in connections if c.url}
+    url = _owner_pick(Counter({k: len(v) for k, v in urls.items()}), theirs)
     if url is None and who.keys():  # a single conversation: the URL the owner sends from
         url = _clear_winner(
             Counter(
@@ -363,7 +367,8 @@ def _message_owner(table: Table, rows: list[Row], who: Owner) -> None:
             )
         )
     who.url = who.url or url
-    name = _clear_winner(Counter({k: len(v) for k, v in conversations.items()}))
+    contacts = {name_key(c.name) for c in connections}
+    name = _owner_pick(Counter({k: len(v) for k, v in conversations.items()}), contacts)
     if url is not None:  # the name the owner's URL sends under, when it ever sends
         name = _clear_winner(
             Counter(
@@ -393,6 +398,13 @@ def _invitation_owner(rows: list[Row], who: Owner) -> None:
         who.names.setdefault("Invitations.csv", names[key].most_common(1)[0][0])
     if who.url is None:
         who.url = _clear_winner(urls)
+
+
+def _owner_pick(counts: Counter[str], contacts: set[str]) -> str | None:
+    """The clear winner, else the clear winner among those who are not connections."""
+    return _clear_winner(counts) or _clear_winner(
+        Counter({k: n for k, n in counts.items() if k not in contacts})
+    )
 
 
 def _clear_winner(counts: Counter[str]) -> str | None:
