@@ -391,7 +391,11 @@ def test_evidence_levels_match_memory(store: Neo4jStore, sample: GraphDocument) 
 
     linkedin = Path(__file__).parent / "fixtures" / "linkedin"
     riley, _ = import_linkedin(linkedin / "riley_2023")
-    for document, company in ((riley, "The Muse"), (riley, "Syracuse University"), (sample, "Muse")):
+    for document, company in (
+        (riley, "The Muse"),
+        (riley, "Syracuse University"),
+        (sample, "Muse"),
+    ):
         store.clear()
         memory = _loaded(store, document)
         expected, got = plan(memory, company), plan(store, company)

@@ -31,8 +31,8 @@ from .results import (
     WeakestLink,
 )
 from .scoring import Weights, hop_factor, hop_kinds, openness, role_match
-from .strength import level_of, weakest_level
 from .stores.base import FoundPath, SearchQuery, Store
+from .strength import level_of, weakest_level
 
 MAX_HOPS_LIMIT = 6
 

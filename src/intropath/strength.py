@@ -358,9 +358,8 @@ def level_of(evidence: Iterable[Evidence]) -> EvidenceLevel:
 
 def _level(item: Evidence) -> EvidenceLevel:
     kind = item.kind
-    if kind is EvidenceKind.RATING:
-        rated = item.trust is not None or item.familiarity is not None
-        return EvidenceLevel.RATED if rated else EvidenceLevel.CONNECTED
+    if kind is EvidenceKind.RATING:  # the user's judgement, in numbers or in words
+        return EvidenceLevel.RATED
     if kind is EvidenceKind.MESSAGES:
         if item.sent is None or item.received is None:
             both = (item.count or 0) > 1  # direction unknown: more than one message
@@ -368,7 +367,11 @@ def _level(item: Evidence) -> EvidenceLevel:
             both = item.sent > 0 and item.received > 0
         if both:
             return EvidenceLevel.INTERACTED
-        return EvidenceLevel.WEAK if (item.count or item.sent or item.received) else EvidenceLevel.CONNECTED
+        return (
+            EvidenceLevel.WEAK
+            if (item.count or item.sent or item.received)
+            else EvidenceLevel.CONNECTED
+        )
     if kind in _INTERACTED:
         return EvidenceLevel.INTERACTED
     if kind in _WEAK or (kind is EvidenceKind.INVITATION and item.detail):

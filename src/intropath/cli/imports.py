@@ -22,8 +22,8 @@ from ..importers import ImportReport, import_google_contacts, import_linkedin, i
 from ..manual import explain as explain_person
 from ..manual import import_ratings, ratings_template, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
-from ..strength import StrengthParams, explain_lines, params_from_config
 from ..planner import plan
+from ..strength import StrengthParams, explain_lines, params_from_config
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, err_console
 from .neo4j import backend_store
 

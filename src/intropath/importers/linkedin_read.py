@@ -349,36 +349,34 @@ def _message_owner(
             people = [name for name in (sender, to) if name.casefold() != SPONSOR]
         conversation = row.get("conversationid") or f"line {row.line}"
         for name in people:
-            if key := name_key(name):
-                names.setdefault(key, Counter())[name] += 1
-                conversations.setdefault(key, set()).add(f"line {row.line}" if direction else conversation)
-        for url in [row.get("senderprofileurl"), *split_urls(row.get("recipientprofileurls"))]:
-            if key := profile_key(url):
-                urls.setdefault(key, set()).add(conversation)
+            if person := name_key(name):
+                names.setdefault(person, Counter())[name] += 1
+                conversations.setdefault(person, set()).add(
+                    f"line {row.line}" if direction else conversation
+                )
+        for cell in [row.get("senderprofileurl"), *split_urls(row.get("recipientprofileurls"))]:
+            if url := profile_key(cell):
+                urls.setdefault(url, set()).add(conversation)
     theirs = {c.url for c in connections if c.url}
-    url = _owner_pick(Counter({k: len(v) for k, v in urls.items()}), theirs)
-    if url is None and who.keys():  # a single conversation: the URL the owner sends from
-        url = _clear_winner(
-            Counter(
-                key
-                for r in rows
-                if name_key(r.get("from")) in who.keys()
-                and (key := profile_key(r.get("senderprofileurl")))
-            )
-        )
-    who.url = who.url or url
+    owner_url = _owner_pick(Counter({k: len(v) for k, v in urls.items()}), theirs)
+    known = who.keys()
+    if owner_url is None and known:  # a single conversation: the URL the owner sends from
+        sent_from = [
+            profile_key(r.get("senderprofileurl")) for r in rows if name_key(r.get("from")) in known
+        ]
+        owner_url = _clear_winner(Counter(url for url in sent_from if url))
+    who.url = who.url or owner_url
     contacts = {name_key(c.name) for c in connections}
-    name = _owner_pick(Counter({k: len(v) for k, v in conversations.items()}), contacts)
-    if url is not None:  # the name the owner's URL sends under, when it ever sends
-        name = _clear_winner(
-            Counter(
-                name_key(r.get("from"))
-                for r in rows
-                if profile_key(r.get("senderprofileurl")) == url
-            )
-        ) or name
-    if name and name in names:
-        who.names.setdefault("messages.csv", names[name].most_common(1)[0][0])
+    owner = _owner_pick(Counter({k: len(v) for k, v in conversations.items()}), contacts)
+    if owner_url is not None:  # the name the owner's URL sends under, when it ever sends
+        sent_as = Counter(
+            name_key(r.get("from"))
+            for r in rows
+            if profile_key(r.get("senderprofileurl")) == owner_url
+        )
+        owner = _clear_winner(sent_as) or owner
+    if owner and owner in names:
+        who.names.setdefault("messages.csv", names[owner].most_common(1)[0][0])
 
 
 def _invitation_owner(rows: list[Row], who: Owner) -> None:
