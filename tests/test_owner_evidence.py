@@ -372,8 +372,8 @@ def test_ratings_template_round_trips_through_ratings_import(tmp_path):
     text = ratings_template(result)
     rows = list(csv.DictReader(io.StringIO(text)))
     assert [(r["person"], r["with"], r["level"]) for r in rows] == [
-        ("dana-reyes", "", "interacted"),
-        ("kim-novak", "", "weak evidence only"),
+        ("dana-reyes", "riley-quinn", "interacted"),
+        ("kim-novak", "riley-quinn", "weak evidence only"),
     ]
     untouched = document.model_dump_json()
     path = tmp_path / "ratings.csv"
@@ -422,3 +422,12 @@ def test_ratings_template_cli(tmp_path):
 def test_params_of_colleagues_are_far_below_interaction():
     assert DEFAULT_PARAMS.colleagues_trust < DEFAULT_PARAMS.message_trust / 4
     assert DEFAULT_PARAMS.colleagues_familiarity < DEFAULT_PARAMS.message_familiarity / 4
+
+
+def test_ratings_template_cells_are_never_formulas():
+    document, _ = load("riley_2023")
+    dana = next(p for p in document.people if p.id == "dana-reyes")
+    dana.name = '=HYPERLINK("http://example.com","x")'
+    rows = list(csv.DictReader(io.StringIO(ratings_template(plan(MemoryStore(document), "Muse")))))
+    assert rows[0]["name"] == "'" + dana.name
+    assert not any(v.startswith(("=", "+", "-", "@")) for row in rows for v in row.values())

@@ -28,7 +28,15 @@ from .importers.csvutil import Row, read_file, read_table
 from .importers.report import ImportReport
 from .importers.text import name_key
 from .importers.urls import profile_key
-from .model import ContactPolicy, Evidence, EvidenceKind, GraphDocument, Person, Tie
+from .model import (
+    ContactPolicy,
+    Evidence,
+    EvidenceKind,
+    EvidenceLevel,
+    GraphDocument,
+    Person,
+    Tie,
+)
 from .strength import DEFAULT_PARAMS, StrengthParams, TieStrength, score
 
 if TYPE_CHECKING:
@@ -266,8 +274,8 @@ TEMPLATE_COLUMNS = ("person", "name", "with", "trust", "familiarity", "note", "l
 """The ratings template: the columns ``ratings import`` reads, then two to read by."""
 
 
-def ratings_template(plan: Plan) -> str:
-    """A ratings CSV of the ties the plan's asks rest on that you have not rated.
+def ratings_template(plan: Plan, top: int | None = None) -> str:
+    """A ratings CSV of the ties the plan's ``top`` asks rest on that you have not rated.
 
     One row per tie on each ask's best path, best ask first: your tie with the
     contact (how readily would they vouch for you?) and, for an introduction,
@@ -279,33 +287,22 @@ def ratings_template(plan: Plan) -> str:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(TEMPLATE_COLUMNS)
     seen: set[frozenset[str]] = set()
-    for ask in plan.asks:
+    for ask in plan.asks[:top]:
         for hop in ask.best_path.hops:
             pair = frozenset((hop.source.id, hop.target.id))
-            if hop.level.value == "rated" or pair in seen:
+            if hop.level is EvidenceLevel.RATED or pair in seen:
                 continue
             seen.add(pair)
             mine = hop.source.id == plan.me.id
-            person, other = (hop.target, None) if mine else (hop.source, hop.target)
+            person, other = (hop.target, hop.source) if mine else (hop.source, hop.target)
             question = (
-                f"would {person.name} vouch for you? now trust {hop.trust:.2f}, "
-                f"familiarity {hop.familiarity:.2f}"
+                f"would {person.name} vouch for you?"
                 if mine
-                else f"how well does {person.name} know {hop.target.name}? now trust "
-                f"{hop.trust:.2f}, familiarity {hop.familiarity:.2f}"
+                else f"how well does {person.name} know {other.name}?"
             )
-            writer.writerow(
-                [
-                    person.id,
-                    _cell(person.name),
-                    other.id if other else "",
-                    "",
-                    "",
-                    "",
-                    hop.level.label,
-                    _cell(question),
-                ]
-            )
+            numbers = f"now trust {hop.trust:.2f}, familiarity {hop.familiarity:.2f}"
+            row = [person.id, person.name, other.id, "", "", "", hop.level.label]
+            writer.writerow([*map(_cell, row), _cell(f"{question} {numbers}")])
     return out.getvalue()
 
 

@@ -213,9 +213,9 @@ def evidence_note(asks: list[Ask], company: str) -> str | None:
     bare = sum(a.level is EvidenceLevel.CONNECTED for a in top)
     which = "The best ask rests" if len(top) == 1 else f"{bare} of the top {len(top)} asks rest"
     return (
-        f"{which} on 'connected only': nothing in your data shows how well you know them, "
-        "so the order mostly reflects how long you have been connected. Rate the ones you "
-        f"know: intropath ratings template --company {shlex.quote(company)}"
+        f"{which} on 'connected only' (nothing recorded but the connection), so their order "
+        "mostly reflects how long people have been connected. Rate the ties you know: "
+        f"intropath ratings template --company {shlex.quote(company)}"
     )
 
 

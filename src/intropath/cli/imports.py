@@ -24,8 +24,16 @@ from ..manual import import_ratings, ratings_template, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
 from ..planner import plan
 from ..strength import StrengthParams, explain_lines, params_from_config
-from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, err_console
-from .neo4j import backend_store
+from .app import (
+    GraphOption,
+    JsonOption,
+    MeOption,
+    app,
+    console,
+    emit_json,
+    err_console,
+    open_store,
+)
 
 import_app = typer.Typer(
     help="Import a LinkedIn export or an address book into your graph.", no_args_is_help=True
@@ -378,9 +386,7 @@ def ratings_template_command(
 
     Example: intropath ratings template --company Muse -o ratings.csv
     """
-    with backend_store("memory", graph, None, None, None, None) as store:
-        result = plan(store, company, me=me, top=top)
-    text = ratings_template(result.model_copy(update={"asks": result.asks[:top]}))
+    text = ratings_template(plan(open_store(graph), company, me=me), top)
     if output is None:
         console.out(text, end="", highlight=False)
         return
