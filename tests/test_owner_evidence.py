@@ -431,3 +431,20 @@ def test_ratings_template_cells_are_never_formulas():
     rows = list(csv.DictReader(io.StringIO(ratings_template(plan(MemoryStore(document), "Muse")))))
     assert rows[0]["name"] == "'" + dana.name
     assert not any(v.startswith(("=", "+", "-", "@")) for row in rows for v in row.values())
+
+
+@pytest.mark.parametrize("name", ["alex_2024", "riley_2023", "gen3_2021", "sam_2024"])
+def test_every_message_row_is_accounted_for(name):
+    text = (FIXTURES / name / "messages.csv").read_text(encoding="utf-8-sig")
+    rows = len(list(csv.DictReader(io.StringIO(text))))
+    _, report = load(name)
+    accounted = sum(
+        report.counts[what]
+        for what in (
+            "messages",
+            "messages with people outside your connections",
+            "sponsored or spam messages skipped",
+            "unsent drafts skipped",
+        )
+    ) + sum("messages.csv" in line for line in report.skipped)
+    assert accounted == rows

@@ -299,6 +299,7 @@ def _messages(
             report.counts["sponsored or spam messages skipped"] += 1
             continue
         if row.get("ismessagedraft", "isdraft").casefold() in ("yes", "true"):
+            report.counts["unsent drafts skipped"] += 1
             continue
         when = parse_date(row.get("date"))
         if when is None:
