@@ -448,3 +448,10 @@ def test_every_message_row_is_accounted_for(name):
         )
     ) + sum("messages.csv" in line for line in report.skipped)
     assert accounted == rows
+
+
+def test_notebook_view_shows_levels_and_the_note():
+    document, _ = load("resaved", owner="Robin Vale")
+    view = plan(MemoryStore(document), "Muse")._repr_html_()
+    assert "<td>connected only</td>" in view and "rests on &#x27;connected only&#x27;" in view
+    assert plan(MemoryStore(document), "Muse").to_dataframe()["level"].tolist() == ["connected"]

@@ -259,7 +259,8 @@ class Plan(_Result):
             )
         rows = "".join(
             f"<tr><td>{i}</td><td>{e(a.name)}</td><td>{a.action}</td><td>{a.reach}</td>"
-            f"<td>{a.best_path.score:.3f}</td><td>{e(a.best_path.route(' → '))}</td>"
+            f"<td>{a.best_path.score:.3f}</td><td>{a.level.label}</td>"
+            f"<td>{e(a.best_path.route(' → '))}</td>"
             f"<td>{e(a.best_path.weakest_link.reason)}</td></tr>"
             for i, a in enumerate(self.asks, 1)
         )
@@ -275,8 +276,11 @@ class Plan(_Result):
             for p in self.paths
         )
         return (
-            head + notes + "<table><thead><tr><th>#</th><th>Ask</th><th>For</th><th>Reach</th>"
-            "<th>Score</th><th>Best route</th><th>Weakest link</th></tr></thead>"
+            head
+            + notes
+            + (f"<p><b>{e(self.evidence_note)}</b></p>" if self.evidence_note else "")
+            + "<table><thead><tr><th>#</th><th>Ask</th><th>For</th><th>Reach</th>"
+            "<th>Score</th><th>Evidence</th><th>Best route</th><th>Weakest link</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><p><b>Top paths</b></p><ol>{paths}</ol>"
         )
 

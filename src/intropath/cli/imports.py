@@ -23,7 +23,7 @@ from ..manual import explain as explain_person
 from ..manual import import_ratings, ratings_template, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
 from ..planner import plan
-from ..strength import StrengthParams, explain_lines, params_from_config
+from ..strength import StrengthParams, explain_lines, level_of, params_from_config
 from .app import (
     GraphOption,
     JsonOption,
@@ -423,6 +423,7 @@ def explain(
                             "trust": t.trust,
                             "familiarity": t.familiarity,
                             "model": {"trust": s.trust, "familiarity": s.familiarity},
+                            "level": level_of(t.evidence).value,
                             "evidence": [
                                 e.model_dump(mode="json", exclude_none=True) for e in t.evidence
                             ],
@@ -441,7 +442,10 @@ def explain(
         _say("  no ties")
     for tie, strength in ties:
         other = tie.b if tie.a == found.id else tie.a
-        _say(f"  with {other}: trust {tie.trust:.2f}, familiarity {tie.familiarity:.2f}")
+        _say(
+            f"  with {other}: trust {tie.trust:.2f}, familiarity {tie.familiarity:.2f} "
+            f"({level_of(tie.evidence).label})"
+        )
         for line in explain_lines(strength):
             _say(f"    {line}")
         if (round(tie.trust, 4), round(tie.familiarity, 4)) != (
