@@ -176,6 +176,8 @@ def test_a_name_never_matches_a_connection_with_another_url():
     assert directory.find("https://www.linkedin.com/in/dana-reyes-2", "Dana Reyes") is None
     assert directory.find("https://www.linkedin.com/in/lee-park", "Lee Park") == 1
     assert directory.find(None, "Dana Reyes") == 0
+    member_id = "https://www.linkedin.com/in/acoaab1x2y3z4_example"
+    assert directory.find(member_id, "Dana Reyes") == 0  # not comparable: the name decides
 
 
 def _message_counts(document: GraphDocument) -> dict[frozenset[str], tuple[int | None, ...]]:
@@ -455,3 +457,20 @@ def test_notebook_view_shows_levels_and_the_note():
     view = plan(MemoryStore(document), "Muse")._repr_html_()
     assert "<td>connected only</td>" in view and "rests on &#x27;connected only&#x27;" in view
     assert plan(MemoryStore(document), "Muse").to_dataframe()["level"].tolist() == ["connected"]
+
+
+def test_pooled_positions_give_dated_overlaps_once_per_employer(tmp_path):
+    copy = tmp_path / "sam"
+    shutil.copytree(FIXTURES / "sam_2024", copy)
+    with (copy / "Positions.csv").open("a", encoding="utf-8") as out:
+        out.write("Initech,Intern,,Berlin,Jun 2015,Dec 2018\n")
+        out.write("Initech,Engineer,,Berlin,Jan 2015,May 2015\n")  # before Alex: no overlap
+        out.write("Globex,Engineer,,Berlin,2010,2012\n")
+    document, _ = load("alex_2024")
+    document, _ = load(copy, document, owner="Sam Chen")
+    mine = [
+        (e.at, e.since, e.until)
+        for e in tie(document, "alex-morgan", "sam-chen").evidence
+        if e.kind is EvidenceKind.COLLEAGUES and e.source == "linkedin:sam-chen"
+    ]
+    assert sorted(mine, key=str) == [("Acme", "2020-03", None), ("Initech", "2016", "2018-12")]

@@ -230,7 +230,7 @@ def _connect(export: Export, merger: Merger, me: str, c: Connection) -> str:
         )
     )
     merger.add(me, person, Evidence(kind=EvidenceKind.CONNECTED, since=_iso(c.connected)))
-    for evidence in _overlaps(export, c.company):
+    for evidence in _overlaps(export, merger.people[person].positions):
         merger.add(me, person, evidence)
     return person
 
@@ -240,20 +240,68 @@ def _who(kind: EvidenceKind, direction: str) -> str:
     return given if direction == "given" else received
 
 
-def _overlaps(export: Export, company: str) -> list[Evidence]:
-    """``colleagues`` evidence, once, when the owner works now where the contact works now.
+def _overlaps(export: Export, theirs: list[Position]) -> list[Evidence]:
+    """``colleagues`` evidence, once per employer, where the owner's time there and the
+    contact's overlap.
 
-    Connections.csv gives only the contact's current employer, so only the
-    owner's current position there is known to overlap with theirs; a past
-    position (or a school) with the same name says nothing about the two of
-    them and is not evidence.
+    Connections.csv gives only the contact's current employer, with no dates:
+    that overlaps with the owner's current position there. A pooled export
+    (the contact's own) adds their dated positions. A past position with no
+    known overlap (or a school) says nothing about the two of them.
     """
-    if not company or not is_employer(company):
-        return []
-    key = employer_key(company)
-    if not any(p.end is None and employer_key(p.company) == key for p in export.positions):
-        return []
-    return [Evidence(kind=EvidenceKind.COLLEAGUES, at=company, detail="you both work there now")]
+    found: dict[str, tuple[str, list[_Span]]] = {}
+    for mine in export.positions:
+        if not is_employer(mine.company):
+            continue
+        key = employer_key(mine.company)
+        for other in theirs:
+            if employer_key(other.company) != key:
+                continue
+            span = _overlap(
+                (mine.start, mine.end), (other.start, None if other.current else other.end)
+            )
+            if span is not None:
+                found.setdefault(key, (mine.company, []))[1].append(span)
+    evidence = []
+    for at, spans in found.values():
+        starts = [start for start, _ in spans if start]
+        ongoing = any(end is None for _, end in spans)
+        evidence.append(
+            Evidence(
+                kind=EvidenceKind.COLLEAGUES,
+                at=at,
+                since=min(starts) if starts else None,
+                until=None if ongoing else max(end for _, end in spans if end),
+                detail="you both work there now" if ongoing else "you were there at the same time",
+            )
+        )
+    return evidence
+
+
+_Span = tuple[str | None, str | None]
+"""A time at an employer: start and end as partial ISO dates; None is unknown or now."""
+
+
+def _overlap(a: _Span, b: _Span) -> _Span | None:
+    """When two times at an employer overlap (an unknown start overlaps only what is
+    ongoing on both sides), or None when they do not or cannot be told to."""
+    (a_start, a_end), (b_start, b_end) = a, b
+    if a_start is None or b_start is None:  # since when, nobody knows
+        return (None, None) if a_end is None and b_end is None else None
+    start = max(a_start, b_start, key=_first_day)
+    ends = [end for end in (a_end, b_end) if end is not None]
+    end = min(ends, key=_last_day) if ends else None
+    if end is not None and _last_day(end) < _first_day(start):
+        return None
+    return (start, end)
+
+
+def _first_day(partial: str) -> str:
+    return partial + "-01-01"[len(partial) - 4 :] if len(partial) < 10 else partial
+
+
+def _last_day(partial: str) -> str:
+    return partial + "-12-31"[len(partial) - 4 :] if len(partial) < 10 else partial
 
 
 def _iso(day: date | None) -> str | None:

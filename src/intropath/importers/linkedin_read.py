@@ -106,8 +106,9 @@ class Export:
 class Directory:
     """Finds a connection by profile URL, else by a full name only one connection has.
 
-    A name never matches a connection whose own profile URL differs from the
-    one given: that is another person with the same name.
+    A name never matches a connection whose own public profile URL differs
+    from the one given: that is another person with the same name. (A
+    member-id URL, ``/in/ACoAA...``, cannot be compared and does not count.)
     """
 
     def __init__(self, connections: list[Connection]) -> None:
@@ -124,9 +125,15 @@ class Directory:
             if found is not None:
                 return found
         found = self.by_name.get(name_key(name)) if name else None
-        if found is not None and url and self.urls[found]:
-            return None
+        theirs = self.urls[found] if found is not None else None
+        if url and theirs and not (_opaque(url) or _opaque(theirs)):
+            return None  # two public profile URLs that differ: two people
         return found
+
+
+def _opaque(url: str) -> bool:
+    """A member-id URL (``/in/ACoAA...``) some files use instead of the public one."""
+    return url.rsplit("/", 1)[-1].startswith("acoa")
 
 
 @dataclass
