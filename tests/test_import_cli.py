@@ -112,7 +112,7 @@ def test_tie_set_person_set_and_explain(data_dir):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "Dana Reyes (Product Manager) [dana-reyes], open"
-    assert lines[1] == "  with alex-morgan: trust 0.90, familiarity 0.60"
+    assert lines[1] == "  with alex-morgan: trust 0.90, familiarity 0.60 (rated by you)"
     assert "    prior for a connection: trust 0.10, familiarity 0.05" in lines
     assert "    your rating overrides: trust 0.90, familiarity 0.60" in lines
     assert any(line.startswith("    + messages (5)") for line in lines)

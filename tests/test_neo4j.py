@@ -382,3 +382,34 @@ def test_cli_load_status_clear(
     assert cleared.exit_code == 0, cleared.output
     store.refresh()
     assert store.status().counts["people"] == 0
+
+
+def test_evidence_levels_match_memory(store: Neo4jStore, sample: GraphDocument) -> None:
+    """Levels come from the same evidence in both stores; KNOWS.level is stored for Cypher."""
+    from intropath.importers import import_linkedin
+    from intropath.strength import level_of
+
+    linkedin = Path(__file__).parent / "fixtures" / "linkedin"
+    riley, _ = import_linkedin(linkedin / "riley_2023")
+    for document, company in (
+        (riley, "The Muse"),
+        (riley, "Syracuse University"),
+        (sample, "Muse"),
+    ):
+        store.clear()
+        memory = _loaded(store, document)
+        expected, got = plan(memory, company), plan(store, company)
+        levels = [(a.contact, a.level, [h.level for h in a.best_path.hops]) for a in got.asks]
+        assert levels == [
+            (a.contact, a.level, [h.level for h in a.best_path.hops]) for a in expected.asks
+        ]
+        assert got.evidence_note == expected.evidence_note
+        stored = {
+            frozenset((r["a"], r["b"])): r["level"]
+            for r in store._read_text(
+                "MATCH (a:Person)-[k:KNOWS]->(b:Person) RETURN a.id AS a, b.id AS b, "
+                "k.level AS level",
+                {},
+            )
+        }
+        assert stored == {frozenset((t.a, t.b)): level_of(t.evidence).value for t in document.ties}

@@ -75,6 +75,10 @@ class ImportFileError(IntropathError):
         super().__init__(f"{where}: {message}")
 
 
+class OwnerMismatch(ImportFileError):
+    """An export of someone other than the graph's owner, imported without ``--owner``."""
+
+
 class AmbiguousPerson(IntropathError):
     """A name that fits several people; carries their ids."""
 

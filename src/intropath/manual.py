@@ -15,18 +15,32 @@ newer export keeps all of it.
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import AmbiguousPerson, InvalidRating, PersonNotFound
 from .importers.csvutil import Row, read_file, read_table
 from .importers.report import ImportReport
 from .importers.text import name_key
 from .importers.urls import profile_key
-from .model import ContactPolicy, Evidence, EvidenceKind, GraphDocument, Person, Tie
+from .model import (
+    ContactPolicy,
+    Evidence,
+    EvidenceKind,
+    EvidenceLevel,
+    GraphDocument,
+    Person,
+    Tie,
+)
 from .strength import DEFAULT_PARAMS, StrengthParams, TieStrength, score
+
+if TYPE_CHECKING:
+    from .results import Plan
 
 MANUAL = "manual"
 """The source of everything the user enters by hand."""
@@ -254,3 +268,44 @@ def explain(
     ties = [t for t in document.ties if found.id in (t.a, t.b)]
     ties.sort(key=lambda t: (document.me not in (t.a, t.b), -t.trust, t.a, t.b))
     return found, [(t, score(t.evidence, params, as_of)) for t in ties]
+
+
+TEMPLATE_COLUMNS = ("person", "name", "with", "trust", "familiarity", "note", "level", "why")
+"""The ratings template: the columns ``ratings import`` reads, then two to read by."""
+
+
+def ratings_template(plan: Plan, top: int | None = None) -> str:
+    """A ratings CSV of the ties the plan's ``top`` asks rest on that you have not rated.
+
+    One row per tie on each ask's best path, best ask first: your tie with the
+    contact (how readily would they vouch for you?) and, for an introduction,
+    the contact's tie onwards (how well do they know the next person?). Fill in
+    ``trust`` and ``familiarity`` (0 to 1) where you know the answer and give
+    the file to ``intropath ratings import``; rows left blank change nothing.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TEMPLATE_COLUMNS)
+    seen: set[frozenset[str]] = set()
+    for ask in plan.asks[:top]:
+        for hop in ask.best_path.hops:
+            pair = frozenset((hop.source.id, hop.target.id))
+            if hop.level is EvidenceLevel.RATED or pair in seen:
+                continue
+            seen.add(pair)
+            mine = hop.source.id == plan.me.id
+            person, other = (hop.target, hop.source) if mine else (hop.source, hop.target)
+            question = (
+                f"would {person.name} vouch for you?"
+                if mine
+                else f"how well does {person.name} know {other.name}?"
+            )
+            numbers = f"now trust {hop.trust:.2f}, familiarity {hop.familiarity:.2f}"
+            row = [person.id, person.name, other.id, "", "", "", hop.level.label]
+            writer.writerow([*map(_cell, row), _cell(f"{question} {numbers}")])
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet will not run as a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

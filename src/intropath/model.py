@@ -41,6 +41,38 @@ class EvidenceKind(StrEnum):
     NOTE = "note"
     SHARED_EMPLOYER = "shared_employer"
     SHARED_SCHOOL = "shared_school"
+    COLLEAGUES = "colleagues"
+
+
+class EvidenceLevel(StrEnum):
+    """How much a tie's numbers rest on, best first (see :func:`intropath.strength.level_of`)."""
+
+    RATED = "rated"
+    INTERACTED = "interacted"
+    WEAK = "weak"
+    CONNECTED = "connected"
+
+    @property
+    def label(self) -> str:
+        """The level in words, as results show it."""
+        return _LEVEL_LABELS[self]
+
+
+_LEVEL_LABELS = {
+    EvidenceLevel.RATED: "rated by you",
+    EvidenceLevel.INTERACTED: "interacted",
+    EvidenceLevel.WEAK: "weak evidence only",
+    EvidenceLevel.CONNECTED: "connected only",
+}
+
+
+OWNER_PLACEHOLDER = "Me"
+"""What an owner no file names is called until they are named (never a draft's signature)."""
+
+
+def is_placeholder_name(name: str | None) -> bool:
+    """Is ``name`` missing, or a stand-in such as "Me" rather than a person's name?"""
+    return " ".join((name or "").split()).casefold() in {"", "me", "you", "owner", "your name"}
 
 
 class _Model(BaseModel):

@@ -8,11 +8,12 @@ to (see :class:`intropath.stores.base.Store`).
 from __future__ import annotations
 
 import os
+import shlex
 from dataclasses import dataclass, field
 
 from .companies import CompanyIndex
 from .errors import IntropathError, PersonNotFound
-from .model import ContactPolicy, Person
+from .model import ContactPolicy, EvidenceLevel, Person
 from .outreach.rules import Etiquette, Review
 from .results import (
     Ask,
@@ -31,6 +32,7 @@ from .results import (
 )
 from .scoring import Weights, hop_factor, hop_kinds, openness, role_match
 from .stores.base import FoundPath, SearchQuery, Store
+from .strength import level_of, weakest_level
 
 MAX_HOPS_LIMIT = 6
 
@@ -154,7 +156,8 @@ def plan(
             name=ctx.ref(a.contact).name,
             action="referral" if len(a.best.people) == 2 else "introduction",
             reach=a.reach,
-            best_path=_explain(ctx, a.best),
+            best_path=(best := _explain(ctx, a.best)),
+            level=best.level,
             history=review.history.get(a.contact),
         )
         for a in found.asks
@@ -194,6 +197,25 @@ def plan(
         no_path=not asks,
         fallbacks=_fallbacks(ctx, employees, current, eligible),
         etiquette=report,
+        evidence_note=evidence_note(asks, known.name),
+    )
+
+
+TOP_ASKS = 5
+"""How many of the best asks the evidence note looks at."""
+
+
+def evidence_note(asks: list[Ask], company: str) -> str | None:
+    """Plain words when the best ask rests on nothing but a connection, else None."""
+    if not asks or asks[0].level is not EvidenceLevel.CONNECTED:
+        return None
+    top = asks[:TOP_ASKS]
+    bare = sum(a.level is EvidenceLevel.CONNECTED for a in top)
+    which = "The best ask rests" if len(top) == 1 else f"{bare} of the top {len(top)} asks rest"
+    return (
+        f"{which} on 'connected only' (nothing recorded but the connection), so their order "
+        "mostly reflects how long people have been connected. Rate the ties you know: "
+        f"intropath ratings template --company {shlex.quote(company)}"
     )
 
 
@@ -236,6 +258,7 @@ def _explain(ctx: _Context, found: FoundPath) -> PathResult:
                 familiarity=tie.familiarity,
                 factor=hop_factor(kind, tie.trust, tie.familiarity, ctx.weights),
                 evidence=tie.evidence,
+                level=level_of(tie.evidence),
             )
         )
     weakest = min(range(len(hops)), key=lambda i: (hops[i].factor, i))
@@ -264,6 +287,7 @@ def _explain(ctx: _Context, found: FoundPath) -> PathResult:
         weakest_link=WeakestLink.model_construct(
             index=weakest, factor=hops[weakest].factor, reason=hops[weakest].reason()
         ),
+        level=weakest_level(h.level for h in hops),
     )
 
 

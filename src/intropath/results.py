@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .model import ContactPolicy, Evidence
+from .model import ContactPolicy, Evidence, EvidenceLevel
 from .scoring import HopKind
 
 if TYPE_CHECKING:
@@ -45,6 +45,11 @@ class Hop(_Result):
     familiarity: float
     factor: float = Field(description="What this hop contributes to the score.")
     evidence: list[Evidence] = Field(default_factory=list)
+    level: EvidenceLevel = Field(
+        EvidenceLevel.CONNECTED,
+        description="What the tie's numbers rest on: rated (by you), interacted, weak "
+        "(same employer, endorsements, one-way messages) or connected (only).",
+    )
 
     @property
     def counts(self) -> str:
@@ -96,6 +101,9 @@ class PathResult(_Result):
     hops: list[Hop]
     target: Target
     weakest_link: WeakestLink
+    level: EvidenceLevel = Field(
+        EvidenceLevel.CONNECTED, description="The least-founded hop's level."
+    )
 
     @property
     def names(self) -> list[str]:
@@ -115,6 +123,9 @@ class Ask(_Result):
     )
     reach: int = Field(description="Distinct people at the company they lead to.")
     best_path: PathResult
+    level: EvidenceLevel = Field(
+        EvidenceLevel.CONNECTED, description="The level of the best path (its weakest hop)."
+    )
     history: str | None = Field(None, description="Your past asks of this contact, if any.")
 
 
@@ -181,6 +192,11 @@ class Plan(_Result):
     no_path: bool
     fallbacks: Fallbacks
     etiquette: EtiquetteReport | None = None
+    evidence_note: str | None = Field(
+        None,
+        description="Said when the top asks rest on 'connected only': their order then "
+        "says little more than how long you have been connected.",
+    )
 
     def to_json(self) -> str:
         return self.model_dump_json(by_alias=True, indent=2)
@@ -243,7 +259,8 @@ class Plan(_Result):
             )
         rows = "".join(
             f"<tr><td>{i}</td><td>{e(a.name)}</td><td>{a.action}</td><td>{a.reach}</td>"
-            f"<td>{a.best_path.score:.3f}</td><td>{e(a.best_path.route(' → '))}</td>"
+            f"<td>{a.best_path.score:.3f}</td><td>{a.level.label}</td>"
+            f"<td>{e(a.best_path.route(' → '))}</td>"
             f"<td>{e(a.best_path.weakest_link.reason)}</td></tr>"
             for i, a in enumerate(self.asks, 1)
         )
@@ -259,8 +276,11 @@ class Plan(_Result):
             for p in self.paths
         )
         return (
-            head + notes + "<table><thead><tr><th>#</th><th>Ask</th><th>For</th><th>Reach</th>"
-            "<th>Score</th><th>Best route</th><th>Weakest link</th></tr></thead>"
+            head
+            + notes
+            + (f"<p><b>{e(self.evidence_note)}</b></p>" if self.evidence_note else "")
+            + "<table><thead><tr><th>#</th><th>Ask</th><th>For</th><th>Reach</th>"
+            "<th>Score</th><th>Evidence</th><th>Best route</th><th>Weakest link</th></tr></thead>"
             f"<tbody>{rows}</tbody></table><p><b>Top paths</b></p><ol>{paths}</ol>"
         )
 
@@ -268,6 +288,7 @@ class Plan(_Result):
 def _path_row(path: PathResult) -> dict[str, Any]:
     return {
         "score": path.score,
+        "level": path.level.value,
         "hops": len(path.hops),
         "target": path.target.id,
         "target_name": path.target.name,

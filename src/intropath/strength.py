@@ -26,7 +26,7 @@ from datetime import date
 from typing import Any
 
 from .errors import ConfigError
-from .model import Evidence, EvidenceKind
+from .model import Evidence, EvidenceKind, EvidenceLevel
 
 DAYS_PER_YEAR = 365.25
 
@@ -59,6 +59,8 @@ class StrengthParams:
     shared_employer_familiarity: float = 0.04
     shared_school_trust: float = 0.05
     shared_school_familiarity: float = 0.02
+    colleagues_trust: float = 0.05
+    colleagues_familiarity: float = 0.03
     recommendation_received_trust: float = 0.6
     recommendation_given_trust: float = 0.45
     recommendation_familiarity: float = 0.15
@@ -254,6 +256,7 @@ def _contribution(item: Evidence, p: StrengthParams, today: date) -> tuple[float
         EvidenceKind.STUDIED_TOGETHER: (p.studied_together_trust, p.studied_together_familiarity),
         EvidenceKind.SHARED_EMPLOYER: (p.shared_employer_trust, p.shared_employer_familiarity),
         EvidenceKind.SHARED_SCHOOL: (p.shared_school_trust, p.shared_school_familiarity),
+        EvidenceKind.COLLEAGUES: (p.colleagues_trust, p.colleagues_familiarity),
         EvidenceKind.INTRODUCTION: (p.introduction_trust, p.introduction_familiarity),
         EvidenceKind.MET: (p.met_trust, p.met_familiarity),
     }.get(kind)
@@ -268,6 +271,7 @@ _SPANS = frozenset(
         EvidenceKind.STUDIED_TOGETHER,
         EvidenceKind.SHARED_EMPLOYER,
         EvidenceKind.SHARED_SCHOOL,
+        EvidenceKind.COLLEAGUES,
     }
 )
 """Kinds that describe a period: with no end date they are still going on."""
@@ -304,3 +308,77 @@ def explain_lines(strength: TieStrength) -> list[str]:
         ]
         lines.append(f"your rating overrides: {', '.join(rated)}")
     return lines
+
+
+_INTERACTED = frozenset(
+    {
+        EvidenceKind.WORKED_TOGETHER,
+        EvidenceKind.STUDIED_TOGETHER,
+        EvidenceKind.MET,
+        EvidenceKind.RECOMMENDATION,
+        EvidenceKind.INTRODUCTION,
+        EvidenceKind.NOTE,
+    }
+)
+"""Kinds that say the two know each other (a note is the user's own account)."""
+
+_WEAK = frozenset(
+    {
+        EvidenceKind.COLLEAGUES,
+        EvidenceKind.SHARED_EMPLOYER,
+        EvidenceKind.SHARED_SCHOOL,
+        EvidenceKind.ENDORSEMENT,
+        EvidenceKind.MESSAGES,
+    }
+)
+"""Kinds that hint at a relationship without showing one (messages: one way only)."""
+
+_LEVELS = list(EvidenceLevel)
+
+
+def level_of(evidence: Iterable[Evidence]) -> EvidenceLevel:
+    """How much a tie's numbers rest on: the best level any of its evidence reaches.
+
+    ``rated``: the user rated the tie; ``interacted``: messages both ways, a
+    recommendation, an introduction, having met or worked or studied together,
+    or the user's note; ``weak``: only the same employer, a school, endorsements,
+    an invitation with a note or one-way messages; ``connected``: nothing but the
+    connection.
+
+    >>> level_of([Evidence(kind="connected"), Evidence(kind="colleagues", at="Acme")]).value
+    'weak'
+    """
+    best = EvidenceLevel.CONNECTED
+    for item in evidence:
+        level = _level(item)
+        if _LEVELS.index(level) < _LEVELS.index(best):
+            best = level
+    return best
+
+
+def _level(item: Evidence) -> EvidenceLevel:
+    kind = item.kind
+    if kind is EvidenceKind.RATING:  # the user's judgement, in numbers or in words
+        return EvidenceLevel.RATED
+    if kind is EvidenceKind.MESSAGES:
+        if item.sent is None or item.received is None:
+            both = (item.count or 0) > 1  # direction unknown: more than one message
+        else:
+            both = item.sent > 0 and item.received > 0
+        if both:
+            return EvidenceLevel.INTERACTED
+        return (
+            EvidenceLevel.WEAK
+            if (item.count or item.sent or item.received)
+            else EvidenceLevel.CONNECTED
+        )
+    if kind in _INTERACTED:
+        return EvidenceLevel.INTERACTED
+    if kind in _WEAK or (kind is EvidenceKind.INVITATION and item.detail):
+        return EvidenceLevel.WEAK
+    return EvidenceLevel.CONNECTED
+
+
+def weakest_level(levels: Iterable[EvidenceLevel]) -> EvidenceLevel:
+    """The least-founded of several levels (a path is only as well known as its weakest tie)."""
+    return max(levels, key=_LEVELS.index, default=EvidenceLevel.CONNECTED)

@@ -17,13 +17,23 @@ import typer
 
 from ..config import default_graph_path, load_config, resolve_graph, sample_graph_path
 from ..errors import GraphFileError, InvalidRating
-from ..graphfile import load_document, save_document
+from ..graphfile import load_document, save_document, write_atomic
 from ..importers import ImportReport, import_google_contacts, import_linkedin, import_vcard
 from ..manual import explain as explain_person
-from ..manual import import_ratings, set_person, set_tie
+from ..manual import import_ratings, ratings_template, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
-from ..strength import StrengthParams, explain_lines, params_from_config
-from .app import GraphOption, JsonOption, app, console, emit_json, err_console
+from ..planner import plan
+from ..strength import StrengthParams, explain_lines, level_of, params_from_config
+from .app import (
+    GraphOption,
+    JsonOption,
+    MeOption,
+    app,
+    console,
+    emit_json,
+    err_console,
+    open_store,
+)
 
 import_app = typer.Typer(
     help="Import a LinkedIn export or an address book into your graph.", no_args_is_help=True
@@ -354,6 +364,37 @@ def ratings_import(
     _print_report(report, document, as_json)
 
 
+@ratings_app.command("template")
+def ratings_template_command(
+    company: Annotated[
+        str, typer.Option("--company", "-c", help="The company, as you would write it.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the CSV here. Default: print it."
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option(min=1, help="How many of the best asks to cover.")] = 10,
+    graph: GraphOption = None,
+    me: MeOption = None,
+) -> None:
+    """Write a ratings CSV of the ties your best asks at COMPANY rest on, unrated so far.
+
+    Fill in trust and familiarity (0 to 1) for the people you know, then apply
+    it: intropath ratings import FILE. Rows left blank change nothing.
+
+    Example: intropath ratings template --company Muse -o ratings.csv
+    """
+    text = ratings_template(plan(open_store(graph), company, me=me), top)
+    if output is None:
+        console.out(text, end="", highlight=False)
+        return
+    write_atomic(output, text)
+    rows = text.count("\n") - 1
+    _say(f"Wrote {output}: {rows} ties to rate (then: intropath ratings import {output}).")
+
+
 @app.command()
 def explain(
     person: Annotated[str, typer.Argument(help="An id, name, email or profile URL.")],
@@ -382,6 +423,7 @@ def explain(
                             "trust": t.trust,
                             "familiarity": t.familiarity,
                             "model": {"trust": s.trust, "familiarity": s.familiarity},
+                            "level": level_of(t.evidence).value,
                             "evidence": [
                                 e.model_dump(mode="json", exclude_none=True) for e in t.evidence
                             ],
@@ -400,7 +442,10 @@ def explain(
         _say("  no ties")
     for tie, strength in ties:
         other = tie.b if tie.a == found.id else tie.a
-        _say(f"  with {other}: trust {tie.trust:.2f}, familiarity {tie.familiarity:.2f}")
+        _say(
+            f"  with {other}: trust {tie.trust:.2f}, familiarity {tie.familiarity:.2f} "
+            f"({level_of(tie.evidence).label})"
+        )
         for line in explain_lines(strength):
             _say(f"    {line}")
         if (round(tie.trust, 4), round(tie.familiarity, 4)) != (

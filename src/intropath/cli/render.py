@@ -10,7 +10,8 @@ from ..results import Ask, Hop, PathResult, PersonRef, Plan
 
 
 def _evidence(hop: Hop) -> str:
-    return "; ".join(e.describe() for e in hop.evidence) or "no evidence recorded"
+    facts = "; ".join(e.describe() for e in hop.evidence) or "no evidence recorded"
+    return f"{hop.level.label}: {facts}"
 
 
 ASKS_SHOWN = 15
@@ -82,11 +83,23 @@ def plan_view(plan: Plan) -> Group:
     asks.add_column("Ask", no_wrap=True)
     asks.add_column("Score", justify="right")
     asks.add_column("Reach", justify="right")
+    asks.add_column("Evidence", no_wrap=True)
     asks.add_column("For")
     for i, ask in enumerate(plan.asks[:ASKS_SHOWN], 1):
-        purpose = _purpose(ask) + (f" [dim](you {ask.history})[/dim]" if ask.history else "")
-        asks.add_row(str(i), ask.name, f"{ask.best_path.score:.3f}", str(ask.reach), purpose)
+        purpose = Text(_purpose(ask))
+        if ask.history:
+            purpose.append(f" (you {ask.history})", style="dim")
+        asks.add_row(
+            str(i),
+            Text(ask.name),
+            f"{ask.best_path.score:.3f}",
+            str(ask.reach),
+            ask.level.label,
+            purpose,
+        )
     parts.append(asks)
+    if plan.evidence_note:
+        parts.append(Text(f"! {plan.evidence_note}", style="bold yellow"))
     if len(plan.asks) > ASKS_SHOWN:
         parts.append(Text(f"... and {len(plan.asks) - ASKS_SHOWN} more (--json lists them all)"))
 

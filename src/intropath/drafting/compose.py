@@ -188,9 +188,12 @@ def _how(
     who = _cut(contact.name, level) if kind is Kind.BLURB else ""
     if evidence is None:
         return renderer.macro("connected", who)
+    kind_name = kind_of(evidence)
+    if kind_name == "colleagues" and evidence.until:  # over: said in the past tense
+        kind_name = "colleagues_past"
     return renderer.macro(
         "how",
-        kind_of(evidence),
+        kind_name,
         _cut(squash(evidence.at), level),
         years(evidence) if level.years else "",
         who,

@@ -21,10 +21,15 @@ QUOTABLE = (
     "recommendation",
     "endorsement",
     "messages",
+    "colleagues",
     "connected",
     "invitation",
 )
 """Evidence kinds a draft may quote, most telling first.
+
+Working for the same employer (``colleagues``) comes after every sign that the
+two actually know each other, and is only ever said as what it is ("we are both
+at Acme"), never as having worked together.
 
 A rating is the user's own number and a free-text note is the user's private
 wording (often about the person, in the third person), so neither is quoted;
@@ -33,11 +38,11 @@ a note that names a place (``at``) is read as "we know each other from there".
 
 PLACED = frozenset(
     {"worked_together", "studied_together", "met", "shared_employer", "shared_school", "note",
-     "connected", "invitation"}
+     "connected", "invitation", "colleagues"}
 )  # fmt: skip
 """Kinds whose phrase names the place (``at``); the others do not state it."""
 
-NEEDS_PLACE = frozenset({"shared_employer", "shared_school", "note"})
+NEEDS_PLACE = frozenset({"shared_employer", "shared_school", "note", "colleagues"})
 """Kinds that say nothing without a place."""
 
 ELLIPSIS = "\u2026"

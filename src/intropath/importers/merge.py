@@ -172,22 +172,25 @@ class Merger:
         earlier import of the same kind under this name is reused, then the
         usual matching applies.
         """
-        key = name_key(record.name)
-        before = [
-            pid for pid in self._by_name.get(key, []) if f"{kind}:{pid}" in self.people[pid].sources
-        ]
-        if explicit is not None and explicit in self.people:
-            owner = explicit
-        elif len(before) == 1 and self._compatible(self.people[before[0]], profile_key(record.url)):
-            owner = before[0]
-        else:
-            owner = self.match(record) or self._create(record)
+        owner = self.find_owner(record, kind, explicit) or self._create(record)
         self._owners.add(owner)
         self._update(self.people[owner], record)
         self._seen.add(owner)
         if self.me is None:
             self.me = owner
         return owner
+
+    def find_owner(self, record: Record, kind: str, explicit: str | None = None) -> str | None:
+        """The existing person :meth:`owner` would choose, or None for a new one."""
+        if explicit is not None and explicit in self.people:
+            return explicit
+        key = name_key(record.name)
+        before = [
+            pid for pid in self._by_name.get(key, []) if f"{kind}:{pid}" in self.people[pid].sources
+        ]
+        if len(before) == 1 and self._compatible(self.people[before[0]], profile_key(record.url)):
+            return before[0]
+        return self.match(record)
 
     def set_positions(self, person_id: str, positions: list[Position]) -> None:
         """Replace a person's positions (their own export is authoritative)."""
