@@ -41,6 +41,8 @@ class EvidenceKind(StrEnum):
     NOTE = "note"
     SHARED_EMPLOYER = "shared_employer"
     SHARED_SCHOOL = "shared_school"
+    EMAIL = "email"
+    MEETINGS = "meetings"
 
 
 class _Model(BaseModel):
@@ -71,6 +73,13 @@ class Evidence(_Model):
     familiarity: Strength | None = Field(None, description="A rating's familiarity.")
     source: str | None = Field(
         None, description="Provenance: 'manual', or an import such as 'linkedin:alex'."
+    )
+    threads: int | None = Field(None, ge=0, description="Email threads where both wrote.")
+    weight: float | None = Field(
+        None,
+        ge=0,
+        allow_inf_nan=False,
+        description="Meetings weighted by size: a meeting of n people counts 1/(n-1).",
     )
 
     @model_validator(mode="before")

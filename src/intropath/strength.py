@@ -70,6 +70,14 @@ class StrengthParams:
     introduction_familiarity: float = 0.2
     met_trust: float = 0.15
     met_familiarity: float = 0.2
+    # mail and calendar archives (intropath import mail / calendar)
+    email_trust: float = 0.4
+    email_familiarity: float = 0.85
+    email_scale: float = 40.0
+    email_thread_scale: float = 10.0
+    meeting_trust: float = 0.3
+    meeting_familiarity: float = 0.7
+    meeting_scale: float = 5.0
 
     def __post_init__(self) -> None:
         for item in fields(self):
@@ -230,6 +238,12 @@ def _contribution(item: Evidence, p: StrengthParams, today: date) -> tuple[float
     if kind is EvidenceKind.MESSAGES:
         volume = 1 - math.exp(-_effective_messages(item, p) / p.message_scale)
         return p.message_trust * volume * fresh_t, p.message_familiarity * volume * fresh_f
+    if kind is EvidenceKind.EMAIL:
+        volume = _email_volume(item, p)
+        return p.email_trust * volume * fresh_t, p.email_familiarity * volume * fresh_f
+    if kind is EvidenceKind.MEETINGS:
+        volume = 1 - math.exp(-(item.weight or 0.0) / p.meeting_scale)
+        return p.meeting_trust * volume * fresh_t, p.meeting_familiarity * volume * fresh_f
     if kind is EvidenceKind.RECOMMENDATION:
         weight = (
             p.recommendation_given_trust
@@ -279,6 +293,16 @@ def _effective_messages(item: Evidence, p: StrengthParams) -> float:
         return (item.count or 0) * (1 + p.one_way_share) / 2
     both = min(item.sent, item.received)
     return 2 * both + p.one_way_share * (max(item.sent, item.received) - both)
+
+
+def _email_volume(item: Evidence, p: StrengthParams) -> float:
+    """In [0, 1): effective messages on ``email_scale`` plus threads both wrote in."""
+    messages = _effective_messages(item, p)
+    return 1 - math.exp(-messages / p.email_scale - (item.threads or 0) / p.email_thread_scale)
+
+
+INTERACTION_KINDS = frozenset({EvidenceKind.MESSAGES, EvidenceKind.EMAIL, EvidenceKind.MEETINGS})
+"""Kinds that show the two people actually interacted (for evidence levels)."""
 
 
 def explain_lines(strength: TieStrength) -> list[str]:
