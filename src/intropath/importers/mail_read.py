@@ -104,9 +104,7 @@ def split_mbox(raw: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
     blocks = _Blocks(raw)
     if not blocks.refill(0):
         return
-    start = 0 if blocks.buf.startswith(b"From ") else blocks.skip_to_separator(0)
-    if start > 0:
-        start += 1
+    start = 0 if blocks.buf.startswith(b"From ") else _after(blocks.skip_to_separator(0))
     while start >= 0:
         eol = blocks.search(_EOL, start, keep=start)
         if eol < 0:  # a last "From " line with nothing after it, or a monstrous one
@@ -116,9 +114,12 @@ def split_mbox(raw: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
         if stop < 0 and blocks.end - eol < MAX_HEADER:
             stop = blocks.end  # the headers run to the end of the file
         yield start, (blocks.slice(eol + 1, stop + 1) if stop >= 0 else None)
-        start = blocks.skip_to_separator(max(stop, eol))
-        if start >= 0:
-            start += 1
+        start = _after(blocks.skip_to_separator(max(stop, eol)))
+
+
+def _after(separator: int) -> int:
+    """Where the message starts: after the newline of its separator (-1 stays -1)."""
+    return separator + 1 if separator >= 0 else -1
 
 
 def read_header(raw: IO[bytes]) -> bytes | None:
