@@ -314,3 +314,35 @@ def test_split_mbox_finds_the_messages_and_headers_the_stdlib_finds(tmp_path_fac
     finally:
         mail_read.CHUNK = old
     assert found == expected
+
+
+# -- adding interaction never lowers a tie, end to end ---------------------------
+
+mail_event = st.tuples(
+    st.booleans(),  # the owner wrote it
+    st.integers(0, 3),  # in reply to which earlier message (0: a new thread)
+    st.integers(0, 800),  # days after 2022-01-01
+)
+
+
+def tie_numbers(messages: list[tuple[bool, int, int]], folder: Path) -> tuple[float, float]:
+    texts = []
+    for i, (mine, reply, day) in enumerate(messages):
+        sender, to = (ME, DANA) if mine else (DANA, ME)
+        when = date.fromordinal(date(2022, 1, 1).toordinal() + day)
+        texts.append(
+            message(sender, to, mid=f"m{i}@x", date=f"{when:%d %b %Y} 10:00:00 +0000",
+                    reply_to=f"m{i - reply}@x" if reply and i >= reply else None)
+        )  # fmt: skip
+    document, _ = import_mail(write_mbox(folder / "m.mbox", *texts), owner=[OWNER], as_of=TODAY)
+    tie = next((t for t in document.ties), None)
+    return (tie.trust, tie.familiarity) if tie else (0.0, 0.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(mail_event, max_size=12), mail_event)
+def test_another_message_never_lowers_the_tie(tmp_path_factory, messages, extra):
+    folder = tmp_path_factory.mktemp("mail")
+    before = tie_numbers(messages, folder)
+    after = tie_numbers([*messages, extra], folder)
+    assert after[0] >= before[0] and after[1] >= before[1]

@@ -34,15 +34,16 @@ def evidence(draw: st.DrawFn) -> Evidence:
         st.none() | st.integers(0, (TODAY - since).days).map(lambda d: since + timedelta(d))
     )
     sent, received = draw(st.integers(0, 500)), draw(st.integers(0, 500))
+    mail = kind in (EvidenceKind.MESSAGES, EvidenceKind.EMAIL)
     return Evidence(
         kind=kind,
         since=since.isoformat(),
         until=until.isoformat() if until else None,
-        count=draw(st.none() | st.integers(0, 50))
-        if kind is not EvidenceKind.MESSAGES
-        else sent + received,
-        sent=sent if kind is EvidenceKind.MESSAGES else None,
-        received=received if kind is EvidenceKind.MESSAGES else None,
+        count=sent + received if mail else draw(st.none() | st.integers(0, 50)),
+        sent=sent if mail else None,
+        received=received if mail else None,
+        threads=draw(st.integers(0, 100)) if kind is EvidenceKind.EMAIL else None,
+        weight=draw(st.floats(0, 100)) if kind is EvidenceKind.MEETINGS else None,
         direction=draw(st.sampled_from([None, "given", "received"])),
         detail=draw(st.sampled_from([None, "with a personal note"])),
         source=draw(st.sampled_from([None, "linkedin:a", "linkedin:b", "manual"])),
@@ -92,6 +93,49 @@ def test_another_message_never_lowers(items, sent, received, outgoing):
     before = score([*items, msgs(sent, received)], as_of=TODAY)
     after = score([*items, msgs(sent + outgoing, received + (not outgoing))], as_of=TODAY)
     assert after.trust >= before.trust and after.familiarity >= before.familiarity
+
+
+@given(
+    evidence_lists,
+    st.integers(0, 400),
+    st.integers(0, 400),
+    st.integers(0, 100),
+    st.sampled_from(["sent", "received", "threads"]),
+)
+def test_another_email_or_thread_never_lowers(items, sent, received, threads, more):
+    def mail(s: int, r: int, t: int) -> Evidence:
+        return Evidence(kind="email", count=s + r, sent=s, received=r, threads=t, until="2024-06-01")
+
+    before = score([*items, mail(sent, received, threads)], as_of=TODAY)
+    bumped = {"sent": sent, "received": received, "threads": threads} | {
+        more: {"sent": sent, "received": received, "threads": threads}[more] + 1
+    }
+    after = score([*items, mail(bumped["sent"], bumped["received"], bumped["threads"])], as_of=TODAY)
+    assert after.trust >= before.trust and after.familiarity >= before.familiarity
+
+
+@given(evidence_lists, st.integers(0, 300), st.floats(0, 300), st.integers(2, 500))
+def test_another_meeting_never_lowers(items, count, weight, size):
+    def met(n: int, w: float) -> Evidence:
+        return Evidence(kind="meetings", count=n, weight=w, until="2024-06-01")
+
+    before = score([*items, met(count, weight)], as_of=TODAY)
+    after = score([*items, met(count + 1, weight + 1 / (size - 1))], as_of=TODAY)
+    assert after.trust >= before.trust and after.familiarity >= before.familiarity
+
+
+def test_a_one_to_one_says_more_than_a_seat_at_an_all_hands():
+    def fam(size: int) -> float:
+        item = Evidence(kind="meetings", count=10, weight=10 / (size - 1), until="2024-12-01")
+        return score([item], as_of=TODAY).familiarity
+
+    assert fam(2) > fam(5) > fam(200) > DEFAULT_PARAMS.prior_familiarity
+
+
+def test_email_and_linkedin_messages_are_different_facts():
+    linkedin = Evidence(kind="messages", count=20, sent=10, received=10, source="linkedin:a")
+    mail = Evidence(kind="email", count=20, sent=10, received=10, source="mail:a")
+    assert score([linkedin, mail], as_of=TODAY).familiarity > score([mail], as_of=TODAY).familiarity
 
 
 def test_connected_with_no_evidence_gets_the_low_prior():
