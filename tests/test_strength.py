@@ -203,3 +203,34 @@ def test_every_parameter_is_documented_with_its_default():
     for item in fields(StrengthParams):
         default = getattr(StrengthParams(), item.name)
         assert re.search(rf"`{item.name}`\s*\|\s*{default:g}\s*\|", doc), item.name
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        Evidence(kind="email", sent=20, received=22, threads=9, since="2022-03-01",
+                 until="2024-12-01"),
+        Evidence(kind="email", sent=30, received=0, threads=0, until="2024-12-01"),
+        Evidence(kind="email", sent=20, received=22, threads=9, until="2021-01-01"),
+        Evidence(kind="meetings", count=12, weight=12, until="2024-12-01"),
+        Evidence(kind="meetings", count=6, weight=2, until="2024-12-01"),
+        Evidence(kind="meetings", count=50, weight=0.2513, until="2024-12-01"),
+    ],
+)  # fmt: skip
+def test_the_worked_examples_are_what_the_model_computes(item):
+    doc = (Path(__file__).parents[1] / "docs" / "strength-model.md").read_text()
+    s = score([item], as_of=TODAY)
+    part = s.contributions[0]
+    row = f"| {part.trust:.2f} | {part.familiarity:.2f} | {s.trust:.2f} | {s.familiarity:.2f} |"
+    assert row in doc
+
+
+def test_the_combined_worked_example():
+    items = [
+        Evidence(kind="email", sent=20, received=22, threads=9, until="2024-12-01"),
+        Evidence(kind="meetings", count=12, weight=12, until="2024-12-01"),
+        Evidence(kind="connected", since="2018-05-01"),
+    ]
+    s = score(items, as_of=TODAY)
+    doc = (Path(__file__).parents[1] / "docs" / "strength-model.md").read_text()
+    assert f"trust {s.trust:.2f} and\nfamiliarity {s.familiarity:.2f}" in doc

@@ -331,6 +331,7 @@ def import_mail_command(
         typer.Argument(
             help="mbox files (Thunderbird, Google Takeout's .mbox or its .zip/.tgz as "
             "downloaded), Maildir folders, or folders of them.",
+            metavar="PATH...",
             show_default=False,
         ),
     ],
@@ -361,6 +362,7 @@ def import_calendar_command(
         list[Path],
         typer.Argument(
             help="iCalendar exports: .ics files, a zip of them, or folders.",
+            metavar="PATH...",
             show_default=False,
         ),
     ],
