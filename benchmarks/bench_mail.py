@@ -52,7 +52,7 @@ def generate(path: Path, messages: int, size_mb: float, seed: int = 7) -> int:
     rng = random.Random(seed)
     people = _people(rng, max(10, messages // 30))
     block = base64.encodebytes(rng.randbytes(3 << 20))  # 76-character lines, none "From "
-    mean_body = max(200, int(size_mb * 1e6 / messages) - 1500)
+    mean_body = max(200, int(size_mb * 1e6 / messages) - 1000)  # headers take about 1 kB
     start = datetime(2015, 1, 1, tzinfo=UTC)
     sent_ids: list[str] = []
     with open(path, "wb") as out:

@@ -107,7 +107,7 @@ def event(
     body = [
         "BEGIN:VEVENT",
         f"DTSTART{start}",
-        f"DTSTAMP:20240101T000000Z",
+        "DTSTAMP:20240101T000000Z",
         f"ORGANIZER;CN=Alex Morgan:mailto:{organizer}",
         f"UID:{uid}",
         *lines,

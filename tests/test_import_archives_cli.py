@@ -1,14 +1,14 @@
-"""`intropath import mail` and `import calendar` through the CLI: owner, report, explain, atomicity."""
+"""`import mail` and `import calendar` through the CLI: owner, report, explain, atomicity."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from mailfiles import OWNER, attendee, calendar, event, message, write_mbox
 from typer.testing import CliRunner
 
 from intropath.cli import app
+from mailfiles import OWNER, attendee, calendar, event, message, write_mbox
 
 runner = CliRunner()
 ME = f"Alex Morgan <{OWNER}>"

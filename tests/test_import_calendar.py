@@ -6,12 +6,12 @@ import zipfile
 from datetime import date
 
 import pytest
-from mailfiles import OWNER, attendee, calendar, event
 
 from intropath.errors import ConfigError, ImportFileError
 from intropath.importers import import_calendar
 from intropath.model import EvidenceKind, GraphDocument, Person
 from intropath.strength import score
+from mailfiles import OWNER, attendee, calendar, event
 
 TODAY = date(2025, 1, 1)
 ME = attendee(OWNER, "Alex Morgan")

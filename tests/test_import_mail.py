@@ -10,6 +10,11 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
+from intropath.errors import ConfigError, ImportFileError
+from intropath.importers import import_mail, mail_read
+from intropath.importers.mail_read import split_mbox
+from intropath.model import EvidenceKind, GraphDocument, Person
 from mailfiles import (
     OWNER,
     gmail_ids,
@@ -19,11 +24,6 @@ from mailfiles import (
     write_maildir,
     write_mbox,
 )
-
-from intropath.errors import ConfigError, ImportFileError
-from intropath.importers import import_mail, mail_read
-from intropath.importers.mail_read import split_mbox
-from intropath.model import EvidenceKind, GraphDocument, Person
 
 TODAY = date(2025, 1, 1)
 DANA = '"Dana Reyes" <dana@acme.example>'
@@ -235,7 +235,7 @@ def test_reimport_replaces_the_mail_evidence(tmp_path):
 
 def test_the_owner_must_be_known(tmp_path):
     path = write_mbox(tmp_path / "m.mbox", *conversation())
-    with pytest.raises(ConfigError, match="--owner YOU@EXAMPLE.COM"):
+    with pytest.raises(ConfigError, match=r"--owner YOU@EXAMPLE\.COM"):
         import_mail(path)
     with pytest.raises(ConfigError, match="--owner: expected an email address, got 'Alex'"):
         import_mail(path, owner=["Alex"])
@@ -248,7 +248,7 @@ def test_malformed_messages_are_skipped_with_their_position(tmp_path, monkeypatc
     binary = "From x@xxx Tue Jan 02 10:00:00 2024\n\x00\x01\xff\xfe garbage\n\n"
     texts = [*conversation(), no_sender, huge, binary]
     path = write_mbox(tmp_path / "m.mbox", *texts)
-    document, report = import_mail(path, owner=[OWNER], as_of=TODAY)
+    _, report = import_mail(path, owner=[OWNER], as_of=TODAY)
     assert report.skipped_count == 3
     offsets = [sum(len(t.encode()) for t in texts[:i]) for i in range(3, 6)]
     assert report.skipped == [

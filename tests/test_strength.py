@@ -103,14 +103,13 @@ def test_another_message_never_lowers(items, sent, received, outgoing):
     st.sampled_from(["sent", "received", "threads"]),
 )
 def test_another_email_or_thread_never_lowers(items, sent, received, threads, more):
-    def mail(s: int, r: int, t: int) -> Evidence:
-        return Evidence(kind="email", count=s + r, sent=s, received=r, threads=t, until="2024-06-01")
+    def mail(numbers: dict[str, int]) -> Evidence:
+        count = numbers["sent"] + numbers["received"]
+        return Evidence(kind="email", count=count, until="2024-06-01", **numbers)
 
-    before = score([*items, mail(sent, received, threads)], as_of=TODAY)
-    bumped = {"sent": sent, "received": received, "threads": threads} | {
-        more: {"sent": sent, "received": received, "threads": threads}[more] + 1
-    }
-    after = score([*items, mail(bumped["sent"], bumped["received"], bumped["threads"])], as_of=TODAY)
+    numbers = {"sent": sent, "received": received, "threads": threads}
+    before = score([*items, mail(numbers)], as_of=TODAY)
+    after = score([*items, mail({**numbers, more: numbers[more] + 1})], as_of=TODAY)
     assert after.trust >= before.trust and after.familiarity >= before.familiarity
 
 
