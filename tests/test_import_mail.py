@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 
 from intropath.errors import ConfigError, ImportFileError
 from intropath.importers import import_mail, mail_read
-from intropath.importers.mail_read import split_mbox
+from intropath.importers.mail import MailTally
+from intropath.importers.mail_read import RawMessage, split_mbox
+from intropath.importers.report import ImportReport
 from intropath.model import EvidenceKind, GraphDocument, Person
 from mailfiles import (
     OWNER,
@@ -169,7 +171,12 @@ def test_every_format(tmp_path):
         document, report = import_mail(path, owner=[OWNER], as_of=TODAY)
         assert {k: report.counts[k] for k in expected} == expected, path
         assert email_of(document, by_email(document, "dana@acme.example").id).threads == 1
+    write_mbox(thunderbird / "Junk", message("Prize <win@lottery.example>", ME))
+    write_maildir(tmp_path / "Maildir" / ".Drafts", message(ME, DANA, mid="draft@x"))
     document, report = import_mail(thunderbird.parent, owner=[OWNER], as_of=TODAY)
+    assert (report.counts["sent"], report.counts["received"]) == (2, 1)
+    assert report.counts["files in spam and draft folders left out"] == 1
+    _, report = import_mail(maildir, owner=[OWNER], as_of=TODAY)
     assert (report.counts["sent"], report.counts["received"]) == (2, 1)
     assert report.notes_count == 0  # the .msf index is not mail and is passed over quietly
 
@@ -346,3 +353,34 @@ def test_another_message_never_lowers_the_tie(tmp_path_factory, messages, extra)
     before = tie_numbers(messages, folder)
     after = tie_numbers([*messages, extra], folder)
     assert after[0] >= before[0] and after[1] >= before[1]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["From", "To", "Cc", "Bcc", "Date", "Message-ID", "References",
+                             "In-Reply-To", "X-GM-THRID", "X-Gmail-Labels", "Precedence",
+                             "Auto-Submitted", " ", "\t", "Subject"]),
+            st.text(max_size=40) | st.sampled_from(["=?utf-8?b?@@@?=", "=?x-unknown?q?a?=",
+                                                    "a@b.c", "<a@b.c>", "\"x\" <y@z.w>",
+                                                    "Mon, 99 Feb 2024 25:61:00 +9999",
+                                                    "=?utf-8?q?=FF=FE?= <q@r.st>"]),
+        ),
+        max_size=10,
+    ),
+    st.booleans(),
+)  # fmt: skip
+def test_hostile_headers_are_counted_or_skipped_never_raised(fields, mine):
+    lines = [f"{name}: {value}" for name, value in fields]
+    if mine:
+        lines.insert(0, f"From: {OWNER}")
+    header = "\n".join(lines).encode("utf-8", "surrogatepass") + b"\n"
+    report = ImportReport(source="fuzz")
+    tally = MailTally(frozenset({OWNER}), report, TODAY)
+    tally.add(RawMessage("fuzz.mbox", "message 1 at byte 0", header))
+    tally.count_threads()
+    for who in tally.people.values():
+        who.evidence()
+        who.name("x@y.z")
+    assert report.counts["messages read"] + report.skipped_count == 1

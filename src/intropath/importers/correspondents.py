@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from email.errors import HeaderParseError
 from email.header import decode_header, make_header
 from email.utils import parseaddr
 from pathlib import Path
@@ -90,7 +91,7 @@ def decode_name(raw: str) -> str:
     """A display name with RFC 2047 encoded words decoded and quotes removed."""
     try:
         text = str(make_header(decode_header(raw)))
-    except (ValueError, LookupError, UnicodeError):
+    except (ValueError, LookupError, UnicodeError, HeaderParseError):
         text = raw
     text = "".join(c for c in text if c.isprintable() or c == " ")
     return " ".join(text.strip().strip("'\"").split())

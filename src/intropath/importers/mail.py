@@ -177,7 +177,8 @@ class MailTally:
             counts["messages to yourself left out"] += 1
             return None
         counts["sent"] += 1
-        self.owner_names[name] += bool(name)
+        if name:
+            self.owner_names[name] += 1
         for address, raw in recipients.items():
             person = self._person(address)
             person.sent += 1

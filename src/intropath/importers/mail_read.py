@@ -35,6 +35,8 @@ _EOL = re.compile(rb"\n")
 _BLANK_LINE = re.compile(rb"\n\r?\n")
 _HEADER_END = re.compile(rb"\n\r?\n|\nFrom ")
 _ARCHIVES = (".zip", ".tgz", ".tar.gz")
+_UNSENT = frozenset({"junk", "spam", "drafts", "templates", "outbox", "unsent messages"})
+"""Folders (Thunderbird, Maildir++) whose mail was never exchanged."""
 _READ_ERRORS = (OSError, zipfile.BadZipFile, tarfile.TarError, zlib.error, EOFError, ValueError)
 
 
@@ -157,7 +159,10 @@ def _folder(folder: Path, report: ImportReport) -> Iterator[RawMessage]:
     for child in sorted(folder.rglob("*")):
         if not child.is_file() or child.name.startswith("."):
             continue
-        if _in_maildir(child) or _is_mail_file(child):
+        inside = child.relative_to(folder).parts
+        if _UNSENT.intersection(part.casefold().lstrip(".") for part in inside):
+            report.counts["files in spam and draft folders left out"] += 1
+        elif _in_maildir(child) or _is_mail_file(child):
             yield from _file(child)
         elif child.suffix.casefold() not in {".msf", ".dat", ".json", ".sqlite", ".html"}:
             report.note(f"{child}: not mail; not read")
