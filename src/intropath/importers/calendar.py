@@ -50,19 +50,14 @@ class _Met(Correspondent):
     one_to_one: int = 0
     smallest: int = 0
     largest: int = 0
-    first: date | None = None
-    last: date | None = None
 
     def met(self, day: date, size: int, name: str) -> None:
-        if name:
-            self.names[name] += 1
+        self.seen(day, name)
         self.count += 1
         self.weight += 1 / (size - 1)
         self.one_to_one += size == 2
         self.smallest = min(self.smallest or size, size)
         self.largest = max(self.largest, size)
-        self.first = min(self.first or day, day)
-        self.last = max(self.last or day, day)
 
     def evidence(self) -> Evidence:
         groups = self.count - self.one_to_one
@@ -71,13 +66,11 @@ class _Met(Correspondent):
             low = max(3, self.smallest)
             span = f"{low}" if low == self.largest else f"{low} to {self.largest}"
             parts.append(f"{groups} in groups of {span} people")
-        first, last = self.first, self.last
         return Evidence(
             kind=EvidenceKind.MEETINGS,
             count=self.count,
             weight=round(self.weight, 4),
-            since=first.isoformat() if first else None,
-            until=last.isoformat() if last and last != first else None,
+            **self.span(),
             detail=", ".join(parts),
         )
 

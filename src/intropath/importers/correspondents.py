@@ -102,6 +102,22 @@ class Correspondent:
     """Someone the owner dealt with, by address."""
 
     names: Counter[str] = field(default_factory=Counter)
+    first: date | None = None
+    last: date | None = None
+
+    def seen(self, day: date | None, raw_name: str) -> None:
+        """Note a dealing on ``day`` (if known) under ``raw_name`` (if any)."""
+        if raw_name:
+            self.names[raw_name] += 1
+        if day is not None:
+            self.first = min(self.first or day, day)
+            self.last = max(self.last or day, day)
+
+    def span(self) -> dict[str, str | None]:
+        """``since`` the first date and ``until`` the last, when they differ."""
+        first = self.first.isoformat() if self.first else None
+        last = self.last.isoformat() if self.last else None
+        return {"since": first, "until": last if last != first else None}
 
     def evidence(self) -> Evidence:
         """What the owner's dealings with them come to."""

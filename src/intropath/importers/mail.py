@@ -84,18 +84,8 @@ class _Mail(Correspondent):
     sent: int = 0
     received: int = 0
     threads: int = 0
-    first: date | None = None
-    last: date | None = None
-
-    def seen(self, day: date | None, raw_name: str) -> None:
-        if raw_name:
-            self.names[raw_name] += 1
-        if day is not None:
-            self.first = min(self.first or day, day)
-            self.last = max(self.last or day, day)
 
     def evidence(self) -> Evidence:
-        first, last = _iso(self.first), _iso(self.last)
         s = "" if self.threads == 1 else "s"
         return Evidence(
             kind=EvidenceKind.EMAIL,
@@ -103,8 +93,7 @@ class _Mail(Correspondent):
             sent=self.sent,
             received=self.received,
             threads=self.threads,
-            since=first,
-            until=last if last != first else None,
+            **self.span(),
             detail=f"{self.sent} sent, {self.received} received, "
             f"{self.threads} thread{s} where you both wrote",
         )
@@ -271,10 +260,6 @@ def _addresses(text: str) -> list[tuple[str, str]]:
         if address is not None:
             found.append((address, raw_name))
     return found
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
 
 
 def import_mail(
