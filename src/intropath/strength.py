@@ -301,10 +301,6 @@ def _email_volume(item: Evidence, p: StrengthParams) -> float:
     return 1 - math.exp(-messages / p.email_scale - (item.threads or 0) / p.email_thread_scale)
 
 
-INTERACTION_KINDS = frozenset({EvidenceKind.MESSAGES, EvidenceKind.EMAIL, EvidenceKind.MEETINGS})
-"""Kinds that show the two people actually interacted (for evidence levels)."""
-
-
 def explain_lines(strength: TieStrength) -> list[str]:
     """The reasoning as short lines, strongest contribution first."""
     lines = [

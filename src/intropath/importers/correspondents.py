@@ -42,7 +42,7 @@ def normalise(address: str) -> str | None:
     if address.startswith("mailto:"):
         address = address[7:]
     local, at, domain = address.rpartition("@")
-    if not (at and local and "." in domain) or any(c.isspace() for c in address):
+    if not (at and local and "." in domain) or len(address.split()) != 1:
         return None
     return address
 

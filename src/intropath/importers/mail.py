@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, timedelta
 from email.utils import getaddresses, parsedate_to_datetime
+from functools import lru_cache
 
 from ..model import Evidence, EvidenceKind, GraphDocument
 from ..strength import DEFAULT_PARAMS, StrengthParams
@@ -252,14 +253,15 @@ class MailTally:
                     self.people[self._order[author]].threads += 1
 
 
-def _addresses(text: str) -> list[tuple[str, str]]:
+@lru_cache(maxsize=1 << 14)  # the same fields recur (your own address above all)
+def _addresses(text: str) -> tuple[tuple[str, str], ...]:
     """(address, raw display name) of each valid address in an address field."""
     found = []
     for raw_name, raw in getaddresses([text]):
         address = normalise(raw)
         if address is not None:
             found.append((address, raw_name))
-    return found
+    return tuple(found)
 
 
 def import_mail(
