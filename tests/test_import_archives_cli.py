@@ -39,6 +39,7 @@ def test_mail_then_calendar_then_explain(tmp_path):
     result = run("import", "mail", mbox(tmp_path), "--owner", OWNER, "--as-of", "2025-01-01")
     assert result.exit_code == 0, result.output
     assert "Imported" in result.stdout and "1 sent, 1 received" in result.stdout
+    assert "; 1 message skipped." in result.stdout
     assert "skipped" in result.stderr and "message 3 at byte" in result.stderr
     ics = tmp_path / "cal.ics"
     ics.write_text(calendar(event("e1", ":20240601T100000Z", attendee(OWNER), attendee(

@@ -201,6 +201,7 @@ def import_calendar(
         When a path is missing or is not a readable iCalendar file.
     """
     files, merger, addresses = start_import(paths, document, owner)
+    merger.report.unit = "event"
     tally = CalendarTally(addresses, merger.report, as_of or date.today())
     for path in files:
         for where, content in _calendars(path):

@@ -295,6 +295,7 @@ def import_mail(
         When a path is missing, is not mail, or cannot be read.
     """
     files, merger, addresses = start_import(paths, document, owner)
+    merger.report.unit = "message"
     tally = MailTally(addresses, merger.report, as_of or date.today())
     for path in files:
         for message in iter_messages(path, merger.report):
