@@ -313,14 +313,14 @@ def any_evidence(draw: st.DrawFn) -> Evidence:
     kind = draw(st.sampled_from(LEVEL_KINDS))
     sent, received = draw(st.integers(0, 5)), draw(st.integers(0, 5))
     number = st.none() | st.floats(0, 1)
+    directed = kind in (EvidenceKind.MESSAGES, EvidenceKind.EMAIL)
     return Evidence(
         kind=kind,
         at=draw(st.sampled_from([None, "Acme"])),
-        count=sent + received
-        if kind is EvidenceKind.MESSAGES
-        else draw(st.none() | st.integers(0, 3)),
-        sent=sent if kind is EvidenceKind.MESSAGES else None,
-        received=received if kind is EvidenceKind.MESSAGES else None,
+        count=sent + received if directed else draw(st.none() | st.integers(0, 3)),
+        sent=sent if directed else None,
+        received=received if directed else None,
+        weight=draw(st.floats(0, 5)) if kind is EvidenceKind.MEETINGS else None,
         detail=draw(st.sampled_from([None, "with a personal note"])),
         trust=draw(number) if kind is EvidenceKind.RATING else None,
         familiarity=draw(number) if kind is EvidenceKind.RATING else None,
@@ -328,6 +328,16 @@ def any_evidence(draw: st.DrawFn) -> Evidence:
 
 
 ORDER = list(EvidenceLevel)
+
+
+def test_mail_and_meetings_have_levels_like_messages():
+    def level(**fields: object) -> str:
+        return level_of([Evidence(kind="connected"), Evidence(**fields)]).value
+
+    assert level(kind="email", sent=2, received=1, count=3) == "interacted"
+    assert level(kind="email", sent=0, received=9, count=9) == "weak"
+    assert level(kind="meetings", count=3, weight=3.0) == "interacted"  # three 1:1s
+    assert level(kind="meetings", count=1, weight=1 / 199) == "weak"  # one all-hands
 
 
 @given(st.lists(any_evidence(), max_size=6), st.lists(any_evidence(), max_size=3))

@@ -42,6 +42,8 @@ class EvidenceKind(StrEnum):
     SHARED_EMPLOYER = "shared_employer"
     SHARED_SCHOOL = "shared_school"
     COLLEAGUES = "colleagues"
+    EMAIL = "email"
+    MEETINGS = "meetings"
 
 
 class EvidenceLevel(StrEnum):
@@ -103,6 +105,13 @@ class Evidence(_Model):
     familiarity: Strength | None = Field(None, description="A rating's familiarity.")
     source: str | None = Field(
         None, description="Provenance: 'manual', or an import such as 'linkedin:alex'."
+    )
+    threads: int | None = Field(None, ge=0, description="Email threads where both wrote.")
+    weight: float | None = Field(
+        None,
+        ge=0,
+        allow_inf_nan=False,
+        description="Meetings weighted by size: a meeting of n people counts 1/(n-1).",
     )
 
     @model_validator(mode="before")

@@ -72,6 +72,14 @@ class StrengthParams:
     introduction_familiarity: float = 0.2
     met_trust: float = 0.15
     met_familiarity: float = 0.2
+    # mail and calendar archives (intropath import mail / calendar)
+    email_trust: float = 0.4
+    email_familiarity: float = 0.85
+    email_scale: float = 40.0
+    email_thread_scale: float = 10.0
+    meeting_trust: float = 0.3
+    meeting_familiarity: float = 0.7
+    meeting_scale: float = 5.0
 
     def __post_init__(self) -> None:
         for item in fields(self):
@@ -232,6 +240,12 @@ def _contribution(item: Evidence, p: StrengthParams, today: date) -> tuple[float
     if kind is EvidenceKind.MESSAGES:
         volume = 1 - math.exp(-_effective_messages(item, p) / p.message_scale)
         return p.message_trust * volume * fresh_t, p.message_familiarity * volume * fresh_f
+    if kind is EvidenceKind.EMAIL:
+        volume = _email_volume(item, p)
+        return p.email_trust * volume * fresh_t, p.email_familiarity * volume * fresh_f
+    if kind is EvidenceKind.MEETINGS:
+        volume = 1 - math.exp(-(item.weight or 0.0) / p.meeting_scale)
+        return p.meeting_trust * volume * fresh_t, p.meeting_familiarity * volume * fresh_f
     if kind is EvidenceKind.RECOMMENDATION:
         weight = (
             p.recommendation_given_trust
@@ -283,6 +297,12 @@ def _effective_messages(item: Evidence, p: StrengthParams) -> float:
         return (item.count or 0) * (1 + p.one_way_share) / 2
     both = min(item.sent, item.received)
     return 2 * both + p.one_way_share * (max(item.sent, item.received) - both)
+
+
+def _email_volume(item: Evidence, p: StrengthParams) -> float:
+    """In [0, 1): effective messages on ``email_scale`` plus threads both wrote in."""
+    messages = _effective_messages(item, p)
+    return 1 - math.exp(-messages / p.email_scale - (item.threads or 0) / p.email_thread_scale)
 
 
 def explain_lines(strength: TieStrength) -> list[str]:
@@ -341,8 +361,9 @@ def level_of(evidence: Iterable[Evidence]) -> EvidenceLevel:
 
     ``rated``: the user rated the tie; ``interacted``: messages both ways, a
     recommendation, an introduction, having met or worked or studied together,
-    or the user's note; ``weak``: only the same employer, a school, endorsements,
-    an invitation with a note or one-way messages; ``connected``: nothing but the
+    small meetings, or the user's note; ``weak``: only the same employer, a school,
+    endorsements, an invitation with a note, one-way messages or mail, or large
+    meetings; ``connected``: nothing but the
     connection.
 
     >>> level_of([Evidence(kind="connected"), Evidence(kind="colleagues", at="Acme")]).value
@@ -360,7 +381,10 @@ def _level(item: Evidence) -> EvidenceLevel:
     kind = item.kind
     if kind is EvidenceKind.RATING:  # the user's judgement, in numbers or in words
         return EvidenceLevel.RATED
-    if kind is EvidenceKind.MESSAGES:
+    if kind is EvidenceKind.MEETINGS:
+        # a handful of meetings of a few people is knowing someone; one all-hands is not
+        return EvidenceLevel.INTERACTED if (item.weight or 0) >= 0.5 else EvidenceLevel.WEAK
+    if kind in (EvidenceKind.MESSAGES, EvidenceKind.EMAIL):
         if item.sent is None or item.received is None:
             both = (item.count or 0) > 1  # direction unknown: more than one message
         else:

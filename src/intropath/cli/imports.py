@@ -1,6 +1,6 @@
 """Commands that bring data in and record what the user knows.
 
-``import linkedin|vcard|google``, ``tie set``, ``person set``,
+``import linkedin|vcard|google|mail|calendar``, ``tie set``, ``person set``,
 ``ratings import`` and ``explain``. Each calls one library function
 (:mod:`intropath.importers`, :mod:`intropath.manual`) and writes the graph
 atomically: the saved graph changes only if the whole command succeeds.
@@ -9,6 +9,7 @@ atomically: the saved graph changes only if the whole command succeeds.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Protocol
@@ -16,9 +17,17 @@ from typing import Annotated, Protocol
 import typer
 
 from ..config import default_graph_path, load_config, resolve_graph, sample_graph_path
+from ..drafting.profile import Profile
 from ..errors import GraphFileError, InvalidRating
 from ..graphfile import load_document, save_document, write_atomic
-from ..importers import ImportReport, import_google_contacts, import_linkedin, import_vcard
+from ..importers import (
+    ImportReport,
+    import_calendar,
+    import_google_contacts,
+    import_linkedin,
+    import_mail,
+    import_vcard,
+)
 from ..manual import explain as explain_person
 from ..manual import import_ratings, ratings_template, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
@@ -36,7 +45,8 @@ from .app import (
 )
 
 import_app = typer.Typer(
-    help="Import a LinkedIn export or an address book into your graph.", no_args_is_help=True
+    help="Import a LinkedIn export, an address book, mail or a calendar into your graph.",
+    no_args_is_help=True,
 )
 tie_app = typer.Typer(
     help="Rate a relationship yourself (overrides the model).", no_args_is_help=True
@@ -159,9 +169,21 @@ def _run_import(
     as_json: bool,
     neo4j: bool = False,
 ) -> None:
+    def run(document: GraphDocument | None) -> tuple[GraphDocument, ImportReport]:
+        return importer(source, document, owner=owner, params=_params(), as_of=_as_of(as_of))
+
+    _import_with(run, into, fresh, as_json, neo4j)
+
+
+def _import_with(
+    run: Callable[[GraphDocument | None], tuple[GraphDocument, ImportReport]],
+    into: Path | None,
+    fresh: bool,
+    as_json: bool,
+    neo4j: bool,
+) -> None:
     path = target_path(into)
-    document = _existing(path, fresh)
-    merged, report = importer(source, document, owner=owner, params=_params(), as_of=_as_of(as_of))
+    merged, report = run(_existing(path, fresh))
     report.target = str(path)
     if not neo4j:
         save_document(merged, path)
@@ -257,6 +279,121 @@ def import_google_command(
 ) -> None:
     """Merge a Google Contacts or Outlook CSV into the same people."""
     _run_import(import_google_contacts, path, into, owner, fresh, as_of, as_json, neo4j)
+
+
+OwnerAddressOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--owner",
+        metavar="EMAIL",
+        show_default=False,
+        help="Your address in these files; repeat it (or separate with commas) for each "
+        "address you use. Default: email under \\[me] in the config file, else your graph's.",
+    ),
+]
+
+
+class ArchiveImporter(Protocol):
+    """The shape shared by import_mail and import_calendar."""
+
+    def __call__(
+        self,
+        paths: list[Path],
+        document: GraphDocument | None = None,
+        *,
+        owner: list[str] = ...,
+        owner_name: str | None = None,
+        params: StrengthParams = ...,
+        as_of: date | None = None,
+    ) -> tuple[GraphDocument, ImportReport]: ...
+
+
+def _run_archive_import(
+    importer: ArchiveImporter,
+    paths: list[Path],
+    owner: list[str] | None,
+    into: Path | None,
+    fresh: bool,
+    as_of: str | None,
+    as_json: bool,
+    neo4j: bool,
+) -> None:
+    me = Profile.from_config(load_config())
+    addresses = owner or ([me.email] if me.email else [])
+
+    def run(document: GraphDocument | None) -> tuple[GraphDocument, ImportReport]:
+        return importer(
+            paths,
+            document,
+            owner=addresses,
+            owner_name=me.name,
+            params=_params(),
+            as_of=_as_of(as_of),
+        )
+
+    _import_with(run, into, fresh, as_json, neo4j)
+
+
+@import_app.command("mail")
+def import_mail_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="mbox files (Thunderbird, Google Takeout's .mbox or its .zip/.tgz as "
+            "downloaded), Maildir folders, or folders of them.",
+            metavar="PATH...",
+            show_default=False,
+        ),
+    ],
+    owner: OwnerAddressOption = None,
+    into: IntoOption = None,
+    fresh: FreshOption = False,
+    as_of: AsOfOption = None,
+    neo4j: Neo4jOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Count whom you wrote to and heard from in mail archives, on this machine.
+
+    Only headers are read, and only counts, dates and addresses are kept:
+    never subjects, bodies or attachments. Mailing lists, bulk and automated
+    mail, drafts, spam and duplicates are left out and counted; a malformed
+    message is skipped and listed. People merge by email, then by name; new
+    people are added only if you exchanged mail both ways. Give all your
+    archives to one import: importing again replaces the earlier mail evidence.
+
+    Example: intropath import mail ~/Downloads/takeout-20250101.zip --owner alex@example.com
+    """
+    _run_archive_import(import_mail, paths, owner, into, fresh, as_of, as_json, neo4j)
+
+
+@import_app.command("calendar")
+def import_calendar_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="iCalendar exports: .ics files, a zip of them, or folders.",
+            metavar="PATH...",
+            show_default=False,
+        ),
+    ],
+    owner: OwnerAddressOption = None,
+    into: IntoOption = None,
+    fresh: FreshOption = False,
+    as_of: AsOfOption = None,
+    neo4j: Neo4jOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Count whom you met, how often and in how large a meeting, from calendar exports.
+
+    Recurring events count once per occurrence up to today; cancelled and
+    declined events, rooms and events with no one else are left out. Only
+    counts, dates and sizes are kept, never titles or descriptions. People
+    merge by email, then by name; new people are added only if you met them
+    in a meeting of at most four people.
+
+    Example: intropath import calendar ~/Downloads/alex@example.com.ics
+    """
+    _run_archive_import(import_calendar, paths, owner, into, fresh, as_of, as_json, neo4j)
 
 
 def _writable(graph: Path | None) -> tuple[Path, GraphDocument]:

@@ -21,6 +21,8 @@ class ImportReport:
     skipped_count: int = 0
     notes: list[str] = field(default_factory=list)
     notes_count: int = 0
+    unit: str = "row"
+    """What a skipped item is called: a row, a message, an event."""
 
     def skip(self, where: str, line: int | None, reason: str) -> None:
         """Record an unparseable row: it is skipped, counted and listed."""
@@ -40,5 +42,5 @@ class ImportReport:
         parts = [f"{n} {what}" for what, n in self.counts.items() if n]
         text = ", ".join(parts) or "nothing"
         if self.skipped_count:
-            text += f"; {self.skipped_count} row{'s' * (self.skipped_count != 1)} skipped"
+            text += f"; {self.skipped_count} {self.unit}{'s' * (self.skipped_count != 1)} skipped"
         return text
