@@ -110,8 +110,8 @@ def first_name(name: str) -> str:
         tail_words = tail.replace(",", " ").split()
         if tail_words and all(w.casefold() in _SUFFIXES for w in tail_words):
             text = head
-        elif head.strip() and tail.strip():
-            text = tail.strip()
+        elif head.strip() and tail_words:
+            text = " ".join(tail_words)
     words = [w for w in text.replace(",", " ").split() if w.casefold() not in _HONORIFICS]
     return words[0] if words else (text.strip() or name)
 
