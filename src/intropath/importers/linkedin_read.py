@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import ImportFileError
-from .csvutil import ExportSource, Row, Table, read_table
+from .csvutil import ExportSource, Row, Table
 from .dates import parse_date, partial_date
 from .report import ImportReport
 from .text import name_key
@@ -123,17 +123,14 @@ class Directory:
 def read_export(source: ExportSource, report: ImportReport, owner: str | None) -> Export:
     """Read every known file that is present; only Connections.csv is required."""
     export = Export()
-    stored = source.find(*FILES["connections"])
-    if stored is None:
+    table = source.table(FILES["connections"], ["firstname", "lastname", "connectedon"], report)
+    if table is None:
         present = source.csv_names()[:5]
         hint = f" (found {', '.join(present)})" if present else ""
         raise ImportFileError(
             str(source.path), f"no Connections.csv: is this a LinkedIn data export?{hint}"
         )
-    required = ["firstname", "lastname", "connectedon"]
-    _connections(
-        read_table(source.read_text(stored), source.label(stored), required, report), export, report
-    )
+    _connections(table, export, report)
     if table := _optional(source, "profile", ["firstname", "lastname"], report):
         _profile(table, export)
     export.owner_name = owner or export.owner_name
@@ -160,11 +157,8 @@ def _optional(
     source: ExportSource, what: str, required: list[str], report: ImportReport
 ) -> Table | None:
     """The table of an optional file; None when it is absent or has no header (noted)."""
-    stored = source.find(*FILES[what])
-    if stored is None:
-        return None
     try:
-        return read_table(source.read_text(stored), source.label(stored), required, report)
+        return source.table(FILES[what], required, report)
     except ImportFileError as exc:
         report.note(f"{exc}; file not read")
         return None
