@@ -228,11 +228,21 @@ def read_file(path: Path, report: ImportReport | None = None) -> str:
     ImportFileError
         When the file cannot be read.
     """
+    return _decoded(read_bytes(path), str(path), report)
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of one file.
+
+    Raises
+    ------
+    ImportFileError
+        When the file cannot be read.
+    """
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as exc:
         raise ImportFileError(str(path), f"cannot read ({exc.strerror or exc})") from None
-    return _decoded(data, str(path), report)
 
 
 @dataclass

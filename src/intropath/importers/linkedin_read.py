@@ -165,12 +165,16 @@ def _optional(
 
 
 def _connections(table: Table, export: Export, report: ImportReport) -> None:
+    hidden = 0
     for row in table.rows:
         first, last = row.get("firstname"), row.get("lastname")
         name = f"{first} {last}".strip()
         url = profile_key(row.get("url", "profileurl"))
         if not name_key(name):
-            report.skip(table.where, row.line, "a connection with no usable name")
+            if not row.get("company", "position", "emailaddress", "email"):
+                hidden += 1  # a member who hides their details from exports: one note for all
+            else:
+                report.skip(table.where, row.line, "a connection with no usable name")
             continue
         when_text = row.get("connectedon")
         connected = parse_date(when_text)
@@ -188,6 +192,12 @@ def _connections(table: Table, export: Export, report: ImportReport) -> None:
             )
         )
     report.counts["connections"] = len(export.connections)
+    if hidden:
+        report.counts["hidden connections (no name in the export)"] = hidden
+        report.note(
+            f"{table.where}: {hidden} connection{'s' * (hidden != 1)} with no name: members who "
+            "hide their details from data exports; not imported"
+        )
 
 
 def _profile(table: Table, export: Export) -> None:

@@ -25,17 +25,23 @@ from anyascii import anyascii
 from ..companies import company_key
 
 CREDENTIALS = frozenset(
-    """phd dphil edd psyd pharmd mba emba msc mfa mph mpa mpp meng mres mphil bsc beng
-    llb llm cpa cma cfa cfp caia frm acca aca fca cima pmp capm cissp cism cisa ceh csm
-    cspo safe shrmcp shrmscp sphr phr gphr cipd ceng peng mrics frics leedap mbbs mbchb
-    frcs mrcp esq jr sr ii iii iv""".split()
+    re.split(
+        r"\s+",
+        """phd dphil edd psyd pharmd mba emba msc mfa mph mpa mpp meng mres mphil bsc beng
+        llb llm cpa cma cfa cfp caia frm acca aca fca cima pmp capm cissp cism cisa ceh csm
+        cspo shrmcp shrmscp sphr phr gphr cipd ceng peng mrics frics leedap mbbs mbchb frcs
+        mrcp esq""",
+    )
 )
 """Credentials and suffixes after a name (``, PhD``), compared without case or dots."""
 
-SHORT_CREDENTIALS = frozenset("MD DO MA MS BA BS JD RN NP PA PE DDS DMD DVM".split())
-"""Two- and three-letter credentials, matched only in capitals: ``Md`` is a given name."""
+SHORT_CREDENTIALS = frozenset(re.split(r"\s+", "MD DO MA MS BA BS JD RN NP PA PE DDS DMD DVM"))
+"""Short credentials, matched only in capitals: ``Md`` is a given name."""
 
-TITLES = frozenset("dr prof mr mrs ms mx".split())
+GENERATIONS = frozenset(["jr", "sr", "ii", "iii", "iv"])
+"""``Jr.`` and ``Sr.`` tell a son from his father: kept in the key, never swapped."""
+
+TITLES = frozenset(["dr", "prof", "mr", "mrs", "ms", "mx"])
 """Titles before a name (``Dr. Dana Reyes``)."""
 
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -110,8 +116,7 @@ def _is_credential(part: str) -> bool:
     """True when every word of ``part`` (``PhD``, ``MBA/CPA``, ``M.D.``) is a credential."""
     words = [w.replace(".", "") for w in _TOKEN.split(part) if w.replace(".", "")]
     return bool(words) and all(
-        w in SHORT_CREDENTIALS or (w.casefold() in CREDENTIALS and len(w) > 2) or w in ("Jr", "Sr")
-        for w in words
+        w in SHORT_CREDENTIALS or (w.casefold() in CREDENTIALS and len(w) > 2) for w in words
     )
 
 
@@ -130,7 +135,11 @@ def _name_order(text: str) -> str:
         if len(parts) == 2 and len(parts[0].split()) < 2:
             break
         parts.pop()
-    if len(parts) == 2 and not (parts[1].isupper() and len(parts[0].split()) > 1):
+    suffix = len(parts) == 2 and (
+        parts[1].rstrip(".").casefold() in GENERATIONS
+        or (parts[1].isupper() and len(parts[0].split()) > 1)
+    )
+    if len(parts) == 2 and not suffix:
         parts.reverse()  # 'Last, First'; 'Dana Reyes, CSCP' (an unlisted credential) stays
     words = " ".join(parts).split()
     if len(words) > 2 and words[0].rstrip(".").casefold() in TITLES:
