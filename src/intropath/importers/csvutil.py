@@ -166,10 +166,8 @@ class ExportSource:
             raise failure
         _, chosen, table = max(readable, key=lambda item: item[0])
         others = ", ".join(repr(Path(n).name) for n in stored if n != chosen)
-        report.note(
-            f"{self.label(chosen)}: read this copy; its twin {others} was "
-            f"{'not readable' if len(readable) == 1 else 'shorter'} and was not read"
-        )
+        why = "it has no readable header" if len(readable) == 1 else "a copy with fewer lines"
+        report.note(f"{self.label(chosen)}: read this file; its twin {others} was not ({why})")
         return read_table(self.read_text(chosen, report), self.label(chosen), required, report)
 
 

@@ -153,6 +153,10 @@ def _bracketless(text: str) -> str:
     return stripped if len(stripped.split()) >= 2 else text.replace("(", " ").replace(")", " ")
 
 
+_DIGRAPHS = {"ου": "ou", "Ου": "Ou", "ΟΥ": "OU", "ού": "ou", "Ού": "Ou"}
+"""Greek 'ou' as names are romanised (Papadopoulou), where letter by letter gives 'oy'."""
+
+
 def _ideograph(ch: str) -> bool:
     return unicodedata.name(ch, "").startswith(("CJK UNIFIED", "CJK COMPATIBILITY IDEOGRAPH"))
 
@@ -165,6 +169,8 @@ def transliterate(text: str, spaced: bool = False) -> str:
     """
     if text.isascii():
         return text
+    for greek, latin in _DIGRAPHS.items():
+        text = text.replace(greek, latin)
     out: list[str] = []
     for ch in text:
         if ch.isascii():

@@ -52,7 +52,7 @@ def import_vcard(
     return merged, report
 
 
-_CHARSET = re.compile(rb"^[^:]*;CHARSET=\"?([\w.:-]+)", re.IGNORECASE)
+_CHARSET = re.compile(rb"^[^:]*;CHARSET=\"?([\w.-]+)", re.IGNORECASE)
 
 
 def _text(path: Path, report: ImportReport) -> str:
