@@ -11,11 +11,21 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from intropath.importers import import_google_contacts, import_linkedin, import_vcard
 from intropath.importers.csvutil import MAX_CELL, decode, read_table
+from intropath.importers.dates import parse_date
 from intropath.importers.report import ImportReport
-from intropath.importers.text import clean_name, name_key, slugify
+from intropath.importers.text import (
+    CREDENTIALS,
+    GENERATIONS,
+    TITLES,
+    clean_name,
+    name_key,
+    slugify,
+)
 from intropath.model import EvidenceKind, GraphDocument
 
 FORMATS = Path(__file__).parent / "fixtures" / "formats"
@@ -286,3 +296,92 @@ def test_the_cli_says_how_files_were_read(tmp_path, monkeypatch):
     assert json.loads(result.stdout)["formats"] == {str(book): "Windows-1252"}
     result = CliRunner().invoke(app, args)
     assert f"read {book} as Windows-1252" in result.output
+
+
+# -- properties ---------------------------------------------------------------------------------
+
+LATIN1_LETTERS = "".join(chr(c) for c in range(0xC0, 0x100) if chr(c).isalpha())
+"""Letters whose Windows-1252 bytes (0xC0-0xFF) can never form valid UTF-8 with ASCII around."""
+
+
+def _given_name(letters: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.text(letters, min_size=2, max_size=9).map(str.title)
+
+
+given_names = _given_name(
+    st.characters(categories=["Lu", "Ll"], exclude_characters="\u0130\u0131")
+    | st.sampled_from("abcdefghijklmnopqrstuvwxyz")
+)
+FORMS = [
+    "{f} {l}",
+    "{l}, {f}",
+    "{f} {l}, PhD",
+    "{l}, {f}, MBA",
+    "Dr. {f} {l}",
+    "{f} {l}, MBA/CPA",
+    "\u2764\ufe0f {f} {l}",
+]
+
+
+def _not_a_title(name: str) -> bool:
+    word = name.rstrip(".").casefold()
+    return word not in CREDENTIALS | TITLES | GENERATIONS and name.upper() != name
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    given_names,
+    given_names,
+    _given_name(st.sampled_from("abcdefghijklmnopqrstuvwxyzøåäöüéñ")),
+    st.sampled_from(FORMS),
+    st.sampled_from(FORMS),
+)
+def test_name_key_never_merges_different_first_names(first, other, last, form, other_form):
+    assume(_not_a_title(first) and _not_a_title(other))
+    assume(name_key(first) and name_key(other) and name_key(first) != name_key(other))
+    one, two = form.format(f=first, l=last), other_form.format(f=first, l=last)
+    assert name_key(one) == name_key(two) == name_key(f"{first} {last}")
+    assert name_key(one) != name_key(other_form.format(f=other, l=last))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.characters(codec="utf-8", exclude_characters="\x00"), min_size=1))
+def test_decode_round_trips_utf8_and_utf16(text):
+    assert decode(text.encode("utf-8")) == (text, "UTF-8")
+    assert decode(codecs.BOM_UTF8 + text.encode("utf-8")) == (text, "UTF-8")
+    assert decode(codecs.BOM_UTF16_LE + text.encode("utf-16-le")) == (text, "UTF-16")
+    assert decode(codecs.BOM_UTF16_BE + text.encode("utf-16-be")) == (text, "UTF-16")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(st.sampled_from(" ,;\t\r\nabcxyzABCXYZ019'-.\"") | st.sampled_from(LATIN1_LETTERS)),
+    st.sampled_from(LATIN1_LETTERS),
+)
+def test_decode_round_trips_cp1252_and_bomless_utf16(text, letter):
+    text = f"{text}{letter}"  # at least one letter beyond ASCII
+    assert decode(text.encode("cp1252")) == (text, "Windows-1252")
+    if len(text) >= 2:
+        assert decode(text.encode("utf-16-le")) == (text, "UTF-16")
+
+
+GERMAN = "Januar Februar März April Mai Juni Juli August September Oktober November Dezember"
+SWEDISH = "januari februari mars april maj juni juli augusti september oktober november december"
+SHORT_DE = "Jan. Feb. Mär. Apr. Mai Jun. Jul. Aug. Sep. Okt. Nov. Dez."
+SHORT_SV = "jan. feb. mars apr. maj juni juli aug. sep. okt. nov. dec."
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dates(date(1970, 1, 1), date(2069, 12, 31)), st.integers(0, 6))
+def test_dates_in_german_and_swedish_formats(day, form):
+    month = day.month - 1
+    text = [
+        f"{day.day}. {GERMAN.split()[month]} {day.year}",
+        f"{day.day}. {SHORT_DE.split()[month]} {day.year}",
+        f"{day.day} {SWEDISH.split()[month]} {day.year}",
+        f"{day.day} {SHORT_SV.split()[month]} {day.year} 14:03",
+        f"{day:%d.%m.%Y}",
+        f"{day.day}.{day.month}.{day:%y}",
+        f"{day:%d.%m.%Y} 09:15",
+    ][form]
+    assert parse_date(text) == day
