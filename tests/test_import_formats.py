@@ -23,6 +23,7 @@ from intropath.importers.text import (
     GENERATIONS,
     TITLES,
     clean_name,
+    group_key,
     name_key,
     slugify,
 )
@@ -164,6 +165,11 @@ def test_non_latin_names_get_readable_ids_and_match_their_transliteration():
     )
     assert "google:alex-morgan" in people(document)["soren-odegard"].sources  # 'Soren Odegard'
     assert report.counts["people merged"] == 1
+
+
+def test_school_names_are_not_read_as_last_first():
+    assert group_key("University of California, Berkeley") == "university of california berkeley"
+    assert slugify("Université de Genève", person=False) == "universite-de-geneve"
 
 
 def test_chinese_characters_are_not_matched_by_romanisation():

@@ -153,8 +153,8 @@ def _bracketless(text: str) -> str:
     return stripped if len(stripped.split()) >= 2 else text.replace("(", " ").replace(")", " ")
 
 
-_DIGRAPHS = {"ου": "ou", "Ου": "Ou", "ΟΥ": "OU", "ού": "ou", "Ού": "Ou"}
-"""Greek 'ou' as names are romanised (Papadopoulou), where letter by letter gives 'oy'."""
+_DIGRAPHS = {"\u03bf\u03c5": "ou", "\u03bf\u03cd": "ou"}
+"""Greek 'ou' (lower case) as names are romanised (Papadopoulou); letter by letter gives 'oy'."""
 
 
 def _ideograph(ch: str) -> bool:
@@ -184,26 +184,33 @@ def transliterate(text: str, spaced: bool = False) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """A key for matching names: no credentials, accents, case or punctuation.
+    """A key for matching people's names: no credentials, accents, case or punctuation.
 
-    >>> name_key("Dana Reyes, MBA") == name_key("dána reyes") == "dana reyes"
+    >>> name_key("Dana Reyes, MBA") == name_key("Reyes, Dána") == "dana reyes"
     True
     """
-    return _key(name, spaced=False)
+    return _key(name, spaced=False, person=True)
 
 
-def _key(name: str, spaced: bool) -> str:
-    text = _name_order(_bracketless(clean_name(name)))
-    return " ".join(_WORD.findall(transliterate(text, spaced).casefold()))
+def group_key(name: str) -> str:
+    """A key for matching school and group names: no accents, case or punctuation."""
+    return _key(name, spaced=False, person=False)
 
 
-def slugify(name: str) -> str:
-    """A readable person id: ``Dana Reyes`` becomes ``dana-reyes``; every script is romanised.
+def _key(name: str, spaced: bool, person: bool) -> str:
+    text = clean_name(name)
+    if person:
+        text = _name_order(_bracketless(text))
+    return " ".join(_WORD.findall(transliterate(text.casefold(), spaced).casefold()))
+
+
+def slugify(name: str, person: bool = True) -> str:
+    """A readable id: ``Dana Reyes`` becomes ``dana-reyes``; every script is romanised.
 
     >>> slugify("Zoë O'Brien, PhD"), slugify("Søren Ødegård"), slugify("王伟")
     ('zoe-o-brien', 'soren-odegard', 'wang-wei')
     """
-    slug = _SLUG.sub("-", _key(name, spaced=True)).strip("-")
+    slug = _SLUG.sub("-", _key(name, spaced=True, person=person)).strip("-")
     return slug or "person"
 
 
