@@ -144,31 +144,34 @@ class ExportSource:
         """
         required = list(required)
         stored = self.find(*names)
-        if len(stored) <= 1:
-            if not stored:
-                return None
-            return read_table(
-                self.read_text(stored[0], report), self.label(stored[0]), required, report
-            )
-        readable: list[tuple[int, str, Table]] = []
+        if len(stored) > 1:
+            stored = [self._twin(stored, required, report)]
+        if not stored:
+            return None
+        return read_table(
+            self.read_text(stored[0], report), self.label(stored[0]), required, report
+        )
+
+    def _twin(self, stored: list[str], required: list[str], report: ImportReport) -> str:
+        """Of several copies of a file, the readable one with the most lines (noted)."""
+        readable: list[tuple[int, str]] = []
         failure: ImportFileError | None = None
         for name in stored:
-            scratch = ImportReport(report.source)
-            text = self.read_text(name, scratch)
+            text = self.read_text(name)
             try:
-                table = read_table(text, self.label(name), required, scratch)
+                read_table(text, self.label(name), required)
             except ImportFileError as exc:
                 failure = failure or exc
                 continue
-            readable.append((text.count("\n"), name, table))
+            readable.append((text.count("\n"), name))
         if not readable:
             assert failure is not None
             raise failure
-        _, chosen, table = max(readable, key=lambda item: item[0])
+        _, chosen = max(readable)
         others = ", ".join(repr(Path(n).name) for n in stored if n != chosen)
         why = "it has no readable header" if len(readable) == 1 else "a copy with fewer lines"
         report.note(f"{self.label(chosen)}: read this file; its twin {others} was not ({why})")
-        return read_table(self.read_text(chosen, report), self.label(chosen), required, report)
+        return chosen
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -358,9 +361,10 @@ class _Lines:
 
     def close_quote(self) -> bool:
         """Read on to the line that closes an open quote; False if the file ends first."""
-        while sum(line.count('"') for line in self.record) % 2:
+        open_quote = sum(line.count('"') for line in self.record) % 2
+        while open_quote:
             try:
-                next(self)
+                open_quote ^= next(self).count('"') % 2
             except StopIteration:
                 return False
         return True

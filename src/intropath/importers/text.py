@@ -101,7 +101,7 @@ def clean_name(name: str) -> str:
             # with no letter to sit on are dropped with the emoji.
             if category[0] in "SC" or (category[0] == "M" and not (chars and chars[-1].isalpha())):
                 continue
-            if category[0] == "M" and unicodedata.combining(ch) == 0 and _selector(ch):
+            if _selector(ch):
                 continue
             chars.append(ch)
         kept = "".join(chars)

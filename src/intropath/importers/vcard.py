@@ -73,13 +73,14 @@ def _text(path: Path, report: ImportReport) -> str:
     for raw in data.split(b"\n"):
         try:
             lines.append(raw.decode("utf-8"))
-            used.add("UTF-8" if not raw.isascii() else "")
+            if not raw.isascii():
+                used.add("utf-8")
         except UnicodeDecodeError:
             declared = _CHARSET.match(raw)
             charset = declared.group(1).decode("ascii") if declared else "cp1252"
             lines.append(_charset(raw, charset))
             used.add(codecs.lookup(charset).name if _known(charset) else "cp1252")
-    report.read_as(str(path), " and ".join(sorted(_LABELS.get(u, u) for u in used if u)))
+    report.read_as(str(path), " and ".join(sorted(_LABELS.get(u, u) for u in used)))
     return "\n".join(lines).replace("\x00", "")
 
 
