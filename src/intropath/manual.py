@@ -192,7 +192,7 @@ def import_ratings(
     """
     path = Path(path)
     report = ImportReport(source=str(path))
-    table = read_table(read_file(path), str(path), ["person"], report)
+    table = read_table(read_file(path, report), str(path), ["person"], report)
     for row in table.rows:
         try:
             _apply_row(document, row, params, as_of)

@@ -211,6 +211,7 @@ def _print_report(report: ImportReport, document: GraphDocument, as_json: bool) 
                     "skipped": report.skipped_count,
                     "skipped_rows": report.skipped,
                     "notes": report.notes,
+                    "formats": report.formats,
                     "people": len(document.people),
                     "ties": len(document.ties),
                 },
@@ -223,6 +224,8 @@ def _print_report(report: ImportReport, document: GraphDocument, as_json: bool) 
         _warn(f"  skipped {line}")
     if report.skipped_count > len(report.skipped):
         _warn(f"  ... and {report.skipped_count - len(report.skipped)} more")
+    for where, how in report.formats.items():
+        _warn(f"  read {where} as {how}")
     for line in report.notes:
         _warn(f"  note: {line}")
     if report.notes_count > len(report.notes):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import ImportFileError
-from .csvutil import ExportSource, Row, Table, read_table
+from .csvutil import ExportSource, Row, Table
 from .dates import parse_date, partial_date
 from .report import ImportReport
 from .text import name_key
@@ -165,17 +165,14 @@ def read_export(
     one in most conversations, else the one on their invitations.
     """
     export = Export()
-    stored = source.find(*FILES["connections"])
-    if stored is None:
+    table = source.table(FILES["connections"], ["firstname", "lastname", "connectedon"], report)
+    if table is None:
         present = source.csv_names()[:5]
         hint = f" (found {', '.join(present)})" if present else ""
         raise ImportFileError(
             str(source.path), f"no Connections.csv: is this a LinkedIn data export?{hint}"
         )
-    required = ["firstname", "lastname", "connectedon"]
-    _connections(
-        read_table(source.read_text(stored), source.label(stored), required, report), export, report
-    )
+    _connections(table, export, report)
     who = Owner(url=owner_url)
     if owner:
         who.names["--owner"] = owner
@@ -216,23 +213,24 @@ def _optional(
     source: ExportSource, what: str, required: list[str], report: ImportReport
 ) -> Table | None:
     """The table of an optional file; None when it is absent or has no header (noted)."""
-    stored = source.find(*FILES[what])
-    if stored is None:
-        return None
     try:
-        return read_table(source.read_text(stored), source.label(stored), required, report)
+        return source.table(FILES[what], required, report)
     except ImportFileError as exc:
         report.note(f"{exc}; file not read")
         return None
 
 
 def _connections(table: Table, export: Export, report: ImportReport) -> None:
+    hidden = 0
     for row in table.rows:
         first, last = row.get("firstname"), row.get("lastname")
         name = f"{first} {last}".strip()
         url = profile_key(row.get("url", "profileurl"))
         if not name_key(name):
-            report.skip(table.where, row.line, "a connection with no usable name")
+            if not row.get("company", "position", "emailaddress", "email"):
+                hidden += 1  # a member who hides their details from exports: one note for all
+            else:
+                report.skip(table.where, row.line, "a connection with no usable name")
             continue
         when_text = row.get("connectedon")
         connected = parse_date(when_text)
@@ -250,6 +248,12 @@ def _connections(table: Table, export: Export, report: ImportReport) -> None:
             )
         )
     report.counts["connections"] = len(export.connections)
+    if hidden:
+        report.counts["hidden connections (no name in the export)"] = hidden
+        report.note(
+            f"{table.where}: {hidden} connection{'s' * (hidden != 1)} with no name: members who "
+            "hide their details from data exports; not imported"
+        )
 
 
 def _profile(table: Table, export: Export, who: Owner) -> None:

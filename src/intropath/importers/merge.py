@@ -23,7 +23,7 @@ from ..companies import CompanyIndex
 from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
 from ..strength import DEFAULT_PARAMS, StrengthParams, score
 from .report import ImportReport
-from .text import clean_name, employer_key, is_employer, name_key, slugify
+from .text import clean_name, employer_key, group_key, is_employer, name_key, slugify
 from .urls import profile_key
 
 Pair = tuple[str, str]
@@ -250,10 +250,10 @@ class Merger:
 
     def join_group(self, name: str, kind: str, member: str) -> str:
         """Add ``member`` to the group called ``name`` (created if new); the group id."""
-        key = name_key(name)
-        found = next((g for g in self.groups.values() if name_key(g.name) == key), None)
+        key = group_key(name)
+        found = next((g for g in self.groups.values() if group_key(g.name) == key), None)
         if found is None:
-            gid = f"{kind}-{slugify(name)}"
+            gid = f"{kind}-{slugify(name, person=False)}"
             found = Group(id=gid, name=name, kind="school" if kind == "school" else "group")
             self.groups[gid] = found
         if member not in found.members:

@@ -23,6 +23,8 @@ class ImportReport:
     notes_count: int = 0
     unit: str = "row"
     """What a skipped item is called: a row, a message, an event."""
+    formats: dict[str, str] = field(default_factory=dict)
+    """Files read in an unusual encoding or with an unusual separator, and how."""
 
     def skip(self, where: str, line: int | None, reason: str) -> None:
         """Record an unparseable row: it is skipped, counted and listed."""
@@ -36,6 +38,14 @@ class ImportReport:
         self.notes_count += 1
         if len(self.notes) < MAX_LISTED:
             self.notes.append(message)
+
+    def read_as(self, where: str, how: str) -> None:
+        """Record how a file was read (``Windows-1252``, ``tab-separated``), when unusual."""
+        known = self.formats.get(where)
+        if known is None:
+            self.formats[where] = how
+        elif how not in known.split(", "):
+            self.formats[where] = f"{known}, {how}"
 
     def summary(self) -> str:
         """One line: what was imported."""
