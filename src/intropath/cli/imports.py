@@ -9,6 +9,8 @@ atomically: the saved graph changes only if the whole command succeeds.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Protocol
@@ -17,13 +19,14 @@ import typer
 
 from ..config import default_graph_path, load_config, resolve_graph, sample_graph_path
 from ..errors import GraphFileError, InvalidRating
-from ..graphfile import load_document, save_document
+from ..graphfile import load_document, locked, save_document
 from ..importers import ImportReport, import_google_contacts, import_linkedin, import_vcard
 from ..manual import explain as explain_person
 from ..manual import import_ratings, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
 from ..strength import StrengthParams, explain_lines, params_from_config
-from .app import GraphOption, JsonOption, app, console, emit_json, err_console
+from ..terminal import clean
+from .app import GraphOption, JsonOption, app, console, day_option, emit_json, err_console
 
 import_app = typer.Typer(
     help="Import a LinkedIn export or an address book into your graph.", no_args_is_help=True
@@ -104,11 +107,11 @@ class Importer(Protocol):
 
 
 def _say(text: str) -> None:
-    console.print(text, markup=False, highlight=False, soft_wrap=True)
+    console.print(text, soft_wrap=True)
 
 
 def _warn(text: str) -> None:
-    err_console.print(text, markup=False, highlight=False, soft_wrap=True)
+    err_console.print(text, soft_wrap=True)
 
 
 def target_path(explicit: Path | None) -> Path:
@@ -120,13 +123,7 @@ def target_path(explicit: Path | None) -> Path:
 
 
 def _as_of(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        message = f"expected YYYY-MM-DD, got {text!r}"
-        raise typer.BadParameter(message, param_hint="--as-of") from None
+    return None if text is None else day_option(text, "--as-of")
 
 
 def _params() -> StrengthParams:
@@ -149,19 +146,23 @@ def _run_import(
     as_json: bool,
     neo4j: bool = False,
 ) -> None:
+    if owner is not None and not owner.strip():
+        raise typer.BadParameter("give a name, a person id or a profile URL", param_hint="--owner")
+    day = _as_of(as_of)
     path = target_path(into)
-    document = _existing(path, fresh)
-    merged, report = importer(source, document, owner=owner, params=_params(), as_of=_as_of(as_of))
-    report.target = str(path)
-    if not neo4j:
-        save_document(merged, path)
-        _print_report(report, merged, as_json)
-        return
-    from ..stores.neo4j import open_neo4j_store
+    with locked(path):  # load, merge and save as one step: a concurrent write is not lost
+        document = _existing(path, fresh)
+        merged, report = importer(source, document, owner=owner, params=_params(), as_of=day)
+        report.target = str(path)
+        if not neo4j:
+            save_document(merged, path)
+            _print_report(report, merged, as_json)
+            return
+        from ..stores.neo4j import open_neo4j_store
 
-    with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
-        save_document(merged, path)
-        loaded = store.load_document(merged).describe()  # idempotent: rerun to finish
+        with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
+            save_document(merged, path)
+            loaded = store.load_document(merged).describe()  # idempotent: rerun to finish
     _print_report(report, merged, as_json)
     if not as_json:
         _say(f"Loaded into Neo4j: {loaded}")
@@ -249,14 +250,17 @@ def import_google_command(
     _run_import(import_google_contacts, path, into, owner, fresh, as_of, as_json, neo4j)
 
 
-def _writable(graph: Path | None) -> tuple[Path, GraphDocument]:
+@contextmanager
+def _editing(graph: Path | None) -> Iterator[tuple[Path, GraphDocument]]:
+    """The graph to change, loaded under its lock; save it before leaving."""
     path = target_path(graph)
     if not path.exists():
         raise GraphFileError(
             f"{path}: no graph yet; import one first (intropath import linkedin EXPORT) "
             "or pass --graph FILE"
         )
-    return path, load_document(path)
+    with locked(path):
+        yield path, load_document(path)
 
 
 @tie_app.command("set")
@@ -280,17 +284,17 @@ def tie_set(
     """
     if trust is None and familiarity is None and not note:
         raise InvalidRating("give --trust, --familiarity or --note")
-    path, document = _writable(graph)
-    tie = set_tie(
-        document,
-        person,
-        other=with_,
-        trust=trust,
-        familiarity=familiarity,
-        note=note,
-        params=_params(),
-    )
-    save_document(document, path)
+    with _editing(graph) as (path, document):
+        tie = set_tie(
+            document,
+            person,
+            other=with_,
+            trust=trust,
+            familiarity=familiarity,
+            note=clean(note) if note else note,
+            params=_params(),
+        )
+        save_document(document, path)
     _say(f"{tie.a} - {tie.b}: trust {tie.trust:.2f}, familiarity {tie.familiarity:.2f}")
 
 
@@ -317,16 +321,16 @@ def person_set(
 
     Example: intropath person set "Kim Novak" --policy prefers_email --recruiter
     """
-    path, document = _writable(graph)
-    found = set_person(
-        document,
-        person,
-        policy=policy,
-        recruiter=recruiter,
-        hiring_manager=hiring_manager,
-        email=email,
-    )
-    save_document(document, path)
+    with _editing(graph) as (path, document):
+        found = set_person(
+            document,
+            person,
+            policy=policy,
+            recruiter=recruiter,
+            hiring_manager=hiring_manager,
+            email=email,
+        )
+        save_document(document, path)
     flags = [
         f
         for f, on in (("recruiter", found.recruiter), ("hiring manager", found.hiring_manager))
@@ -347,9 +351,9 @@ def ratings_import(
     as_json: JsonOption = False,
 ) -> None:
     """Apply a CSV of ratings, notes, policies and flags; bad rows are listed and skipped."""
-    target, document = _writable(graph)
-    report = import_ratings(document, path, params=_params())
-    save_document(document, target)
+    with _editing(graph) as (target, document):
+        report = import_ratings(document, path, params=_params())
+        save_document(document, target)
     report.target, report.owner = str(target), document.me
     _print_report(report, document, as_json)
 

@@ -84,7 +84,9 @@ def plan_view(plan: Plan) -> Group:
     asks.add_column("Reach", justify="right")
     asks.add_column("For")
     for i, ask in enumerate(plan.asks[:ASKS_SHOWN], 1):
-        purpose = _purpose(ask) + (f" [dim](you {ask.history})[/dim]" if ask.history else "")
+        purpose = Text(_purpose(ask))
+        if ask.history:
+            purpose.append(f" (you {ask.history})", style="dim")
         asks.add_row(str(i), ask.name, f"{ask.best_path.score:.3f}", str(ask.reach), purpose)
     parts.append(asks)
     if len(plan.asks) > ASKS_SHOWN:

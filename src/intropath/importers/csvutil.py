@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO
 
 from ..errors import ImportFileError
+from ..files import not_a_file
 from .report import ImportReport
 
 csv.field_size_limit(2**31 - 1)  # message bodies can be long; they are never kept
@@ -73,7 +74,10 @@ class ExportSource:
             else:
                 self._files[file_key(path.name)] = str(path)
         else:
-            raise ImportFileError(str(path), "no such file or folder")
+            what = not_a_file(path)
+            raise ImportFileError(
+                str(path), f"{what}, not an export" if what else "no such file or folder"
+            )
 
     def close(self) -> None:
         if self._zip is not None:
@@ -104,10 +108,22 @@ class ExportSource:
     def read_text(self, stored: str) -> str:
         """The whole text of a member, as :func:`decode` gives it."""
         try:
-            data = self._zip.read(stored) if self._zip is not None else Path(stored).read_bytes()
+            data = self._read_member(stored) if self._zip is not None else read_bytes(Path(stored))
         except _READ_ERRORS as exc:
             raise ImportFileError(self.label(stored), f"cannot read ({exc})") from None
         return decode(data)
+
+    def _read_member(self, stored: str) -> bytes:
+        """A zip member, streamed and refused beyond :data:`MAX_FILE_BYTES`.
+
+        The sizes in a zip's directory can lie (a zip bomb), so the limit is
+        checked on what decompresses, not only on what the directory says.
+        """
+        assert self._zip is not None
+        if self._zip.getinfo(stored).file_size > MAX_FILE_BYTES:
+            raise ImportFileError(self.label(stored), _too_big())
+        with self._zip.open(stored) as member:
+            return _bounded(member, self.label(stored))
 
 
 def decode(data: bytes) -> str:
@@ -122,6 +138,30 @@ def decode(data: bytes) -> str:
     return data.decode("utf-8-sig", errors="replace").replace("\x00", "")
 
 
+MAX_FILE_BYTES = 256 * 2**20
+"""Largest file an import reads (a LinkedIn messages.csv of a busy decade is ~100 MB)."""
+
+
+def _too_big() -> str:
+    return f"larger than {MAX_FILE_BYTES // 2**20} MiB, the most an import reads from one file"
+
+
+def _bounded(stream: IO[bytes], where: str) -> bytes:
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(where, _too_big())
+    return data
+
+
+def read_bytes(path: Path) -> bytes:
+    """The bytes of one file, refused beyond :data:`MAX_FILE_BYTES` or if not a file."""
+    what = not_a_file(path)
+    if what:  # a named pipe would block the read forever
+        raise ImportFileError(str(path), f"{what}, not a file to import")
+    with path.open("rb") as handle:
+        return _bounded(handle, str(path))
+
+
 def read_file(path: Path) -> str:
     """The text of one file, as :func:`decode` gives it.
 
@@ -131,7 +171,7 @@ def read_file(path: Path) -> str:
         When the file cannot be read.
     """
     try:
-        return decode(path.read_bytes())
+        return decode(read_bytes(path))
     except OSError as exc:
         raise ImportFileError(str(path), f"cannot read ({exc.strerror or exc})") from None
 

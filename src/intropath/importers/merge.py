@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..companies import CompanyIndex
+from ..errors import ImportFileError
 from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
 from ..strength import DEFAULT_PARAMS, StrengthParams, score
 from .report import ImportReport
@@ -172,6 +173,11 @@ class Merger:
         earlier import of the same kind under this name is reused, then the
         usual matching applies.
         """
+        if not (explicit or record.name.strip()):
+            raise ImportFileError(
+                self.report.source or record.where or "import",
+                "the owner's name is blank; give --owner a name, a person id or a profile URL",
+            )
         key = name_key(record.name)
         before = [
             pid for pid in self._by_name.get(key, []) if f"{kind}:{pid}" in self.people[pid].sources
