@@ -110,7 +110,7 @@ def day_option(text: str, option: str) -> date:
         day = None
     if day is None or not FIRST_DAY <= day <= LAST_DAY:
         raise typer.BadParameter(
-            f"expected a day like 2026-11-23 between {FIRST_DAY} and {LAST_DAY}, got {text!r}",
+            f"{text!r} is not a date like 2026-11-23 between {FIRST_DAY} and {LAST_DAY}",
             param_hint=option,
         )
     return day

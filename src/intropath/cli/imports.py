@@ -18,7 +18,7 @@ from typing import Annotated, Protocol
 import typer
 
 from ..config import default_graph_path, load_config, resolve_graph, sample_graph_path
-from ..errors import GraphFileError, InvalidRating
+from ..errors import GraphFileError, IntropathError, InvalidRating
 from ..graphfile import load_document, locked, save_document
 from ..importers import ImportReport, import_google_contacts, import_linkedin, import_vcard
 from ..manual import explain as explain_person
@@ -147,7 +147,7 @@ def _run_import(
     neo4j: bool = False,
 ) -> None:
     if owner is not None and not owner.strip():
-        raise typer.BadParameter("give a name, a person id or a profile URL", param_hint="--owner")
+        raise IntropathError("--owner is blank; give a name, a person id or a profile URL")
     day = _as_of(as_of)
     path = target_path(into)
     with locked(path):  # load, merge and save as one step: a concurrent write is not lost

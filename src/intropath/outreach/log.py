@@ -141,10 +141,11 @@ class AskLog:
         return int(found)
 
     def _migrate(self) -> None:
-        if self.version > SCHEMA_VERSION:
+        found = self.version
+        if found > SCHEMA_VERSION:
             self._db.close()
             raise AskLogError(
-                f"{self.path}: the outreach log has schema version {self.version}, newer than "
+                f"{self.path}: the outreach log has schema version {found}, newer than "
                 f"this intropath understands ({SCHEMA_VERSION}); upgrade intropath"
             )
         while self.version < SCHEMA_VERSION:
