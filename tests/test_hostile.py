@@ -261,7 +261,7 @@ def test_markup_in_paths_is_printed_as_text(tmp_path: Path) -> None:
     assert f"Using graph {path}" in err
     target = folder / "[/bold].graphml"
     code, out, err = run("convert", str(path), str(target))
-    assert code == 0 and f"Wrote {target}" in out
+    assert code == 0 and f"Wrote {target}" in " ".join(out.split())  # wrapped at 80
     code, _, err = run("check", "-g", str(folder / "[/red]missing.json"))
     assert code == 1 and "[/red]missing.json: no such graph file" in one_error(err)
 
@@ -321,6 +321,16 @@ def test_tie_set_note_is_stored_without_control_characters(tmp_path: Path) -> No
     assert code == 0, err
     tie = next(t for t in load_document(path).ties if {t.a, t.b} == {"alex", "dana"})
     assert "met at[31m Config" in [e.detail for e in tie.evidence]
+
+
+def test_ratings_notes_are_stored_without_control_characters(tmp_path: Path) -> None:
+    path = copy_graph(tmp_path)
+    ratings = tmp_path / "ratings.csv"
+    ratings.write_text('person,trust,note\ndana,0.8,"from\x1b]0;x\x07 Config"\n')
+    code, _, err = run("ratings", "import", str(ratings), "-g", str(path))
+    assert code == 0, err
+    tie = next(t for t in load_document(path).ties if {t.a, t.b} == {"alex", "dana"})
+    assert "from]0;x Config" in [e.detail for e in tie.evidence]
 
 
 def test_error_messages_drop_control_characters() -> None:

@@ -55,6 +55,8 @@ def load_document(path: str | os.PathLike[str]) -> GraphDocument:
     path = Path(path)
     if not path.exists():
         raise GraphFileError(f"{path}: no such graph file")
+    if path.is_dir():
+        raise GraphFileError(f"{path}: is a directory, not a graph file")
     problem = not_a_file(path)
     if problem:  # a named pipe would block the read forever
         raise GraphFileError(f"{path}: {problem}, not a graph file")
@@ -172,8 +174,9 @@ def write_atomic(path: Path, text: str) -> None:
     (a full disk, say) names the file and leaves it as it was.
     """
     with locked(path):
-        for stale in path.parent.glob(f".{path.name}.*.tmp"):
-            stale.unlink(missing_ok=True)
+        for stale in path.parent.iterdir():
+            if stale.name.startswith(f".{path.name}.") and stale.name.endswith(".tmp"):
+                stale.unlink(missing_ok=True)
         tmp: str | None = None
         try:
             fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")

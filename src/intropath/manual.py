@@ -27,6 +27,7 @@ from .importers.text import name_key
 from .importers.urls import profile_key
 from .model import ContactPolicy, Evidence, EvidenceKind, GraphDocument, Person, Tie
 from .strength import DEFAULT_PARAMS, StrengthParams, TieStrength, score
+from .terminal import clean
 
 MANUAL = "manual"
 """The source of everything the user enters by hand."""
@@ -83,7 +84,9 @@ def set_tie(
 
     A rating overrides the model's number; setting only one number keeps the
     other from an earlier rating. The tie is created if it does not exist.
+    The note is stored without terminal control characters.
     """
+    note = clean(note) if note else note
     _check("trust", trust)
     _check("familiarity", familiarity)
     a = find_person(document, person).id

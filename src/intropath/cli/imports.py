@@ -25,7 +25,6 @@ from ..manual import explain as explain_person
 from ..manual import import_ratings, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
 from ..strength import StrengthParams, explain_lines, params_from_config
-from ..terminal import clean
 from .app import GraphOption, JsonOption, app, console, day_option, emit_json, err_console
 
 import_app = typer.Typer(
@@ -291,7 +290,7 @@ def tie_set(
             other=with_,
             trust=trust,
             familiarity=familiarity,
-            note=clean(note) if note else note,
+            note=note,
             params=_params(),
         )
         save_document(document, path)

@@ -114,10 +114,10 @@ class ExportSource:
         return decode(data)
 
     def _read_member(self, stored: str) -> bytes:
-        """A zip member, streamed and refused beyond :data:`MAX_FILE_BYTES`.
+        """A zip member, decompressed as a stream and refused beyond :data:`MAX_FILE_BYTES`.
 
-        The sizes in a zip's directory can lie (a zip bomb), so the limit is
-        checked on what decompresses, not only on what the directory says.
+        The size the zip's directory gives is checked first; the read is
+        bounded too, so no member ever costs more memory than the limit.
         """
         assert self._zip is not None
         if self._zip.getinfo(stored).file_size > MAX_FILE_BYTES:
