@@ -174,19 +174,26 @@ def _graph_commands(path: Path) -> None:
 # Graph files: intropath JSON and YAML, node-link JSON, GraphML
 
 
+NODE_LINK = to_node_link(load_document(SMALL))
+GRAPHML = to_graphml(load_document(SMALL)).encode("utf-8")
+
+
 @FUZZ
-@given(tree=mutated_tree(_small()))
-def test_fuzz_graph_json(tmp_path_factory: Any, tree: Any) -> None:
+@given(tree=st.sampled_from([_small(), NODE_LINK]).flatmap(mutated_tree))
+def test_fuzz_graph_json_and_node_link(tmp_path_factory: Any, tree: Any) -> None:
     path = tmp_path_factory.mktemp("g") / "graph.json"
     path.write_text(json.dumps(tree), encoding="utf-8")
     _graph_commands(path)
 
 
 @FUZZ
-@given(data=st.data())
-def test_fuzz_graph_json_bytes(tmp_path_factory: Any, data: st.DataObject) -> None:
-    path = tmp_path_factory.mktemp("g") / "graph.json"
-    path.write_bytes(data.draw(mutated_bytes(SMALL.read_bytes())))
+@given(data=st.data(), name=st.sampled_from(["graph.json", "graph.graphml"]))
+def test_fuzz_graph_json_and_graphml_bytes(
+    tmp_path_factory: Any, data: st.DataObject, name: str
+) -> None:
+    path = tmp_path_factory.mktemp("g") / name
+    original = GRAPHML if name.endswith(".graphml") else SMALL.read_bytes()
+    path.write_bytes(data.draw(mutated_bytes(original)))
     _graph_commands(path)
 
 
@@ -213,26 +220,6 @@ def test_fuzz_graph_yaml(tmp_path_factory: Any, data: st.DataObject) -> None:
         text = text[:cut] + data.draw(st.sampled_from(YAML_SNIPPETS)) + text[cut:]
     path = tmp_path_factory.mktemp("g") / "graph.yaml"
     path.write_text(text, encoding="utf-8")
-    _graph_commands(path)
-
-
-NODE_LINK = to_node_link(load_document(SMALL))
-GRAPHML = to_graphml(load_document(SMALL)).encode("utf-8")
-
-
-@FUZZ
-@given(tree=mutated_tree(NODE_LINK))
-def test_fuzz_node_link(tmp_path_factory: Any, tree: Any) -> None:
-    path = tmp_path_factory.mktemp("g") / "graph.json"
-    path.write_text(json.dumps(tree), encoding="utf-8")
-    _graph_commands(path)
-
-
-@FUZZ
-@given(data=st.data())
-def test_fuzz_graphml(tmp_path_factory: Any, data: st.DataObject) -> None:
-    path = tmp_path_factory.mktemp("g") / "graph.graphml"
-    path.write_bytes(data.draw(mutated_bytes(GRAPHML)))
     _graph_commands(path)
 
 
