@@ -152,7 +152,8 @@ def convert(
     save_document(document, target, format=to)
     console.print(
         f"Wrote {target}: {len(document.people)} people, {len(document.ties)} ties, "
-        f"{len(document.companies)} companies, {len(document.groups)} groups."
+        f"{len(document.companies)} companies, {len(document.groups)} groups.",
+        soft_wrap=True,  # a path is never broken across lines
     )
 
 
@@ -198,6 +199,6 @@ def paths(as_json: JsonOption = False) -> None:
         if isinstance(value, list):
             for path in value:
                 mark = "exists" if Path(path).is_file() else "not there"
-                console.print(f"{label}: {path} ({mark})")
+                console.print(f"{label}: {path} ({mark})", soft_wrap=True)
         else:
-            console.print(f"{label}: {value}")
+            console.print(f"{label}: {value}", soft_wrap=True)
