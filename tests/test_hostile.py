@@ -520,6 +520,22 @@ def test_a_full_disk_names_the_file_and_changes_nothing(
     assert [p.name for p in tmp_path.iterdir() if p.suffix == ".tmp"] == []
 
 
+def test_a_full_ask_log_names_the_file_and_keeps_what_it_had(tmp_path: Path) -> None:
+    from datetime import date
+
+    path = tmp_path / "log.sqlite3"
+    with AskLog(path) as log:
+        log.record(me="alex", via="dana", target="ona", company="The Muse", on=date(2026, 11, 1))
+        (pages,) = log._db.execute("PRAGMA page_count").fetchone()
+        log._db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
+        with pytest.raises(AskLogError, match=f"{path}: cannot write the outreach log: .*full"):
+            log.record(
+                me="alex", via="sam", target="lee", company="Acme", on=date(2026, 11, 2),
+                note="x" * 100_000,
+            )  # fmt: skip
+        assert [a.via for a in log.all()] == ["dana"]
+
+
 OLD_SCHEMA = """
 CREATE TABLE asks (id INTEGER PRIMARY KEY AUTOINCREMENT, me TEXT NOT NULL, via TEXT NOT NULL,
     target TEXT NOT NULL, company TEXT NOT NULL, channel TEXT, status TEXT NOT NULL,

@@ -172,22 +172,15 @@ class AskLog:
         # instead of one failing half-way with "database is locked".
         try:
             self._db.execute("BEGIN IMMEDIATE")
-        except sqlite3.Error as exc:
-            raise AskLogError(f"{self.path}: cannot write the outreach log: {exc}") from None
-        try:
-            yield self._db
-        except sqlite3.Error as exc:  # a full disk, say: name the file
-            self._db.execute("ROLLBACK")
-            raise AskLogError(f"{self.path}: cannot write the outreach log: {exc}") from None
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
             try:
+                yield self._db
                 self._db.execute("COMMIT")
-            except sqlite3.Error as exc:
-                self._db.execute("ROLLBACK")
-                raise AskLogError(f"{self.path}: cannot write the outreach log: {exc}") from None
+            except BaseException:
+                if self._db.in_transaction:  # SQLite may have rolled back already
+                    self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:  # a full disk, say: name the file
+            raise AskLogError(f"{self.path}: cannot write the outreach log: {exc}") from None
 
     def record(
         self,
