@@ -164,3 +164,22 @@ def test_bad_files_are_errors_naming_the_file(tmp_path):
         import_calendar(tmp_path / "missing.ics", owner=[OWNER])
     with pytest.raises(ConfigError, match="--owner"):
         import_calendar(bad)
+
+
+def test_calendar_files_and_zip_members_over_the_limit_are_refused(tmp_path, monkeypatch):
+    from intropath.importers import csvutil
+
+    monkeypatch.setattr(csvutil, "MAX_FILE_BYTES", 2**16)
+    padding = event("big", ":20240601T100000Z", ME, DANA) * 400  # well over 64 KiB
+    archive = tmp_path / "takeout.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("Takeout/Calendar/Alex Morgan.ics", calendar(padding))
+    assert archive.stat().st_size < 2**16  # only the expanded member is too big
+    with pytest.raises(
+        ImportFileError, match=r"takeout\.zip!Takeout/Calendar/Alex Morgan\.ics: larger than"
+    ):
+        import_calendar(archive, owner=[OWNER])
+    plain = tmp_path / "big.ics"
+    plain.write_text(calendar(padding))
+    with pytest.raises(ImportFileError, match=r"big\.ics: larger than"):
+        import_calendar(plain, owner=[OWNER])

@@ -20,16 +20,21 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from . import interchange
 from .companies import CompanyIndex, company_key
 from .errors import GraphFileError
+from .files import not_a_file, private_dir
 from .model import Company, GraphDocument
+from .terminal import short
 
 Format = Literal["json", "yaml", "node-link", "graphml"]
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -48,14 +53,24 @@ _YamlLoader.yaml_implicit_resolvers = {
 def load_document(path: str | os.PathLike[str]) -> GraphDocument:
     """Load, validate and normalise a graph file."""
     path = Path(path)
+    if not path.exists():
+        raise GraphFileError(f"{path}: no such graph file")
+    if path.is_dir():
+        raise GraphFileError(f"{path}: is a directory, not a graph file")
+    problem = not_a_file(path)
+    if problem:  # a named pipe would block the read forever
+        raise GraphFileError(f"{path}: {problem}, not a graph file")
     try:
         text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise GraphFileError(f"{path}: no such graph file") from None
-    except IsADirectoryError:
-        raise GraphFileError(f"{path}: is a directory, not a graph file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphFileError(f"{path}: cannot read: {exc}") from None
+    try:
+        return _parse_text(text, path)
+    except RecursionError:
+        raise GraphFileError(f"{path}: nested too deeply to be a graph file") from None
+
+
+def _parse_text(text: str, path: Path) -> GraphDocument:
     if path.suffix.lower() == ".graphml":
         return _checked(interchange.from_graphml(text, str(path)), str(path))
     if path.suffix.lower() in YAML_SUFFIXES:
@@ -117,20 +132,67 @@ def save_document(
     write_atomic(path, text)
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+LOCK_TIMEOUT = 60.0
+"""Seconds a writer waits for another one to finish with the same file."""
+
+
+def _lock(path: Path) -> FileLock:
+    # One lock object per file in this process, so a writer that holds the lock
+    # can call save_document (which takes it again) without waiting on itself.
+    name = path.parent / f".{path.name}.lock"
+    return FileLock(name, mode=0o600, is_singleton=True)
+
+
+@contextmanager
+def locked(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold the lock of graph file ``path``: wrap every load-modify-save in it.
+
+    Writers queue for up to :data:`LOCK_TIMEOUT` seconds; after that the file
+    is reported busy rather than overwritten with a stale copy.
+    """
+    path = Path(path)
+    private_dir(path.parent)
+    lock = _lock(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        lock.acquire(timeout=LOCK_TIMEOUT)
+    except Timeout:
+        raise GraphFileError(
+            f"{path}: busy: another intropath command is changing it; try again when it is done"
+        ) from None
+    except OSError as exc:
+        raise GraphFileError(f"{path}: cannot lock: {exc.strerror or exc}") from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` in one step, holding the file's lock.
+
+    Temp files left by a killed writer are removed first; a failed write
+    (a full disk, say) names the file and leaves it as it was.
+    """
+    with locked(path):
+        for stale in path.parent.iterdir():
+            if stale.name.startswith(f".{path.name}.") and stale.name.endswith(".tmp"):
+                stale.unlink(missing_ok=True)
+        tmp: str | None = None
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.write("\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise GraphFileError(
+                f"{path}: cannot write: {exc.strerror or exc}; the file was not changed"
+            ) from None
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
 
 
 def _describe(exc: ValidationError, data: dict[str, Any]) -> str:
@@ -155,15 +217,20 @@ def _describe(exc: ValidationError, data: dict[str, Any]) -> str:
 
 
 def _label(record: Any) -> str:
+    # short(): a value here is unvalidated and may be a YAML alias bomb.
     if not isinstance(record, dict):
         return ""
     if "id" in record:
-        return f"id {record['id']!r}"
+        return f"id {short(record['id'])}"
     if "a" in record and "b" in record:
-        return f"{record['a']} - {record['b']}"
+        return f"{_text(record['a'])} - {_text(record['b'])}"
     if "name" in record:
-        return f"name {record['name']!r}"
+        return f"name {short(record['name'])}"
     return ""
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else short(value)
 
 
 def _checked(document: GraphDocument, source: str) -> GraphDocument:

@@ -38,6 +38,7 @@ from .model import (
     Tie,
 )
 from .strength import DEFAULT_PARAMS, StrengthParams, TieStrength, score
+from .terminal import clean
 
 if TYPE_CHECKING:
     from .results import Plan
@@ -97,7 +98,9 @@ def set_tie(
 
     A rating overrides the model's number; setting only one number keeps the
     other from an earlier rating. The tie is created if it does not exist.
+    The note is stored without terminal control characters.
     """
+    note = clean(note) if note else note
     _check("trust", trust)
     _check("familiarity", familiarity)
     a = find_person(document, person).id

@@ -177,9 +177,12 @@ class Person(_Model):
             company = data.pop("company", None)
             title = data.pop("title", None)
             if company:
+                positions = data.get("positions", [])
+                if not isinstance(positions, list):
+                    raise ValueError("'positions' must be a list")
                 data["positions"] = [
                     {"company": company, "title": title, "current": True},
-                    *data.get("positions", []),
+                    *positions,
                 ]
             elif title:
                 raise ValueError("'title' is given without 'company'")

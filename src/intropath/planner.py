@@ -35,6 +35,8 @@ from .stores.base import FoundPath, SearchQuery, Store
 from .strength import level_of, weakest_level
 
 MAX_HOPS_LIMIT = 6
+MAX_TOP = 10_000
+"""Most paths a plan lists (``top``)."""
 
 
 class InvalidQuery(IntropathError):
@@ -113,8 +115,8 @@ def plan(
         raise InvalidQuery("the company name is empty")
     if not 1 <= max_hops <= MAX_HOPS_LIMIT:
         raise InvalidQuery(f"max hops must be between 1 and {MAX_HOPS_LIMIT}, got {max_hops}")
-    if top < 1:
-        raise InvalidQuery(f"top must be at least 1, got {top}")
+    if not 1 <= top <= MAX_TOP:
+        raise InvalidQuery(f"top must be between 1 and {MAX_TOP}, got {top}")
     try:
         weights = Weights(trust_weight, familiarity_weight)
     except ValueError as exc:

@@ -9,11 +9,11 @@ line with exit code 1.
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 from typer.core import TyperGroup
 
 from ..config import resolve_graph
@@ -21,9 +21,11 @@ from ..errors import IntropathError
 from ..graphfile import load_document
 from ..model import GraphDocument
 from ..stores.memory import MemoryStore
+from ..terminal import TextConsole, one_line, safe_json
 
-console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False)
+# Text consoles: data and paths are printed as text, never as markup.
+console = TextConsole(soft_wrap=False)
+err_console = TextConsole(stderr=True)
 
 
 class _Group(TyperGroup):
@@ -37,6 +39,8 @@ class _Group(TyperGroup):
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             fail(f"{where}{exc.strerror or exc}")
+        except RecursionError:
+            fail("the input is nested too deeply")
         except KeyboardInterrupt:
             err_console.print("Interrupted.")
             raise typer.Exit(130) from None
@@ -44,7 +48,7 @@ class _Group(TyperGroup):
 
 def fail(message: str) -> None:
     """Print one error line and exit 1."""
-    sys.stderr.write(f"Error: {' '.join(message.split())}\n")
+    sys.stderr.write(f"Error: {one_line(message)}\n")
     raise typer.Exit(1)
 
 
@@ -84,7 +88,7 @@ def read_graph(graph: Path | None, quiet: bool = False) -> tuple[GraphDocument, 
     """Read the graph file the user asked for (or the default) and say which one."""
     path, why = resolve_graph(graph)
     if not quiet:
-        err_console.print(f"[dim]Using graph {path} ({why})[/dim]", soft_wrap=True)
+        err_console.print(f"Using graph {path} ({why})", style="dim", soft_wrap=True)
     return load_document(path), path
 
 
@@ -94,10 +98,28 @@ def open_store(graph: Path | None, quiet: bool = False) -> MemoryStore:
     return MemoryStore(document, description=str(path))
 
 
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+"""Days a date option accepts: date arithmetic (cooldowns) stays far from date.max."""
+
+
+def day_option(text: str, option: str) -> date:
+    """A YYYY-MM-DD option value, within :data:`FIRST_DAY` and :data:`LAST_DAY`."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        day = None
+    if day is None or not FIRST_DAY <= day <= LAST_DAY:
+        raise typer.BadParameter(
+            f"{text!r} is not a date like 2026-11-23 between {FIRST_DAY} and {LAST_DAY}",
+            param_hint=option,
+        )
+    return day
+
+
 def main() -> None:
     """Console-script entry point (``intropath.cli`` has registered every command)."""
     app(prog_name="intropath")
 
 
 def emit_json(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(safe_json(text) + "\n")

@@ -8,16 +8,18 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.text import Text
 
 from ..config import data_dir, resolve_graph, sample_graph_path
 from ..errors import IntropathError
-from ..graphfile import load_document, save_document
+from ..graphfile import load_document, locked, save_document
 from ..outreach import AskLog, AskRecord, AskStatus, Etiquette, EtiquetteRules, due
 from ..outreach.feedback import record_introduction
+from ..outreach.log import MAX_ASK_ID
 from ..outreach.rules import effective
 from ..planner import resolve_me
 from ..stores.base import Store
-from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, err_console
+from .app import GraphOption, JsonOption, MeOption, app, console, day_option, emit_json, err_console
 from .neo4j import (
     BackendOption,
     DatabaseOption,
@@ -44,17 +46,14 @@ def _share(store: Store, ask: AskRecord) -> None:
 
     if isinstance(store, Neo4jStore):
         store.record_ask(ask)
-        err_console.print("[dim]Shared with your team in Neo4j.[/dim]")
+        err_console.print("Shared with your team in Neo4j.", style="dim")
 
 
-def parse_day(text: str | None) -> date:
+def parse_day(text: str | None, option: str = "--as-of") -> date:
     """A day given as YYYY-MM-DD or 'today' (the default)."""
     if text is None or text == "today":
         return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date like 2026-11-23") from None
+    return day_option(text, option)
 
 
 def team_asks(store: Store) -> tuple[AskRecord, ...]:
@@ -124,7 +123,7 @@ def record(
     Example: intropath ask record --via zoe --to amara --company Muse
     """
     with backend_store(backend, graph, uri, user, password, database) as store:
-        record_ask(store, via, to, company, channel, parse_day(on), note, force, me)
+        record_ask(store, via, to, company, channel, parse_day(on, "--on"), note, force, me)
 
 
 def record_ask(
@@ -248,7 +247,7 @@ def asks(
     if not items and not closed:
         console.print(f"No open asks as of {today}.")
     for d in items:
-        console.print(f"[bold]#{d.ask.id}[/bold] {d.message}")
+        console.print(Text.assemble((f"#{d.ask.id}", "bold"), f" {d.message}"))
     for a in closed:
         console.print(
             f"#{a.id} {name(a.via)} about {name(a.target)}: {a.status.value} "
@@ -263,7 +262,10 @@ def asks(
 @asks_app.command("update")
 def update(
     ask_id: Annotated[
-        int, typer.Argument(metavar="ID", help="The ask's number (see `intropath asks`).")
+        int,
+        typer.Argument(
+            metavar="ID", min=1, max=MAX_ASK_ID, help="The ask's number (see `intropath asks`)."
+        ),
     ],
     status: Annotated[
         AskStatus,
@@ -283,7 +285,7 @@ def update(
     graph (you -> contact, contact -> target, you -> target), which can only
     raise their numbers. The bundled sample graph is never modified.
     """
-    day = parse_day(on)
+    day = parse_day(on, "--on")
     rules = EtiquetteRules.from_config()
     with AskLog(log_path()) as log:
         if status is AskStatus.FOLLOWED_UP:
@@ -304,8 +306,9 @@ def update(
         if path == sample_graph_path():
             err_console.print("The bundled sample graph is not modified.")
             return
-        document = load_document(path)
-        changed = record_introduction(document, ask, day)
-        if changed:
-            save_document(document, path)
+        with locked(path):
+            document = load_document(path)
+            changed = record_introduction(document, ask, day)
+            if changed:
+                save_document(document, path)
             console.print(f"Added the introduction to {len(changed)} ties in {path}.")

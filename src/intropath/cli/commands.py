@@ -13,8 +13,9 @@ from ..config import config_files, default_graph_path, resolve_graph
 from ..drafting import Draft, plan_with_draft_json, print_draft
 from ..graphfile import load_document, save_document
 from ..model import GraphDocument
-from ..planner import MAX_HOPS_LIMIT, plan
+from ..planner import MAX_HOPS_LIMIT, MAX_TOP, plan
 from ..results import Plan
+from ..scoring import MAX_WEIGHT
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, read_graph
 from .draft import draft_for_find
 from .neo4j import (
@@ -41,15 +42,20 @@ def find(
             help="A role or team (e.g. 'product designer'); matching people score higher."
         ),
     ] = None,
-    top: Annotated[int, typer.Option(min=1, help="How many paths to list overall.")] = 5,
+    top: Annotated[
+        int, typer.Option(min=1, max=MAX_TOP, help="How many paths to list overall.")
+    ] = 5,
     max_hops: Annotated[
         int, typer.Option(min=1, max=MAX_HOPS_LIMIT, help="Longest path, in ties.")
     ] = 3,
     trust_weight: Annotated[
-        float, typer.Option(min=0.0, help="Exponent on trust (0 ignores it, 2 stresses it).")
+        float,
+        typer.Option(
+            min=0.0, max=MAX_WEIGHT, help="Exponent on trust (0 ignores it, 2 stresses it)."
+        ),
     ] = 1.0,
     familiarity_weight: Annotated[
-        float, typer.Option(min=0.0, help="Exponent on familiarity.")
+        float, typer.Option(min=0.0, max=MAX_WEIGHT, help="Exponent on familiarity.")
     ] = 1.0,
     as_of: Annotated[
         str | None,
@@ -146,7 +152,8 @@ def convert(
     save_document(document, target, format=to)
     console.print(
         f"Wrote {target}: {len(document.people)} people, {len(document.ties)} ties, "
-        f"{len(document.companies)} companies, {len(document.groups)} groups."
+        f"{len(document.companies)} companies, {len(document.groups)} groups.",
+        soft_wrap=True,  # a path is never broken across lines
     )
 
 
@@ -192,6 +199,6 @@ def paths(as_json: JsonOption = False) -> None:
         if isinstance(value, list):
             for path in value:
                 mark = "exists" if Path(path).is_file() else "not there"
-                console.print(f"{label}: {path} ({mark})")
+                console.print(f"{label}: {path} ({mark})", soft_wrap=True)
         else:
-            console.print(f"{label}: {value}")
+            console.print(f"{label}: {value}", soft_wrap=True)

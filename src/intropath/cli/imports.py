@@ -9,7 +9,8 @@ atomically: the saved graph changes only if the whole command succeeds.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Protocol
@@ -18,8 +19,8 @@ import typer
 
 from ..config import default_graph_path, load_config, resolve_graph, sample_graph_path
 from ..drafting.profile import Profile
-from ..errors import GraphFileError, InvalidRating
-from ..graphfile import load_document, save_document, write_atomic
+from ..errors import GraphFileError, IntropathError, InvalidRating
+from ..graphfile import load_document, locked, save_document, write_atomic
 from ..importers import (
     ImportReport,
     import_calendar,
@@ -39,6 +40,7 @@ from .app import (
     MeOption,
     app,
     console,
+    day_option,
     emit_json,
     err_console,
     open_store,
@@ -124,11 +126,11 @@ class Importer(Protocol):
 
 
 def _say(text: str) -> None:
-    console.print(text, markup=False, highlight=False, soft_wrap=True)
+    console.print(text, soft_wrap=True)
 
 
 def _warn(text: str) -> None:
-    err_console.print(text, markup=False, highlight=False, soft_wrap=True)
+    err_console.print(text, soft_wrap=True)
 
 
 def target_path(explicit: Path | None) -> Path:
@@ -140,13 +142,7 @@ def target_path(explicit: Path | None) -> Path:
 
 
 def _as_of(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        message = f"expected YYYY-MM-DD, got {text!r}"
-        raise typer.BadParameter(message, param_hint="--as-of") from None
+    return None if text is None else day_option(text, "--as-of")
 
 
 def _params() -> StrengthParams:
@@ -169,8 +165,12 @@ def _run_import(
     as_json: bool,
     neo4j: bool = False,
 ) -> None:
+    if owner is not None and not owner.strip():
+        raise IntropathError("--owner is blank; give a name, a person id or a profile URL")
+    day = _as_of(as_of)
+
     def run(document: GraphDocument | None) -> tuple[GraphDocument, ImportReport]:
-        return importer(source, document, owner=owner, params=_params(), as_of=_as_of(as_of))
+        return importer(source, document, owner=owner, params=_params(), as_of=day)
 
     _import_with(run, into, fresh, as_json, neo4j)
 
@@ -183,17 +183,18 @@ def _import_with(
     neo4j: bool,
 ) -> None:
     path = target_path(into)
-    merged, report = run(_existing(path, fresh))
-    report.target = str(path)
-    if not neo4j:
-        save_document(merged, path)
-        _print_report(report, merged, as_json)
-        return
-    from ..stores.neo4j import open_neo4j_store
+    with locked(path):  # load, merge and save as one step: a concurrent write is not lost
+        merged, report = run(_existing(path, fresh))
+        report.target = str(path)
+        if not neo4j:
+            save_document(merged, path)
+            _print_report(report, merged, as_json)
+            return
+        from ..stores.neo4j import open_neo4j_store
 
-    with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
-        save_document(merged, path)
-        loaded = store.load_document(merged).describe()  # idempotent: rerun to finish
+        with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
+            save_document(merged, path)
+            loaded = store.load_document(merged).describe()  # idempotent: rerun to finish
     _print_report(report, merged, as_json)
     if not as_json:
         _say(f"Loaded into Neo4j: {loaded}")
@@ -323,6 +324,7 @@ def _run_archive_import(
 ) -> None:
     me = Profile.from_config(load_config())
     addresses = owner or ([me.email] if me.email else [])
+    day = _as_of(as_of)
 
     def run(document: GraphDocument | None) -> tuple[GraphDocument, ImportReport]:
         return importer(
@@ -331,7 +333,7 @@ def _run_archive_import(
             owner=addresses,
             owner_name=me.name,
             params=_params(),
-            as_of=_as_of(as_of),
+            as_of=day,
         )
 
     _import_with(run, into, fresh, as_json, neo4j)
@@ -399,14 +401,17 @@ def import_calendar_command(
     _run_archive_import(import_calendar, paths, owner, into, fresh, as_of, as_json, neo4j)
 
 
-def _writable(graph: Path | None) -> tuple[Path, GraphDocument]:
+@contextmanager
+def _editing(graph: Path | None) -> Iterator[tuple[Path, GraphDocument]]:
+    """The graph to change, loaded under its lock; save it before leaving."""
     path = target_path(graph)
     if not path.exists():
         raise GraphFileError(
             f"{path}: no graph yet; import one first (intropath import linkedin EXPORT) "
             "or pass --graph FILE"
         )
-    return path, load_document(path)
+    with locked(path):
+        yield path, load_document(path)
 
 
 @tie_app.command("set")
@@ -430,17 +435,17 @@ def tie_set(
     """
     if trust is None and familiarity is None and not note:
         raise InvalidRating("give --trust, --familiarity or --note")
-    path, document = _writable(graph)
-    tie = set_tie(
-        document,
-        person,
-        other=with_,
-        trust=trust,
-        familiarity=familiarity,
-        note=note,
-        params=_params(),
-    )
-    save_document(document, path)
+    with _editing(graph) as (path, document):
+        tie = set_tie(
+            document,
+            person,
+            other=with_,
+            trust=trust,
+            familiarity=familiarity,
+            note=note,
+            params=_params(),
+        )
+        save_document(document, path)
     _say(f"{tie.a} - {tie.b}: trust {tie.trust:.2f}, familiarity {tie.familiarity:.2f}")
 
 
@@ -467,16 +472,16 @@ def person_set(
 
     Example: intropath person set "Kim Novak" --policy prefers_email --recruiter
     """
-    path, document = _writable(graph)
-    found = set_person(
-        document,
-        person,
-        policy=policy,
-        recruiter=recruiter,
-        hiring_manager=hiring_manager,
-        email=email,
-    )
-    save_document(document, path)
+    with _editing(graph) as (path, document):
+        found = set_person(
+            document,
+            person,
+            policy=policy,
+            recruiter=recruiter,
+            hiring_manager=hiring_manager,
+            email=email,
+        )
+        save_document(document, path)
     flags = [
         f
         for f, on in (("recruiter", found.recruiter), ("hiring manager", found.hiring_manager))
@@ -497,9 +502,9 @@ def ratings_import(
     as_json: JsonOption = False,
 ) -> None:
     """Apply a CSV of ratings, notes, policies and flags; bad rows are listed and skipped."""
-    target, document = _writable(graph)
-    report = import_ratings(document, path, params=_params())
-    save_document(document, target)
+    with _editing(graph) as (target, document):
+        report = import_ratings(document, path, params=_params())
+        save_document(document, target)
     report.target, report.owner = str(target), document.me
     _print_report(report, document, as_json)
 

@@ -128,7 +128,7 @@ def load(
     from ..stores.neo4j_load import LoadPlan
 
     path, why = resolve_graph(graph)
-    err_console.print(f"[dim]Using graph {path} ({why})[/dim]", soft_wrap=True)
+    err_console.print(f"Using graph {path} ({why})", style="dim", soft_wrap=True)
     plan = LoadPlan.from_document(load_document(path))
     total = (
         len(plan.companies)

@@ -32,6 +32,7 @@ from ..errors import ImportFileError
 from ..model import Evidence, EvidenceKind, GraphDocument
 from ..strength import DEFAULT_PARAMS, StrengthParams
 from .correspondents import Correspondent, finish_import, is_automated, normalise, start_import
+from .csvutil import read_bytes, read_member
 from .report import ImportReport
 
 SMALL_MEETING = 4
@@ -165,14 +166,15 @@ def _calendars(path: Path) -> Iterator[tuple[str, bytes]]:
     try:
         if path.is_dir():
             for child in sorted(path.rglob("*.ics")):
-                yield str(child), child.read_bytes()
+                yield str(child), read_bytes(child)
         elif path.suffix.casefold() == ".zip":
             with zipfile.ZipFile(path) as archive:
                 for member in archive.infolist():
                     if member.filename.casefold().endswith(".ics"):
-                        yield f"{path}!{member.filename}", archive.read(member)
+                        where = f"{path}!{member.filename}"
+                        yield where, read_member(archive, member.filename, where)
         elif path.is_file():
-            yield str(path), path.read_bytes()
+            yield str(path), read_bytes(path)
         else:
             raise ImportFileError(str(path), "no such file or folder")
     except (OSError, zipfile.BadZipFile) as exc:

@@ -22,8 +22,10 @@ import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from ..errors import ImportFileError
+from ..files import not_a_file
 from .report import ImportReport
 
 MAX_CELL = 1_000_000
@@ -92,7 +94,10 @@ class ExportSource:
             else:
                 self._files[file_key(path.name)] = [str(path)]
         else:
-            raise ImportFileError(str(path), "no such file or folder")
+            what = not_a_file(path)
+            raise ImportFileError(
+                str(path), f"{what}, not an export" if what else "no such file or folder"
+            )
 
     def close(self) -> None:
         if self._zip is not None:
@@ -123,7 +128,10 @@ class ExportSource:
     def read_text(self, stored: str, report: ImportReport | None = None) -> str:
         """The whole text of a member, as :func:`decode` gives it."""
         try:
-            data = self._zip.read(stored) if self._zip is not None else Path(stored).read_bytes()
+            if self._zip is not None:
+                data = read_member(self._zip, stored, self.label(stored))
+            else:
+                data = read_bytes(Path(stored))
         except _READ_ERRORS as exc:
             raise ImportFileError(self.label(stored), f"cannot read ({exc})") from None
         return _decoded(data, self.label(stored), report)
@@ -232,16 +240,47 @@ def read_file(path: Path, report: ImportReport | None = None) -> str:
     return _decoded(read_bytes(path), str(path), report)
 
 
+MAX_FILE_BYTES = 256 * 2**20
+"""Largest file an import reads (a LinkedIn messages.csv of a busy decade is ~100 MB)."""
+
+
+def _too_big() -> str:
+    return f"larger than {MAX_FILE_BYTES // 2**20} MiB, the most an import reads from one file"
+
+
+def _bounded(stream: IO[bytes], where: str) -> bytes:
+    data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise ImportFileError(where, _too_big())
+    return data
+
+
+def read_member(archive: zipfile.ZipFile, stored: str, where: str) -> bytes:
+    """A zip member, decompressed as a stream and refused beyond :data:`MAX_FILE_BYTES`.
+
+    The size the zip's directory gives is checked first; the read is bounded
+    too (the directory may lie), so no member costs more memory than the limit.
+    """
+    if archive.getinfo(stored).file_size > MAX_FILE_BYTES:
+        raise ImportFileError(where, _too_big())
+    with archive.open(stored) as member:
+        return _bounded(member, where)
+
+
 def read_bytes(path: Path) -> bytes:
-    """The bytes of one file.
+    """The bytes of one file, refused beyond :data:`MAX_FILE_BYTES` or if not a file.
 
     Raises
     ------
     ImportFileError
         When the file cannot be read.
     """
+    what = not_a_file(path)
+    if what:  # a named pipe would block the read forever
+        raise ImportFileError(str(path), f"{what}, not a file to import")
     try:
-        return path.read_bytes()
+        with path.open("rb") as handle:
+            return _bounded(handle, str(path))
     except OSError as exc:
         raise ImportFileError(str(path), f"cannot read ({exc.strerror or exc})") from None
 

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..companies import CompanyIndex
+from ..errors import ImportFileError
 from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
 from ..strength import DEFAULT_PARAMS, StrengthParams, score
 from .report import ImportReport
@@ -172,6 +173,11 @@ class Merger:
         earlier import of the same kind under this name is reused, then the
         usual matching applies.
         """
+        if not (explicit or record.name.strip()):
+            raise ImportFileError(
+                self.report.source or record.where or "import",
+                "the owner's name is blank; give --owner a name, a person id or a profile URL",
+            )
         owner = self.find_owner(record, kind, explicit) or self._create(record)
         self._owners.add(owner)
         self._update(self.people[owner], record)

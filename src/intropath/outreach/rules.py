@@ -18,6 +18,9 @@ from ..errors import ConfigError, PersonNotFound
 from ..model import ContactPolicy, Person, Tie
 from .log import AskRecord, AskStatus
 
+MAX_DAYS = 3650
+"""Longest wait a rule may set (ten years)."""
+
 
 class EtiquetteRules(BaseModel):
     """The rules' settings (``[etiquette]`` in the config file)."""
@@ -25,15 +28,22 @@ class EtiquetteRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     cooldown_days: int = Field(
-        30, ge=0, description="Wait after asking someone, before asking again."
+        30, ge=0, le=MAX_DAYS, description="Wait after asking someone, before asking again."
     )
-    decline_cooldown_days: int = Field(90, ge=0, description="Wait after someone declines.")
-    followup_after_days: int = Field(7, ge=0, description="Earliest day for the one follow-up.")
+    decline_cooldown_days: int = Field(
+        90, ge=0, le=MAX_DAYS, description="Wait after someone declines."
+    )
+    followup_after_days: int = Field(
+        7, ge=0, le=MAX_DAYS, description="Earliest day for the one follow-up."
+    )
     silent_after_days: int = Field(
-        14, ge=0, description="Days of silence after the follow-up that count as a gentle no."
+        14,
+        ge=0,
+        le=MAX_DAYS,
+        description="Days of silence after the follow-up that count as a gentle no.",
     )
-    max_open: int = Field(3, ge=1, description="Open asks at once.")
-    max_per_week: int = Field(5, ge=1, description="Asks sent in any 7 days.")
+    max_open: int = Field(3, ge=1, le=10_000, description="Open asks at once.")
+    max_per_week: int = Field(5, ge=1, le=10_000, description="Asks sent in any 7 days.")
     stranger_min_familiarity: float = Field(
         0.3,
         ge=0,
