@@ -18,6 +18,7 @@ names the file and the line, or the offending record.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -30,9 +31,11 @@ from . import interchange
 from .companies import CompanyIndex, company_key
 from .errors import GraphFileError
 from .model import Company, GraphDocument
+from .progress import Progress
 
 Format = Literal["json", "yaml", "node-link", "graphml"]
 YAML_SUFFIXES = (".yaml", ".yml")
+log = logging.getLogger(__name__)
 
 
 class _YamlLoader(yaml.SafeLoader):
@@ -45,17 +48,24 @@ _YamlLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_document(path: str | os.PathLike[str]) -> GraphDocument:
-    """Load, validate and normalise a graph file."""
+CHUNK = 1 << 22
+"""Bytes read at a time, so that reading a large file can report progress."""
+
+
+def load_document(path: str | os.PathLike[str], progress: Progress | None = None) -> GraphDocument:
+    """Load, validate and normalise a graph file, reporting ``reading`` and ``checking``."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = _read(path, progress).decode("utf-8-sig")
     except FileNotFoundError:
         raise GraphFileError(f"{path}: no such graph file") from None
     except IsADirectoryError:
         raise GraphFileError(f"{path}: is a directory, not a graph file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphFileError(f"{path}: cannot read: {exc}") from None
+    log.info("read %s", path)
+    if progress:
+        progress("checking", 0, 0)
     if path.suffix.lower() == ".graphml":
         return _checked(interchange.from_graphml(text, str(path)), str(path))
     if path.suffix.lower() in YAML_SUFFIXES:
@@ -70,6 +80,19 @@ def load_document(path: str | os.PathLike[str]) -> GraphDocument:
     if isinstance(data, dict) and "nodes" in data and ("edges" in data or "links" in data):
         return _checked(interchange.from_node_link(data, str(path)), str(path))
     return parse_document(data, str(path))
+
+
+def _read(path: Path, progress: Progress | None) -> bytes:
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        chunks: list[bytes] = []
+        done = 0
+        while chunk := handle.read(CHUNK):
+            chunks.append(chunk)
+            done += len(chunk)
+            if progress:
+                progress("reading", done, size)
+    return b"".join(chunks)
 
 
 def _load_yaml(text: str, path: Path) -> Any:
@@ -115,6 +138,9 @@ def save_document(
     else:
         text = document.model_dump_json(indent=2, exclude_defaults=True)
     write_atomic(path, text)
+    log.info(
+        "wrote %s (%s, %d people, %d ties)", path, chosen, len(document.people), len(document.ties)
+    )
 
 
 def write_atomic(path: Path, text: str) -> None:

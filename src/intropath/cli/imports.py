@@ -23,7 +23,15 @@ from ..manual import explain as explain_person
 from ..manual import import_ratings, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
 from ..strength import StrengthParams, explain_lines, params_from_config
-from .app import GraphOption, JsonOption, app, console, emit_json, err_console
+from .app import (
+    GraphOption,
+    JsonOption,
+    app,
+    console,
+    emit_json,
+    err_console,
+    progress_bar,
+)
 
 import_app = typer.Typer(
     help="Import a LinkedIn export or an address book into your graph.", no_args_is_help=True
@@ -133,12 +141,6 @@ def _params() -> StrengthParams:
     return params_from_config(load_config())
 
 
-def _existing(path: Path, fresh: bool) -> GraphDocument | None:
-    if fresh or not path.exists():
-        return None
-    return load_document(path)
-
-
 def _run_import(
     importer: Importer,
     source: Path,
@@ -150,20 +152,22 @@ def _run_import(
     neo4j: bool = False,
 ) -> None:
     path = target_path(into)
-    document = _existing(path, fresh)
-    merged, report = importer(source, document, owner=owner, params=_params(), as_of=_as_of(as_of))
-    report.target = str(path)
-    if not neo4j:
-        save_document(merged, path)
-        _print_report(report, merged, as_json)
-        return
-    from ..stores.neo4j import open_neo4j_store
+    params, day = _params(), _as_of(as_of)
+    with progress_bar() as progress:
+        document = None if fresh or not path.exists() else load_document(path, progress)
+        progress("importing", 0, 0)
+        merged, report = importer(source, document, owner=owner, params=params, as_of=day)
+        report.target = str(path)
+        if neo4j:
+            from ..stores.neo4j import open_neo4j_store
 
-    with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
-        save_document(merged, path)
-        loaded = store.load_document(merged).describe()  # idempotent: rerun to finish
+            with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
+                save_document(merged, path)
+                loaded = store.load_document(merged, progress).describe()  # idempotent
+        else:
+            save_document(merged, path)
     _print_report(report, merged, as_json)
-    if not as_json:
+    if neo4j and not as_json:
         _say(f"Loaded into Neo4j: {loaded}")
 
 
