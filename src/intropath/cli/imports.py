@@ -15,14 +15,15 @@ from typing import Annotated, Protocol
 
 import typer
 
-from ..config import default_graph_path, load_config, resolve_graph, sample_graph_path
+from ..config import default_graph_path, resolve_graph, sample_graph_path
 from ..errors import GraphFileError, InvalidRating
 from ..graphfile import load_document, save_document
 from ..importers import ImportReport, import_google_contacts, import_linkedin, import_vcard
 from ..manual import explain as explain_person
 from ..manual import import_ratings, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
-from ..strength import StrengthParams, explain_lines, params_from_config
+from ..settings import load_settings
+from ..strength import StrengthParams, explain_lines
 from .app import (
     GraphOption,
     JsonOption,
@@ -123,8 +124,7 @@ def target_path(explicit: Path | None) -> Path:
     """Where writes go: the file given, else ``graph`` in the config, else the user's graph."""
     if explicit is not None:
         return explicit
-    configured = load_config().get("graph")
-    return Path(str(configured)).expanduser() if configured else default_graph_path()
+    return load_settings().graph or default_graph_path()
 
 
 def _as_of(text: str | None) -> date | None:
@@ -138,7 +138,7 @@ def _as_of(text: str | None) -> date | None:
 
 
 def _params() -> StrengthParams:
-    return params_from_config(load_config())
+    return load_settings().strength
 
 
 def _run_import(
