@@ -2,8 +2,9 @@
 
 Settings come from, in order: command-line flags, environment variables,
 ``intropath.toml`` in the working directory, then ``config.toml`` in the user
-config dir (``intropath paths`` prints where). Personal data lives in the
-user data dir; nothing is ever sent anywhere but the Neo4j server configured.
+config dir (``intropath paths`` prints where); :mod:`intropath.settings`
+reads and checks the files. Personal data lives in the user data dir; nothing
+is ever sent anywhere but the Neo4j server configured.
 """
 
 from __future__ import annotations

@@ -76,12 +76,8 @@ class Settings(BaseModel):
 
 def settings_from(data: Mapping[str, Any], source: str = "config") -> Settings:
     """Validate parsed config data; a ConfigError names ``source``, the table and the key."""
-    data = dict(data)
-    if "profile" in data:  # the old name of [me]
-        profile = data.pop("profile")
-        data.setdefault("me", profile)
     try:
-        return Settings.model_validate(data)
+        return Settings.model_validate(_renamed(data))
     except ValidationError as exc:
         raise ConfigError(describe(exc, source)) from None
 
@@ -120,11 +116,17 @@ def load_settings() -> Settings:
     merged: dict[str, Any] = {}
     for path in config_files():
         if path.is_file():
-            data = read_file(path)
-            if "profile" in data:
-                data.setdefault("me", data.pop("profile"))
-            _merge(merged, data)
+            _merge(merged, _renamed(read_file(path)))
     return settings_from(merged)
+
+
+def _renamed(data: Mapping[str, Any]) -> dict[str, Any]:
+    """``[profile]`` is the old name of ``[me]`` (``[me]`` wins when a file has both)."""
+    renamed = dict(data)
+    if "profile" in renamed:
+        profile = renamed.pop("profile")
+        renamed.setdefault("me", profile)
+    return renamed
 
 
 def _merge(into: dict[str, Any], data: Mapping[str, Any]) -> None:
