@@ -25,6 +25,9 @@ def bar_on(console: Console, *, quiet: bool = False) -> Iterator[ProgressCallbac
     Nothing is drawn when ``console`` is not a terminal (a pipe, a file, a test)
     or when ``quiet``; a phase of unknown size (total 0) shows a moving bar.
     """
+    if quiet or not console.is_terminal:
+        yield _ignore  # not even a stopped bar: some rich versions print a newline then
+        return
     bar = Progress(
         TextColumn("{task.description:<16}"),
         BarColumn(),
@@ -32,7 +35,6 @@ def bar_on(console: Console, *, quiet: bool = False) -> Iterator[ProgressCallbac
         TimeElapsedColumn(),
         console=console,
         transient=True,
-        disable=quiet or not console.is_terminal,
     )
     tasks: dict[str, TaskID] = {}
 
@@ -45,3 +47,7 @@ def bar_on(console: Console, *, quiet: bool = False) -> Iterator[ProgressCallbac
 
     with bar:
         yield progress
+
+
+def _ignore(phase: str, done: int, total: int) -> None:
+    """Progress nobody watches."""
