@@ -8,12 +8,14 @@ from contextlib import contextmanager
 from rich.console import Console
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
     Progress,
+    ProgressColumn,
+    Task,
     TaskID,
     TextColumn,
     TimeElapsedColumn,
 )
+from rich.text import Text
 
 from ..progress import Progress as ProgressCallback
 
@@ -31,7 +33,7 @@ def bar_on(console: Console, *, quiet: bool = False) -> Iterator[ProgressCallbac
     bar = Progress(
         TextColumn("{task.description:<16}"),
         BarColumn(),
-        MofNCompleteColumn(),
+        _Count(),
         TimeElapsedColumn(),
         console=console,
         transient=True,
@@ -51,3 +53,12 @@ def bar_on(console: Console, *, quiet: bool = False) -> Iterator[ProgressCallbac
 
 def _ignore(phase: str, done: int, total: int) -> None:
     """Progress nobody watches."""
+
+
+class _Count(ProgressColumn):
+    """``done/total`` when the total is known; nothing while a phase has no size."""
+
+    def render(self, task: Task) -> Text:
+        if task.total is None:
+            return Text("")
+        return Text(f"{int(task.completed):,}/{int(task.total):,}")
