@@ -11,6 +11,7 @@ from typer.testing import CliRunner
 
 from intropath.cli import app
 from intropath.drafting import Kind, Lang, Profile, ProfileError, resolve
+from intropath.errors import ConfigError
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "sample_graphs" / "sample.json"
@@ -70,7 +71,8 @@ def test_missing_essentials_are_prompted_for_in_a_terminal(
         "draft", "-c", "Muse", "-g", GRAPH, input="a designer of maps\nadvice\nbefore June\n"
     )
     assert code == 0, err
-    assert "a designer of maps" in out and "before June" in out
+    words = " ".join(out.replace("│", " ").split())  # the panel may wrap anywhere
+    assert "a designer of maps" in words and "before June" in words
     assert "Your purpose (job, advice, partnership or sale)" in err
 
 
@@ -100,8 +102,8 @@ def test_a_bad_config_is_a_one_line_error() -> None:
     code, _, err = run("draft", "-c", "Muse", "-g", GRAPH, *ME_FLAGS)
     assert code == 1
     assert err.splitlines()[-1] == (
-        "Error: config [me]: unknown key 'mood' (use name, email, about, purpose, timeline, "
-        "role, lang)"
+        f"Error: {config_dir() / 'config.toml'}: [me] unknown key 'mood' (use name, email, "
+        "about, purpose, timeline, role, lang)"
     )
 
 
@@ -186,23 +188,24 @@ def test_profile_from_config_tables() -> None:
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ({"me": "Alex"}, "config [me] must be a table"),
-        ({"me": {"fr": {"about": "x"}}}, "config [me]: unknown language 'fr' (use en, de, sv)"),
-        ({"me": {"de": {"name": "x"}}}, "only about, timeline, role can be set per language"),
-        ({"me": {"about": "x" * 201}}, "about is 201 characters; keep it to 200 (one line)"),
-        ({"me": {"email": 42}}, "config [me]: email must be text, got 42"),
-        ({"me": {"timeline": "  "}}, "config [me]: timeline is empty"),
+        ({"me": "Alex"}, "config: [me] must be a table"),
+        ({"me": {"fr": {"about": "x"}}}, "config: [me] unknown language 'fr' (use en, de, sv)"),
+        (
+            {"me": {"de": {"name": "x"}}},
+            "config: [me] de: only about, timeline, role can be set per language",
+        ),
+        (
+            {"me": {"about": "x" * 201}},
+            "config: [me] about is 201 characters; keep it to 200 (one line)",
+        ),
+        ({"me": {"email": 42}}, "config: [me] email must be text, got 42"),
+        ({"me": {"timeline": "  "}}, "config: [me] timeline is empty"),
     ],
 )
 def test_profile_errors_name_the_problem(table: dict[str, object], message: str) -> None:
-    with pytest.raises(
-        ProfileError,
-        match=message.replace("[", r"\[")
-        .replace("(", r"\(")
-        .replace(")", r"\)")
-        .replace("]", r"\]"),
-    ):
+    with pytest.raises(ConfigError) as caught:
         Profile.from_config(table)
+    assert str(caught.value) == message
 
 
 def test_resolve_uses_the_graph_and_asks_only_for_what_is_needed() -> None:

@@ -580,7 +580,10 @@ def test_search_runs_without_join_hints_when_the_planner_refuses_them(
 
         def execute_query(self, query: str, params: Row | None = None, **kw: Any) -> Any:
             if query == hinted:
-                raise neo4j.exceptions.Neo4jError._hydrate_neo4j(
+                # neo4j 6 renamed the factory; the lowest supported 5.x has hydrate.
+                error = neo4j.exceptions.Neo4jError
+                hydrate = getattr(error, "_hydrate_neo4j", None) or error.hydrate
+                raise hydrate(
                     code="Neo.DatabaseError.Statement.ExecutionFailed",
                     message="Failed to fulfil the hints of the query.",
                 )

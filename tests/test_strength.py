@@ -13,11 +13,11 @@ from hypothesis import strategies as st
 
 from intropath.errors import ConfigError
 from intropath.model import Evidence, EvidenceKind
+from intropath.settings import settings_from
 from intropath.strength import (
     DEFAULT_PARAMS,
     StrengthParams,
     explain_lines,
-    params_from_config,
     score,
 )
 
@@ -177,24 +177,28 @@ def test_the_same_fact_from_two_pooled_exports_counts_once():
 
 
 def test_params_from_config():
-    params = params_from_config({"strength": {"prior_trust": 0.2, "half_life_days": 90}})
+    params = settings_from({"strength": {"prior_trust": 0.2, "half_life_days": 90}}).strength
     assert params.prior_trust == 0.2 and params.half_life_days == 90.0
-    assert params_from_config({}) == DEFAULT_PARAMS
+    assert settings_from({}).strength == DEFAULT_PARAMS
 
 
 @pytest.mark.parametrize(
     ("table", "message"),
     [
-        ({"prior_trus": 0.2}, "strength.prior_trus: unknown setting; known: "),
-        ({"prior_trust": 1.0}, "strength.prior_trust must be a number in [0, 1), got 1.0"),
-        ({"half_life_days": 0}, "strength.half_life_days must be a number > 0, got 0.0"),
-        ({"met_trust": "high"}, "strength.met_trust must be a number, got 'high'"),
+        ({"prior_trus": 0.2}, "config: [strength] prior_trus: unknown setting"),
+        (
+            {"prior_trust": 1.0},
+            "config: [strength] prior_trust: must be a number in [0, 1), got 1.0",
+        ),
+        ({"half_life_days": 0}, "config: [strength] half_life_days: must be a number > 0, got 0.0"),
+        ({"met_trust": "high"}, "config: [strength] met_trust: must be a number, got 'high'"),
+        ({"met_trust": True}, "config: [strength] met_trust: must be a number, got True"),
     ],
 )
 def test_bad_params(table, message):
     with pytest.raises(ConfigError) as info:
-        params_from_config({"strength": table})
-    assert str(info.value).startswith(message)
+        settings_from({"strength": table})
+    assert str(info.value) == message
 
 
 def test_every_parameter_is_documented_with_its_default():

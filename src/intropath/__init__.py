@@ -9,6 +9,7 @@ Three lines in a notebook::
 
 from __future__ import annotations
 
+import logging
 import os
 
 from .config import sample_graph_path
@@ -41,6 +42,9 @@ from .stores.base import Store
 from .stores.memory import MemoryStore
 
 __version__ = "0.1.0"
+
+# A library logs and lets the application decide where records go (the CLI: -v).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def load(path: str | os.PathLike[str] | None = None) -> MemoryStore:

@@ -18,6 +18,7 @@ names the file and the line, or the offending record.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
 from collections.abc import Iterator
@@ -34,10 +35,12 @@ from .companies import CompanyIndex, company_key
 from .errors import GraphFileError
 from .files import not_a_file, private_dir
 from .model import Company, GraphDocument
+from .progress import Progress
 from .terminal import short
 
 Format = Literal["json", "yaml", "node-link", "graphml"]
 YAML_SUFFIXES = (".yaml", ".yml")
+log = logging.getLogger(__name__)
 
 
 class _YamlLoader(yaml.SafeLoader):
@@ -50,8 +53,12 @@ _YamlLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_document(path: str | os.PathLike[str]) -> GraphDocument:
-    """Load, validate and normalise a graph file."""
+CHUNK = 1 << 22
+"""Bytes read at a time, so that reading a large file can report progress."""
+
+
+def load_document(path: str | os.PathLike[str], progress: Progress | None = None) -> GraphDocument:
+    """Load, validate and normalise a graph file, reporting ``reading`` and ``checking``."""
     path = Path(path)
     if not path.exists():
         raise GraphFileError(f"{path}: no such graph file")
@@ -61,9 +68,12 @@ def load_document(path: str | os.PathLike[str]) -> GraphDocument:
     if problem:  # a named pipe would block the read forever
         raise GraphFileError(f"{path}: {problem}, not a graph file")
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = _read(path, progress).decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphFileError(f"{path}: cannot read: {exc}") from None
+    log.info("read %s", path)
+    if progress:
+        progress("checking", 0, 0)
     try:
         return _parse_text(text, path)
     except RecursionError:
@@ -85,6 +95,19 @@ def _parse_text(text: str, path: Path) -> GraphDocument:
     if isinstance(data, dict) and "nodes" in data and ("edges" in data or "links" in data):
         return _checked(interchange.from_node_link(data, str(path)), str(path))
     return parse_document(data, str(path))
+
+
+def _read(path: Path, progress: Progress | None) -> bytes:
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        chunks: list[bytes] = []
+        done = 0
+        while chunk := handle.read(CHUNK):
+            chunks.append(chunk)
+            done += len(chunk)
+            if progress:
+                progress("reading", done, size)
+    return b"".join(chunks)
 
 
 def _load_yaml(text: str, path: Path) -> Any:
@@ -130,6 +153,9 @@ def save_document(
     else:
         text = document.model_dump_json(indent=2, exclude_defaults=True)
     write_atomic(path, text)
+    log.info(
+        "wrote %s (%s, %d people, %d ties)", path, chosen, len(document.people), len(document.ties)
+    )
 
 
 LOCK_TIMEOUT = 60.0

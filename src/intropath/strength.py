@@ -14,24 +14,26 @@ gave (evidence of kind ``rating``) overrides the number it sets.
 
 What each kind contributes, and the defaults, are documented in
 ``docs/strength-model.md``; every parameter can be changed in the
-``[strength]`` table of the config file (see :func:`params_from_config`).
+``[strength]`` table of the config file (see :mod:`intropath.settings`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .errors import ConfigError
+from pydantic import ConfigDict, ValidationInfo, field_validator
+from pydantic.dataclasses import dataclass as pydantic_dataclass
+
 from .model import Evidence, EvidenceKind, EvidenceLevel
 
 DAYS_PER_YEAR = 365.25
 
 
-@dataclass(frozen=True)
+@pydantic_dataclass(frozen=True, config=ConfigDict(extra="forbid"))
 class StrengthParams:
     """Every number of the strength model (``[strength]`` in the config file).
 
@@ -81,39 +83,24 @@ class StrengthParams:
     meeting_familiarity: float = 0.7
     meeting_scale: float = 5.0
 
-    def __post_init__(self) -> None:
-        for item in fields(self):
-            value = getattr(self, item.name)
-            positive = item.name.endswith(("_days", "_scale"))
-            ok = math.isfinite(value) and (value > 0 if positive else 0 <= value < 1)
-            if not ok:
-                rule = "a number > 0" if positive else "a number in [0, 1)"
-                raise ConfigError(f"strength.{item.name} must be {rule}, got {value!r}")
+    @field_validator("*", mode="before")
+    @classmethod
+    def _number(cls, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"must be a number, got {value!r}")
+        return value
+
+    @field_validator("*")
+    @classmethod
+    def _in_range(cls, value: float, info: ValidationInfo) -> float:
+        positive = str(info.field_name).endswith(("_days", "_scale"))
+        if not (math.isfinite(value) and (value > 0 if positive else 0 <= value < 1)):
+            rule = "a number > 0" if positive else "a number in [0, 1)"
+            raise ValueError(f"must be {rule}, got {value!r}")
+        return value
 
 
 DEFAULT_PARAMS = StrengthParams()
-
-
-def params_from_config(config: Mapping[str, Any]) -> StrengthParams:
-    """The parameters from a loaded config (its ``[strength]`` table), defaults elsewhere.
-
-    Raises
-    ------
-    ConfigError
-        For an unknown key or a value out of range.
-    """
-    table = config.get("strength", {})
-    if not isinstance(table, Mapping):
-        raise ConfigError("strength: expected a table of numbers")
-    known = {item.name for item in fields(StrengthParams)}
-    changes: dict[str, float] = {}
-    for key, value in table.items():
-        if key not in known:
-            raise ConfigError(f"strength.{key}: unknown setting; known: {', '.join(sorted(known))}")
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ConfigError(f"strength.{key} must be a number, got {value!r}")
-        changes[key] = float(value)
-    return replace(DEFAULT_PARAMS, **changes)
 
 
 @dataclass(frozen=True)

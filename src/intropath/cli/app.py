@@ -9,6 +9,7 @@ line with exit code 1.
 from __future__ import annotations
 
 import sys
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -16,12 +17,16 @@ from typing import Annotated, Any
 import typer
 from typer.core import TyperGroup
 
+from .. import __version__
 from ..config import resolve_graph
 from ..errors import IntropathError
 from ..graphfile import load_document
 from ..model import GraphDocument
+from ..progress import Progress
 from ..stores.memory import MemoryStore
 from ..terminal import TextConsole, one_line, safe_json
+from .logs import configure_logging
+from .progress import bar_on
 
 # Text consoles: data and paths are printed as text, never as markup.
 console = TextConsole(soft_wrap=False)
@@ -57,10 +62,53 @@ app = typer.Typer(
     name="intropath",
     help="Plan warm introductions: whom to ask, why, and how to ask graciously.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
+
+
+class _State:
+    """What the options before the command said (``-q`` also hides notes and progress)."""
+
+    quiet = False
+
+
+state = _State()
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"intropath {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            show_default=False,
+            help="Log what intropath does to stderr; -vv adds detail and the Neo4j driver's log.",
+        ),
+    ] = 0,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print only results and errors: no notes, no progress."),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Plan warm introductions: whom to ask, why, and how to ask graciously."""
+    state.quiet = quiet and not verbose
+    configure_logging(-1 if state.quiet else verbose)
+
 
 GraphOption = Annotated[
     Path | None,
@@ -84,12 +132,18 @@ JsonOption = Annotated[
 ]
 
 
+def progress_bar() -> AbstractContextManager[Progress]:
+    """A progress bar on stderr when it is a terminal (and not ``--quiet``)."""
+    return bar_on(err_console, quiet=state.quiet)
+
+
 def read_graph(graph: Path | None, quiet: bool = False) -> tuple[GraphDocument, Path]:
     """Read the graph file the user asked for (or the default) and say which one."""
     path, why = resolve_graph(graph)
-    if not quiet:
+    if not (quiet or state.quiet):
         err_console.print(f"Using graph {path} ({why})", style="dim", soft_wrap=True)
-    return load_document(path), path
+    with progress_bar() as progress:
+        return load_document(path, progress), path
 
 
 def open_store(graph: Path | None, quiet: bool = False) -> MemoryStore:

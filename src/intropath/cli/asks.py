@@ -13,11 +13,12 @@ from rich.text import Text
 from ..config import data_dir, resolve_graph, sample_graph_path
 from ..errors import IntropathError
 from ..graphfile import load_document, locked, save_document
-from ..outreach import AskLog, AskRecord, AskStatus, Etiquette, EtiquetteRules, due
+from ..outreach import AskLog, AskRecord, AskStatus, Etiquette, due
 from ..outreach.feedback import record_introduction
 from ..outreach.log import MAX_ASK_ID
 from ..outreach.rules import effective
 from ..planner import resolve_me
+from ..settings import load_settings
 from ..stores.base import Store
 from .app import GraphOption, JsonOption, MeOption, app, console, day_option, emit_json, err_console
 from .neo4j import (
@@ -65,7 +66,7 @@ def team_asks(store: Store) -> tuple[AskRecord, ...]:
 
 def load_etiquette(today: date, store: Store | None = None) -> Etiquette:
     """The configured rules, the asks logged so far, and the team's asks in Neo4j."""
-    rules = EtiquetteRules.from_config()
+    rules = load_settings().etiquette
     team = team_asks(store) if store is not None else ()
     path = log_path()
     if not path.is_file():
@@ -286,7 +287,7 @@ def update(
     raise their numbers. The bundled sample graph is never modified.
     """
     day = parse_day(on, "--on")
-    rules = EtiquetteRules.from_config()
+    rules = load_settings().etiquette
     with AskLog(log_path()) as log:
         if status is AskStatus.FOLLOWED_UP:
             ask = log.get(ask_id)

@@ -8,11 +8,11 @@ from typing import Annotated
 
 import typer
 
-from ..config import load_config
-from ..drafting import Channel, Draft, Kind, Lang, Profile, draft, draft_for_plan, print_draft
+from ..drafting import Channel, Draft, Kind, Lang, draft, draft_for_plan, print_draft
 from ..drafting.profile import Ask
 from ..planner import MAX_HOPS_LIMIT
 from ..results import Plan
+from ..settings import load_settings
 from ..stores.base import Store
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, fail, open_store
 
@@ -47,7 +47,7 @@ def draft_for_find(
     return draft_for_plan(
         result,
         store,
-        Profile.from_config(load_config()),
+        load_settings().me,
         kind=kind,
         channel=channel,
         lang=lang,
@@ -148,7 +148,7 @@ def draft_command(
     from .asks import load_etiquette, record_ask
 
     store = open_store(graph)
-    profile = Profile.from_config(load_config()).updated(
+    profile = load_settings().me.updated(
         name=name, email=email, about=about_me, purpose=purpose, timeline=timeline
     )
     message = draft(

@@ -17,8 +17,7 @@ from typing import Annotated, Protocol
 
 import typer
 
-from ..config import default_graph_path, load_config, resolve_graph, sample_graph_path
-from ..drafting.profile import Profile
+from ..config import default_graph_path, resolve_graph, sample_graph_path
 from ..errors import GraphFileError, IntropathError, InvalidRating
 from ..graphfile import load_document, locked, save_document, write_atomic
 from ..importers import (
@@ -33,7 +32,8 @@ from ..manual import explain as explain_person
 from ..manual import import_ratings, ratings_template, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
 from ..planner import plan
-from ..strength import StrengthParams, explain_lines, level_of, params_from_config
+from ..settings import load_settings
+from ..strength import StrengthParams, explain_lines, level_of
 from .app import (
     GraphOption,
     JsonOption,
@@ -44,6 +44,7 @@ from .app import (
     emit_json,
     err_console,
     open_store,
+    progress_bar,
 )
 
 import_app = typer.Typer(
@@ -137,8 +138,7 @@ def target_path(explicit: Path | None) -> Path:
     """Where writes go: the file given, else ``graph`` in the config, else the user's graph."""
     if explicit is not None:
         return explicit
-    configured = load_config().get("graph")
-    return Path(str(configured)).expanduser() if configured else default_graph_path()
+    return load_settings().graph or default_graph_path()
 
 
 def _as_of(text: str | None) -> date | None:
@@ -146,13 +146,7 @@ def _as_of(text: str | None) -> date | None:
 
 
 def _params() -> StrengthParams:
-    return params_from_config(load_config())
-
-
-def _existing(path: Path, fresh: bool) -> GraphDocument | None:
-    if fresh or not path.exists():
-        return None
-    return load_document(path)
+    return load_settings().strength
 
 
 def _run_import(
@@ -167,10 +161,10 @@ def _run_import(
 ) -> None:
     if owner is not None and not owner.strip():
         raise IntropathError("--owner is blank; give a name, a person id or a profile URL")
-    day = _as_of(as_of)
+    params, day = _params(), _as_of(as_of)
 
     def run(document: GraphDocument | None) -> tuple[GraphDocument, ImportReport]:
-        return importer(source, document, owner=owner, params=_params(), as_of=day)
+        return importer(source, document, owner=owner, params=params, as_of=day)
 
     _import_with(run, into, fresh, as_json, neo4j)
 
@@ -183,20 +177,22 @@ def _import_with(
     neo4j: bool,
 ) -> None:
     path = target_path(into)
-    with locked(path):  # load, merge and save as one step: a concurrent write is not lost
-        merged, report = run(_existing(path, fresh))
+    # load, merge and save as one step under the lock: a concurrent write is not lost
+    with locked(path), progress_bar() as progress:
+        document = None if fresh or not path.exists() else load_document(path, progress)
+        progress("importing", 0, 0)
+        merged, report = run(document)
         report.target = str(path)
-        if not neo4j:
-            save_document(merged, path)
-            _print_report(report, merged, as_json)
-            return
-        from ..stores.neo4j import open_neo4j_store
+        if neo4j:
+            from ..stores.neo4j import open_neo4j_store
 
-        with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
+            with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
+                save_document(merged, path)
+                loaded = store.load_document(merged, progress).describe()  # idempotent
+        else:
             save_document(merged, path)
-            loaded = store.load_document(merged).describe()  # idempotent: rerun to finish
     _print_report(report, merged, as_json)
-    if not as_json:
+    if neo4j and not as_json:
         _say(f"Loaded into Neo4j: {loaded}")
 
 
@@ -322,7 +318,7 @@ def _run_archive_import(
     as_json: bool,
     neo4j: bool,
 ) -> None:
-    me = Profile.from_config(load_config())
+    me = load_settings().me
     addresses = owner or ([me.email] if me.email else [])
     day = _as_of(as_of)
 

@@ -7,7 +7,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
-from ..config import load_config
 from ..outreach.rules import Etiquette
 from ..planner import plan as make_plan
 from ..results import Plan
@@ -76,7 +75,9 @@ def draft_for_plan(
     """
     path = choose_path(plan, via, to)
     chosen_kind = _choice(Kind, kind, "kind") or default_kind(path)
-    profile = profile if profile is not None else Profile.from_config(load_config())
+    from ..settings import load_settings  # settings import this package
+
+    profile = profile if profile is not None else load_settings().me
     chosen_lang = _choice(Lang, lang, "lang") or profile.lang or Lang.EN
     owner = store.person(plan.me.id)
     me = resolve(

@@ -98,23 +98,24 @@ class Profile(BaseModel):
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Profile:
-        """Read the ``[me]`` (or ``[profile]``) table of a loaded config."""
-        table = config.get("me", config.get("profile"))
-        if table is None:
-            return cls()
-        where = "[me]" if "me" in config else "[profile]"
-        if not isinstance(table, Mapping):
-            raise ProfileError(f"config {where} must be a table")
+        """The ``[me]`` (or ``[profile]``) table of a loaded config, checked by the settings."""
+        from ..settings import settings_from
+
+        return settings_from(config).me
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> Profile:
+        """Read a ``[me]`` table; each message names the key (``[me.LANG]`` sub-tables too)."""
         values: dict[str, Any] = {}
         texts: dict[Lang, dict[str, str]] = {}
         for key, value in table.items():
             if isinstance(value, Mapping):
-                texts[_lang(key, f"config {where}")] = _texts(value, f"config {where[:-1]}.{key}]")
+                texts[_lang(key, "")] = _texts(value, key)
             elif key not in FIELDS:
-                raise ProfileError(f"config {where}: unknown key {key!r} (use {', '.join(FIELDS)})")
+                raise ProfileError(f"unknown key {key!r} (use {', '.join(FIELDS)})")
             else:
                 values[key] = value
-        return cls.with_values(values, f"config {where}").model_copy(update={"texts": texts})
+        return cls.with_values(values).model_copy(update={"texts": texts})
 
     @classmethod
     def with_values(cls, values: Mapping[str, Any], where: str = "") -> Profile:

@@ -11,10 +11,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..config import load_config
-from ..errors import ConfigError, PersonNotFound
+from ..errors import PersonNotFound
 from ..model import ContactPolicy, Person, Tie
 from .log import AskRecord, AskStatus
 
@@ -53,15 +52,6 @@ class EtiquetteRules(BaseModel):
     route_around_hiring_managers: bool = Field(
         True, description="Never target a hiring manager: go through the team or a recruiter."
     )
-
-    @classmethod
-    def from_config(cls) -> EtiquetteRules:
-        try:
-            return cls.model_validate(load_config().get("etiquette", {}))
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            where = ".".join(str(p) for p in error["loc"])
-            raise ConfigError(f"config: etiquette.{where}: {error['msg']}") from None
 
 
 def effective(ask: AskRecord, rules: EtiquetteRules, today: date) -> AskRecord:

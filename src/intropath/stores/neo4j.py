@@ -27,7 +27,7 @@ import importlib
 import json
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
@@ -38,6 +38,7 @@ from ..errors import PersonNotFound, StoreError
 from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
 from ..neo4j_settings import Neo4jSettings, cypher_statements, cypher_text, resolve_settings
 from ..outreach.log import AskRecord
+from ..progress import Progress
 from ..scoring import Weights, hop_factor, hop_kinds, path_score
 from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
 from .neo4j_load import LoadPlan, Row, batches
@@ -50,9 +51,6 @@ EPS = 1e-9
 BATCH = 5_000
 TIE_BATCH = 10_000
 SCHEMES = frozenset({"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"})
-
-Progress = Callable[[str, int, int], None]
-"""``progress(phase, done, total)``, called as a load advances."""
 
 
 log = logging.getLogger(__name__)
