@@ -17,6 +17,7 @@ from .outreach.rules import Etiquette, Review
 from .results import (
     Ask,
     CompanyRef,
+    Detour,
     EtiquetteReport,
     Fallbacks,
     Hop,
@@ -159,6 +160,17 @@ def plan(
         )
         for a in found.asks
     ]
+    detours = [
+        Detour.model_construct(
+            contact=d.contact,
+            name=ctx.ref(d.contact).name,
+            through=ctx.ref(d.through),
+            reason=f"every way in through {ctx.ref(d.contact).name} goes on through "
+            f"{ctx.ref(d.through).name}, your own contact: ask {ctx.ref(d.through).name} directly",
+            path=_explain(ctx, d.best),
+        )
+        for d in found.detours
+    ]
     report = None
     if etiquette is not None:
         skipped = [
@@ -190,6 +202,7 @@ def plan(
         ),
         targets=len(targets),
         asks=asks,
+        detours=detours,
         paths=[_explain(ctx, p) for p in found.paths],
         no_path=not asks,
         fallbacks=_fallbacks(ctx, employees, current, eligible),

@@ -118,6 +118,16 @@ class Ask(_Result):
     history: str | None = Field(None, description="Your past asks of this contact, if any.")
 
 
+class Detour(_Result):
+    """A contact left out: every way in through them passes someone you can ask yourself."""
+
+    contact: str
+    name: str
+    through: PersonRef = Field(description="Your own contact to ask directly instead.")
+    reason: str
+    path: PathResult = Field(description="The best way in through the contact, left out.")
+
+
 class CompanyRef(_Result):
     key: str
     name: str
@@ -177,6 +187,11 @@ class Plan(_Result):
     settings: Settings
     targets: int = Field(description="People currently at the company who can be reached for.")
     asks: list[Ask] = Field(description="One per first-degree contact, best first.")
+    detours: list[Detour] = Field(
+        default_factory=list,
+        description="Contacts left out: each of their paths goes through another contact of "
+        "yours whom asking directly is at least as good.",
+    )
     paths: list[PathResult] = Field(description="The top paths overall, best first.")
     no_path: bool
     fallbacks: Fallbacks

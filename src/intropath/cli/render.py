@@ -90,6 +90,13 @@ def plan_view(plan: Plan) -> Group:
     if len(plan.asks) > ASKS_SHOWN:
         parts.append(Text(f"... and {len(plan.asks) - ASKS_SHOWN} more (--json lists them all)"))
 
+    if plan.detours:
+        also = Text("\nAlso know someone you can ask yourself\n", style="bold")
+        for detour in plan.detours:
+            through = detour.through.name
+            also.append(f"  {detour.name} also knows {through}: ask {through} directly\n")
+        parts.append(also)
+
     paths = Text("\nTop paths, and why\n", style="bold")
     for i, path in enumerate(plan.paths, 1):
         paths.append(f"{i:>3}. {path.score:.3f}  {path.route()}\n")
