@@ -124,6 +124,9 @@ def _same(got: SearchResult, expected: SearchResult) -> None:
         strict=True,
     ):
         assert g.score == pytest.approx(e.score, rel=0, abs=1e-9)
+    assert [(d.contact, d.best.people, d.through) for d in got.detours] == [
+        (d.contact, d.best.people, d.through) for d in expected.detours
+    ]
 
 
 # -- no server needed ---------------------------------------------------------
@@ -287,6 +290,23 @@ def _queries(draw: st.DrawFn, document: GraphDocument) -> SearchQuery:
 def test_search_matches_memory_on_random_networks(
     store: Neo4jStore, data: st.DataObject, document: GraphDocument
 ) -> None:
+    store.clear()
+    memory = _loaded(store, document)
+    for _ in range(3):
+        query = data.draw(_queries(document))
+        _same(store.search(query), memory.search(query))
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data(), document=networks(max_people=8, dense=True))
+def test_no_detours_in_cypher_either(
+    store: Neo4jStore, data: st.DataObject, document: GraphDocument
+) -> None:
+    """Dense networks, where my contacts know each other: the same detours left out."""
     store.clear()
     memory = _loaded(store, document)
     for _ in range(3):
