@@ -301,7 +301,7 @@ def test_draft_record_logs_the_ask_and_respects_the_rules(
 
 
 def _log() -> AskLog:
-    from intropath.cli.asks import log_path
+    from intropath.outreach.current import log_path
 
     return AskLog(log_path())
 

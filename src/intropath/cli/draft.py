@@ -145,7 +145,8 @@ def draft_command(
 
     Example: intropath draft --company Muse --channel note --lang de
     """
-    from .asks import load_etiquette, record_ask
+    from ..outreach.current import load_etiquette
+    from .asks import record_ask
 
     store = open_store(graph)
     profile = Profile.from_config(load_config()).updated(
@@ -158,7 +159,7 @@ def draft_command(
         me=me,
         role=role,
         max_hops=max_hops,
-        etiquette=load_etiquette(date.today(), store) if etiquette else None,
+        etiquette=load_etiquette(date.today(), store) if etiquette else False,
         kind=kind,
         channel=channel,
         lang=lang,

@@ -110,7 +110,7 @@ def draft(
     role: str | None = None,
     max_hops: int = 3,
     top: int = 10,
-    etiquette: Etiquette | None = None,
+    etiquette: Etiquette | bool = True,
     kind: Kind | str | None = None,
     channel: Channel | str | None = None,
     lang: Lang | str | None = None,

@@ -162,7 +162,7 @@ class Search:
 
     def is_detour(self, prefix: float, y: int) -> bool:
         """Whether reaching my contact ``y`` with ``prefix`` is no better than asking y."""
-        return prefix * DETOUR_MARGIN <= self.direct[y]
+        return bool(prefix * DETOUR_MARGIN <= self.direct[y])
 
     def detour_at(self, path: Path) -> int | None:
         """The first of my contacts that ``path`` passes through as a detour, if any."""
