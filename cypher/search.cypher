@@ -41,7 +41,7 @@
 //            $top-th best path overall; the caller re-scores them exactly and picks
 //            the best per contact and the top paths overall (score desc, hops asc, ids asc).
 //   detours  LIST<MAP> only when c1 has no other path: c1's detours within $eps of the
-//            best one, each as in paths plus {through}: the id of my contact to ask instead.
+//            best one, each as in paths plus `through`: the id of my contact to ask instead.
 MATCH (me:Person {id: $me})
 CALL (me) {
     MATCH (me)-[r1:KNOWS]-(t:Person)

@@ -126,7 +126,7 @@ def test_strangers_only_through_a_warm_introduction() -> None:
             ],
         }
     )
-    without = plan(MemoryStore(document), "Muse")
+    without = plan(MemoryStore(document), "Muse", etiquette=False)
     assert without.paths[0].people == ["me", "kim"]
     rules = Etiquette(EtiquetteRules(), (), DAY0)
     result = plan(MemoryStore(document), "Muse", etiquette=rules)

@@ -193,7 +193,7 @@ class Etiquette:
                     f"{name(ask.via)} skipped: {state} from your teammate "
                     f"{name(ask.me)} (team cooldown {_days(rules.cooldown_days)})",
                 )
-        for person_at in targets:
+        for person_at in sorted(targets, key=lambda p: p.id):  # same order however loaded
             if rules.route_around_hiring_managers and person_at.hiring_manager:
                 review.avoid[person_at.id] = (
                     f"{person_at.name} is the hiring manager: not approached, directly or "
