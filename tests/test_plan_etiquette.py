@@ -38,7 +38,7 @@ def test_no_ask_goes_through_another_contact_of_mine() -> None:
 def test_the_cli_lists_detours_as_also_knows() -> None:
     result = CliRunner().invoke(app, ["find", "--company", "Muse"], terminal_width=200)
     assert result.exit_code == 0, result.output
-    assert "also knows Zoë O'Connor: ask Zoë O'Connor directly" in result.stdout
+    assert "also know Zoë O'Connor: ask Zoë O'Connor directly" in result.stdout
     assert "via Zoë O'Connor" not in result.stdout
 
 

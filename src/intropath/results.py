@@ -273,10 +273,16 @@ class Plan(_Result):
             + "</ul></li>"
             for p in self.paths
         )
+        detours = "".join(
+            f"<li>{e(d.name)} also knows {e(d.through.name)}: ask {e(d.through.name)} directly</li>"
+            for d in self.detours
+        )
+        if detours:
+            detours = f"<p>Not listed (the way in goes through someone you know):</p><ul>{detours}</ul>"
         return (
             head + notes + "<table><thead><tr><th>#</th><th>Ask</th><th>For</th><th>Reach</th>"
             "<th>Score</th><th>Best route</th><th>Weakest link</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table><p><b>Top paths</b></p><ol>{paths}</ol>"
+            f"<tbody>{rows}</tbody></table>{detours}<p><b>Top paths</b></p><ol>{paths}</ol>"
         )
 
 
