@@ -10,7 +10,6 @@ from intropath.model import ContactPolicy
 from intropath.scoring import HopKind, Weights, hop_factor, hop_kinds, path_score
 from intropath.stores.memory import MemoryStore
 
-
 Found = list[tuple[tuple[str, ...], float]]
 Best = dict[str, tuple[tuple[str, ...], float]]
 
@@ -42,7 +41,7 @@ def brute_force(
         for y in (graph.neighbors(me) if me in graph else ())
     }
     found: Found = []
-    detoured: Found = []
+    detoured: list[tuple[tuple[str, ...], float, str]] = []
     if me in graph and ends:
         for path in nx.all_simple_paths(graph, me, ends, cutoff=max_hops):
             factors = _factors(graph, tuple(path), weights)
@@ -52,7 +51,10 @@ def brute_force(
                 continue
             if score > 0:
                 detour = _detour(path, factors, direct)
-                (found if detour is None else detoured).append((tuple(path), score))
+                if detour is None:
+                    found.append((tuple(path), score))
+                else:
+                    detoured.append((tuple(path), score, detour))
     found.sort(key=lambda p: (-p[1], len(p[0]), p[0]))
     detoured.sort(key=lambda p: (-p[1], len(p[0]), p[0]))
     best: dict[str, tuple[tuple[str, ...], float]] = {}
@@ -61,9 +63,9 @@ def brute_force(
         best.setdefault(path[1], (path, score))
         reached[path[1]].add(path[-1])
     detours: dict[str, tuple[tuple[str, ...], str]] = {}
-    for path, _ in detoured:
+    for path, _, through in detoured:
         if path[1] not in best and path[1] not in detours:
-            detours[path[1]] = (path, str(_detour(list(path), _factors(graph, path, weights), direct)))
+            detours[path[1]] = (path, through)
     return found, best, {c: len(r) for c, r in reached.items()}, detours
 
 

@@ -278,7 +278,9 @@ class Plan(_Result):
             for d in self.detours
         )
         if detours:
-            detours = f"<p>Not listed (the way in goes through someone you know):</p><ul>{detours}</ul>"
+            detours = (
+                f"<p>Not listed (their way in goes through your own contact):</p><ul>{detours}</ul>"
+            )
         return (
             head + notes + "<table><thead><tr><th>#</th><th>Ask</th><th>For</th><th>Reach</th>"
             "<th>Score</th><th>Best route</th><th>Weakest link</th></tr></thead>"

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..config import data_dir, resolve_graph, sample_graph_path
+from ..config import resolve_graph, sample_graph_path
 from ..errors import IntropathError
 from ..graphfile import load_document, save_document
 from ..outreach import AskLog, AskRecord, AskStatus, EtiquetteRules, due
@@ -27,6 +26,7 @@ from .neo4j import (
     UserOption,
     backend_store,
 )
+
 
 class EtiquetteError(IntropathError):
     """An ask the etiquette rules advise against (``--force`` records it anyway)."""

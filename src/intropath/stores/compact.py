@@ -167,7 +167,7 @@ class Search:
     def detour_at(self, path: Path) -> int | None:
         """The first of my contacts that ``path`` passes through as a detour, if any."""
         prefix = self._factor(HopKind.FIRST, self.first_edge[path[1]])
-        for a, y in zip(path[1:-2], path[2:-1], strict=True):
+        for a, y in itertools.pairwise(path[1:-1]):
             edge = self.g.edge(a, y)
             assert edge is not None  # the path came from this graph
             prefix *= self._factor(HopKind.MIDDLE, edge)
