@@ -194,6 +194,12 @@ def plan(
             skipped=skipped,
             notes=review.notes,
             over_budget=review.over_budget,
+            reasons={
+                **{c: f"{ctx.ref(c).name} is marked do-not-ask" for c in found.not_asked},
+                **review.skip_contacts,
+                **review.avoid,
+            },
+            closed=review.closed,
         )
     known = index.companies[key]
     return Plan(

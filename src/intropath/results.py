@@ -165,6 +165,12 @@ class EtiquetteReport(_Result):
     skipped: list[str] = Field(default_factory=list, description="Who was left out, and why.")
     notes: list[str] = Field(default_factory=list, description="Budget warnings.")
     over_budget: bool = False
+    reasons: dict[str, str] = Field(
+        default_factory=dict, description="Person id -> why they were left out (as in skipped)."
+    )
+    closed: dict[str, str] = Field(
+        default_factory=dict, description="Contact id -> your latest ask of them, now closed."
+    )
 
 
 class Settings(_Result):

@@ -16,6 +16,7 @@ from .compose import compose
 from .errors import DraftError
 from .models import Channel, Draft, Kind, Lang
 from .paths import choose_path, default_kind
+from .why import check_choice
 from .profile import Ask, Profile, resolve
 
 E = TypeVar("E", bound=StrEnum)
@@ -74,8 +75,10 @@ def draft_for_plan(
     >>> result.report.passed
     True
     """
+    wanted_kind = _choice(Kind, kind, "kind")
+    check_choice(plan, store, via, to, wanted_kind)
     path = choose_path(plan, via, to)
-    chosen_kind = _choice(Kind, kind, "kind") or default_kind(path)
+    chosen_kind = wanted_kind or default_kind(path)
     profile = profile if profile is not None else Profile.from_config(load_config())
     chosen_lang = _choice(Lang, lang, "lang") or profile.lang or Lang.EN
     owner = store.person(plan.me.id)
