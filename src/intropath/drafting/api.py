@@ -16,8 +16,8 @@ from .compose import compose
 from .errors import DraftError
 from .models import Channel, Draft, Kind, Lang
 from .paths import choose_path, default_kind
-from .why import check_choice
 from .profile import Ask, Profile, resolve
+from .why import check_choice
 
 E = TypeVar("E", bound=StrEnum)
 
