@@ -11,10 +11,21 @@ import typer
 from ..config import load_config
 from ..drafting import Channel, Draft, Kind, Lang, Profile, draft, draft_for_plan, print_draft
 from ..drafting.profile import Ask
+from ..drafting.render import print_plain
 from ..planner import MAX_HOPS_LIMIT
 from ..results import Plan
 from ..stores.base import Store
-from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, fail, open_store
+from .app import (
+    GraphOption,
+    JsonOption,
+    MeOption,
+    app,
+    console,
+    emit_json,
+    err_console,
+    fail,
+    open_store,
+)
 
 
 def _is_terminal() -> bool:
@@ -132,6 +143,23 @@ def draft_command(
     etiquette: Annotated[
         bool, typer.Option(help="Apply the etiquette rules and your logged asks.")
     ] = True,
+    formal: Annotated[
+        bool | None,
+        typer.Option(
+            "--formal/--informal",
+            help="German: 'Sie' or 'du'. Default: 'formal' under \\[me], else du for a contact "
+            "you know well (familiarity 0.6 or more) and Sie otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Print the message only (no box, checks or advice; warnings go to stderr). "
+            "The default when stdout is not a terminal.",
+        ),
+    ] = False,
 ) -> None:
     r"""Draft the message for the best way into COMPANY (or the path you pick).
 
@@ -166,9 +194,12 @@ def draft_command(
         via=via,
         to=to,
         ask=terminal_prompt(),
+        formal=formal,
     )
     if as_json:
         emit_json(message.to_json())
+    elif plain or not sys.stdout.isatty():
+        print_plain(message, err_console)
     else:
         print_draft(console, message)
     if strict and not message.passed:

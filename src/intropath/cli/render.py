@@ -105,14 +105,15 @@ def plan_view(plan: Plan) -> Group:
 
 def detours_view(plan: Plan) -> Text:
     """Contacts left out as detours, grouped by whom to ask directly instead."""
-    text = Text("\nNot listed: their way in goes through someone you know yourself\n", style="bold")
+    text = Text()
+    text.append("\nNot listed: their way in goes through someone you know yourself", style="bold")
     by_through: dict[str, list[str]] = {}
     for detour in plan.detours:
         by_through.setdefault(detour.through.name, []).append(detour.name)
     for through, names in by_through.items():
         who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
         verb = "knows" if len(names) == 1 else "know"
-        text.append(f"  {who} also {verb} {through}: ask {through} directly\n")
+        text.append(f"\n  {who} also {verb} {through}: ask {through} directly")
     return text
 
 

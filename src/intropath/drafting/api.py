@@ -34,6 +34,7 @@ def draft_for_plan(
     to: str | None = None,
     ask: Ask | None = None,
     template_dir: Path | None = None,
+    formal: bool | None = None,
 ) -> Draft:
     """Draft a message for one of the paths of ``plan`` (by default its best one).
 
@@ -60,6 +61,9 @@ def draft_for_plan(
         it a missing essential raises :class:`ProfileError`.
     template_dir
         Where your own templates live; default: ``<config dir>/templates``.
+    formal
+        German only: "Sie" (True) or "du" (False); default: the profile's
+        ``formal``, else "du" for a contact you know well and "Sie" otherwise.
 
     Raises
     ------
@@ -101,6 +105,7 @@ def draft_for_plan(
         lang=chosen_lang,
         emails=emails,
         template_dir=template_dir,
+        formal=formal if formal is not None else profile.formal,
     )
 
 
@@ -121,6 +126,7 @@ def draft(
     to: str | None = None,
     ask: Ask | None = None,
     template_dir: Path | None = None,
+    formal: bool | None = None,
 ) -> Draft:
     """Plan the way into ``company`` and draft the message for the best path.
 
@@ -145,6 +151,7 @@ def draft(
         to=to,
         ask=ask,
         template_dir=template_dir,
+        formal=formal,
     )
 
 

@@ -53,6 +53,20 @@ _HONORIFICS = frozenset(
 )  # fmt: skip
 
 
+THIN = frozenset({"connected", "invitation"})
+"""Evidence that only says two people are connected: no sign they know each other's work."""
+
+
+def thin_tie(evidence: list[Evidence]) -> bool:
+    """Does the tie rest only on being connected (or on nothing at all)?"""
+    return {kind_of(e) for e in evidence} <= THIN
+
+
+def already_connected(evidence: list[Evidence]) -> bool:
+    """Are the two connected on LinkedIn already (so a connection request makes no sense)?"""
+    return any(kind_of(e) == "connected" for e in evidence)
+
+
 def kind_of(evidence: Evidence) -> str:
     return str(getattr(evidence.kind, "value", evidence.kind))
 

@@ -53,7 +53,7 @@ _PURPOSE_WORDS = {
 }
 
 TEXT_FIELDS = ("about", "timeline", "role")
-FIELDS = ("name", "email", "about", "purpose", "timeline", "role", "lang")
+FIELDS = ("name", "email", "about", "purpose", "timeline", "role", "lang", "formal")
 LIMITS = {"name": 100, "email": 254, "about": 200, "timeline": 100, "role": 80}
 LABELS = {
     "name": "Your name",
@@ -89,6 +89,9 @@ class Profile(BaseModel):
     timeline: str | None = None
     role: str | None = Field(None, description="The kind of role or topic, e.g. 'product design'.")
     lang: Lang | None = Field(None, description="The language [me]'s texts are written in.")
+    formal: bool | None = Field(
+        None, description="German drafts: always 'Sie' (true) or 'du' (false); unset: by closeness."
+    )
     texts: dict[Lang, dict[str, str]] = Field(
         default_factory=dict, description="Per-language about/timeline/role."
     )
@@ -127,6 +130,12 @@ class Profile(BaseModel):
                 checked[key] = parse_purpose(str(value), where)
             elif key == "lang":
                 checked[key] = _lang(str(value), where)
+            elif key == "formal":
+                if not isinstance(value, bool):
+                    raise ProfileError(
+                        f"{_where(where)}formal must be true or false, got {value!r}"
+                    )
+                checked[key] = value
             else:
                 checked[key] = clean(key, value, where)
         return cls(**checked)
