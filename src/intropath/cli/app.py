@@ -51,10 +51,15 @@ class _Piped(io.TextIOBase):
         sys.stdout.flush()
 
 
+def stdout_is_terminal() -> bool:
+    """Is the output read by a person (else it is piped or redirected)?"""
+    return sys.stdout.isatty()
+
+
 @contextmanager
 def _plain_when_piped() -> Iterator[None]:
     """Tables and text sized to their content, not hard-wrapped at 80 columns, when piped."""
-    if sys.stdout.isatty():
+    if stdout_is_terminal():
         yield
         return
     piped = _Piped()

@@ -25,6 +25,7 @@ from .app import (
     err_console,
     fail,
     open_store,
+    stdout_is_terminal,
 )
 
 
@@ -198,7 +199,7 @@ def draft_command(
     )
     if as_json:
         emit_json(message.to_json())
-    elif plain or not sys.stdout.isatty():
+    elif plain or not stdout_is_terminal():
         print_plain(message, err_console)
     else:
         print_draft(console, message)

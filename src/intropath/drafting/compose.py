@@ -106,7 +106,9 @@ def compose(
     recipient = nxt if kind is Kind.BLURB and nxt is not None else contact
     channel = channel or default_channel(contact)
     tie_evidence = list(path.hops[0].evidence)
-    requested_note = channel is Channel.NOTE and already_connected(tie_evidence)
+    requested_note = (
+        channel is Channel.NOTE and kind is not Kind.BLURB and already_connected(tie_evidence)
+    )
     if requested_note:  # a connection request to a connection: write them a message
         channel = Channel.LINKEDIN
     du, register_why = register(path, kind, lang, formal)

@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import language
 from .errors import ProfileError
 from .models import Kind, Lang
 
@@ -222,6 +223,16 @@ def resolve(
             f"{' and '.join(untranslated)} come from [me], not [me.{lang.value}]: make sure "
             f"they read well in this language"
         )
+    for field in ("about", "timeline", "role"):
+        text = values.get(field)
+        written = language.guess(text) if isinstance(text, str) and text else None
+        if field not in untranslated and written is not None and written is not lang:
+            source = f"--{_flag(field)}" if field in profile.flagged else "your config"
+            notes.append(
+                f"{field} ({text!r}, from {source}) looks like {language.NAMES[written]}, but the "
+                f"draft is in {language.NAMES[lang]}: give it in {language.NAMES[lang]} "
+                f"(--{_flag(field)}, or [me.{lang.value}] {field} in the config)"
+            )
     return Me(**{k: v for k, v in values.items() if v}, notes=notes)
 
 
