@@ -100,3 +100,16 @@ def test_opting_out_of_etiquette_is_explicit() -> None:
     assert [a.contact for a in free.asks] == [
         a["contact"] for a in _find_json("--no-etiquette")["asks"]
     ]
+
+
+def test_json_rounds_display_numbers_and_keeps_exact_scores() -> None:
+    result = plan(load(), "Muse", top=20)
+    document = json.loads(result.to_json())
+    for shown, exact in zip(document["paths"], result.paths, strict=True):
+        assert shown["score"] == exact.score  # exact, as computed
+        for hop_json, hop in zip(shown["hops"], exact.hops, strict=True):
+            assert hop_json["factor"] == round(hop.factor, 4)
+            assert len(repr(hop_json["factor"])) <= 6  # 0.5600, not 0.5599999999999999
+        assert shown["target"]["weight"] == round(exact.target.weight, 4)
+        assert shown["weakest_link"]["factor"] == round(exact.weakest_link.factor, 4)
+    assert any(h.factor != round(h.factor, 4) for p in result.paths for h in p.hops)

@@ -11,7 +11,7 @@ import html
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from .model import ContactPolicy, Evidence
 from .scoring import HopKind
@@ -20,6 +20,14 @@ if TYPE_CHECKING:
     import pandas as pd
 
 PLAN_SCHEMA = "intropath.plan/1"
+
+
+DISPLAY_DECIMALS = 4
+"""Derived numbers (hop factors, target weights) are rounded in JSON; scores stay exact."""
+
+
+def _shown(value: float) -> float:
+    return round(value, DISPLAY_DECIMALS)
 
 
 class _Result(BaseModel):
@@ -43,8 +51,12 @@ class Hop(_Result):
     kind: HopKind
     trust: float
     familiarity: float
-    factor: float = Field(description="What this hop contributes to the score.")
+    factor: float = Field(
+        description="What this hop contributes to the score (rounded to 4 decimals in JSON)."
+    )
     evidence: list[Evidence] = Field(default_factory=list)
+
+    _factor_shown = field_serializer("factor", when_used="json")(staticmethod(_shown))
 
     @property
     def counts(self) -> str:
@@ -79,7 +91,11 @@ class Target(PersonRef):
     hiring_manager: bool = False
     openness: float
     role_match: float
-    weight: float = Field(description="openness x role_match")
+    weight: float = Field(description="openness x role_match (rounded to 4 decimals in JSON)")
+
+    _shown = field_serializer("openness", "role_match", "weight", when_used="json")(
+        staticmethod(_shown)
+    )
 
 
 class WeakestLink(_Result):
@@ -87,12 +103,14 @@ class WeakestLink(_Result):
     factor: float
     reason: str
 
+    _factor_shown = field_serializer("factor", when_used="json")(staticmethod(_shown))
+
 
 class PathResult(_Result):
     """A scored, explained route from me to someone at the company."""
 
     people: list[str] = Field(description="Person ids from me to the target.")
-    score: float
+    score: float = Field(description="Exact, as computed (every backend gives the same bits).")
     hops: list[Hop]
     target: Target
     weakest_link: WeakestLink
