@@ -225,12 +225,9 @@ class Search:
         self.child_y: list[int] = []
         self.child_edge: list[int] = []
         self.child_value: list[float] = []
-        self._root_src = np.zeros(0, dtype=np.int64)
-        self._root_edges = np.zeros(0, dtype=np.int64)
         if self.k < 2 or not self.first_edge:
             return
         src, edges = g._edges_of(np.fromiter(self.first_edge, dtype=np.int64))
-        self._root_src, self._root_edges = src, edges
         y = g.nbr[edges]
         last = self._last(g.fam[edges])
         value = last * self.tw[y]
@@ -363,9 +360,12 @@ class Search:
         contacts = np.fromiter(self.first_edge, dtype=np.int64)
         state_c, state_x = contacts, contacts
         state_v = self._first(g.trust[np.fromiter(self.first_edge.values(), dtype=np.int64)])
+        ends = np.zeros(g.n, dtype=bool)
+        ends[self.end_x] = True
         for position in range(1, self.k):
-            for c, x in zip(state_c.tolist(), state_x.tolist(), strict=True):
-                result[c] |= one.get(x, 0)
+            last = ends[state_x]
+            for c, x in zip(state_c[last].tolist(), state_x[last].tolist(), strict=True):
+                result[c] |= one[x]
             if position + 1 >= self.k or not len(state_x):
                 break
             starts = g.indptr[state_x]
