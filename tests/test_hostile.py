@@ -182,7 +182,10 @@ def test_etiquette_days_in_the_config_are_bounded() -> None:
     (config / "config.toml").write_text("[etiquette]\nfollowup_after_days = 99999999999\n")
     code, _, err = run("find", "-c", "Muse", "-g", str(SMALL))
     assert code == 1
-    assert "[etiquette] followup_after_days: Input should be less than or equal to 3650" in one_error(err)
+    assert (
+        "[etiquette] followup_after_days: Input should be less than or equal to 3650"
+        in one_error(err)
+    )
 
 
 # 5. Deeply nested JSON or YAML

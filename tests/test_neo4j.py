@@ -124,6 +124,9 @@ def _same(got: SearchResult, expected: SearchResult) -> None:
         strict=True,
     ):
         assert g.score == pytest.approx(e.score, rel=0, abs=1e-9)
+    assert [(d.contact, d.best.people, d.through) for d in got.detours] == [
+        (d.contact, d.best.people, d.through) for d in expected.detours
+    ]
 
 
 # -- no server needed ---------------------------------------------------------
@@ -279,14 +282,18 @@ def _queries(draw: st.DrawFn, document: GraphDocument) -> SearchQuery:
 
 
 @settings(
-    max_examples=60,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(data=st.data(), document=networks(max_people=8))
+@given(
+    data=st.data(),
+    document=st.one_of(networks(max_people=8), networks(max_people=8, dense=True)),
+)
 def test_search_matches_memory_on_random_networks(
     store: Neo4jStore, data: st.DataObject, document: GraphDocument
 ) -> None:
+    """Sparse and dense networks (where my contacts know each other, so detours abound)."""
     store.clear()
     memory = _loaded(store, document)
     for _ in range(3):

@@ -23,11 +23,10 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from . import people
 from .errors import AmbiguousPerson, InvalidRating, PersonNotFound
 from .importers.csvutil import Row, read_file, read_table
 from .importers.report import ImportReport
-from .importers.text import name_key
-from .importers.urls import profile_key
 from .model import (
     ContactPolicy,
     Evidence,
@@ -48,34 +47,8 @@ MANUAL = "manual"
 
 
 def find_person(document: GraphDocument, query: str) -> Person:
-    """A person by id, profile URL, email, or a name only one person has.
-
-    Raises
-    ------
-    PersonNotFound
-        When nobody matches.
-    AmbiguousPerson
-        When several people have that name.
-    """
-    query = query.strip()
-    for person in document.people:
-        if person.id == query:
-            return person
-    url = profile_key(query)
-    key = name_key(query)
-    found = [
-        p
-        for p in document.people
-        if (url and profile_key(p.profile_url) == url)
-        or (p.email and p.email.casefold() == query.casefold())
-    ]
-    if not found and key:
-        found = [p for p in document.people if name_key(p.name) == key]
-    if not found:
-        raise PersonNotFound(query)
-    if len(found) > 1:
-        raise AmbiguousPerson(query, [p.id for p in found])
-    return found[0]
+    """A person of ``document`` by id, profile URL, email or name (see :mod:`people`)."""
+    return people.find_person(document.people, query)
 
 
 def _check(name: str, value: float | None) -> None:

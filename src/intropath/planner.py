@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from .companies import CompanyIndex
 from .errors import IntropathError, PersonNotFound
 from .model import ContactPolicy, EvidenceLevel, Person
+from .outreach.current import load_etiquette
 from .outreach.rules import Etiquette, Review
 from .results import (
     Ask,
     CompanyRef,
+    Detour,
     EtiquetteReport,
     Fallbacks,
     Hop,
@@ -70,7 +72,7 @@ def plan(
     max_hops: int = 3,
     trust_weight: float = 1.0,
     familiarity_weight: float = 1.0,
-    etiquette: Etiquette | None = None,
+    etiquette: Etiquette | bool = True,
 ) -> Plan:
     """Find whom to ask for an introduction to someone at ``company``.
 
@@ -94,7 +96,10 @@ def plan(
     etiquette
         Rules and past asks (see :mod:`intropath.outreach`): contacts in
         cooldown or with an open ask are skipped, hiring managers are routed
-        around, and every change is explained in ``Plan.etiquette``.
+        around, and every change is explained in ``Plan.etiquette``. By default
+        (``True``) the configured rules and the asks logged so far, as of today,
+        exactly as ``intropath find`` applies them; an :class:`Etiquette` to use
+        other rules, asks or day; ``False`` to plan without any etiquette.
 
     Raises
     ------
@@ -122,6 +127,9 @@ def plan(
     except ValueError as exc:
         raise InvalidQuery(str(exc)) from None
     me_person = resolve_me(store, me)
+    rules: Etiquette | None = (
+        load_etiquette(store=store) if etiquette is True else etiquette or None
+    )
     index = store.company_index()
     key = index.resolve(company)
     ctx = _Context(store, me_person, key, index, role or None, weights)
@@ -134,8 +142,8 @@ def plan(
         if p.id != me_person.id and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
     ]
     review = Review()
-    if etiquette is not None:
-        review = etiquette.review(me_person.id, eligible, store.person, store.tie)
+    if rules is not None:
+        review = rules.review(me_person.id, eligible, store.person, store.tie)
     there = {p.id for p in eligible}
     targets = {
         p.id: openness(p) * role_match(ctx.role, p) for p in eligible if p.id not in review.avoid
@@ -164,8 +172,19 @@ def plan(
         )
         for a in found.asks
     ]
+    detours = [
+        Detour.model_construct(
+            contact=d.contact,
+            name=ctx.ref(d.contact).name,
+            through=ctx.ref(d.through),
+            reason=f"every way in through {ctx.ref(d.contact).name} goes on through "
+            f"{ctx.ref(d.through).name}, your own contact: ask {ctx.ref(d.through).name} directly",
+            path=_explain(ctx, d.best),
+        )
+        for d in found.detours
+    ]
     report = None
-    if etiquette is not None:
+    if rules is not None:
         skipped = [
             *review.avoid.values(),
             *(
@@ -176,10 +195,16 @@ def plan(
             *(why for (_, t), why in review.skip_pairs.items() if t in there),
         ]
         report = EtiquetteReport(
-            as_of=etiquette.today,
+            as_of=rules.today,
             skipped=skipped,
             notes=review.notes,
             over_budget=review.over_budget,
+            reasons={
+                **{c: f"{ctx.ref(c).name} is marked do-not-ask" for c in found.not_asked},
+                **review.skip_contacts,
+                **review.avoid,
+            },
+            closed=review.closed,
         )
     known = index.companies[key]
     return Plan(
@@ -195,6 +220,7 @@ def plan(
         ),
         targets=len(targets),
         asks=asks,
+        detours=detours,
         paths=[_explain(ctx, p) for p in found.paths],
         no_path=not asks,
         fallbacks=_fallbacks(ctx, employees, current, eligible),

@@ -8,11 +8,13 @@ line with exit code 1.
 
 from __future__ import annotations
 
+import io
 import sys
-from contextlib import AbstractContextManager
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any
+from typing import IO, Annotated, Any, cast
 
 import typer
 from typer.core import TyperGroup
@@ -32,13 +34,57 @@ from .progress import bar_on
 console = TextConsole(soft_wrap=False)
 err_console = TextConsole(stderr=True)
 
+PIPED_WIDTH = 10_000
+"""Output width when stdout is not a terminal: long lines stay whole for the next program."""
+
+
+class _Piped(io.TextIOBase):
+    """stdout for rich when it is not a terminal: whole lines, without trailing spaces."""
+
+    def __init__(self) -> None:
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self._pending = (self._pending + text).split("\n")
+        for line in lines:
+            sys.stdout.write(line.rstrip() + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            sys.stdout.write(self._pending.rstrip())
+            self._pending = ""
+        sys.stdout.flush()
+
+
+def stdout_is_terminal() -> bool:
+    """Is the output read by a person (else it is piped or redirected)?"""
+    return sys.stdout.isatty()
+
+
+@contextmanager
+def _plain_when_piped() -> Iterator[None]:
+    """Tables and text sized to their content, not hard-wrapped at 80 columns, when piped."""
+    if stdout_is_terminal():
+        yield
+        return
+    piped = _Piped()
+    saved = console._file, console._width  # rich has no public way back to "unset"
+    console.file, console.width = cast(IO[str], piped), PIPED_WIDTH
+    try:
+        yield
+    finally:
+        piped.flush()
+        console._file, console._width = saved
+
 
 class _Group(TyperGroup):
     """Turns intropath's errors into ``Error: ...`` and exit code 1."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            with _plain_when_piped():
+                return super().invoke(ctx)
         except IntropathError as exc:
             fail(str(exc))
         except OSError as exc:

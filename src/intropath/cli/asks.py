@@ -4,16 +4,16 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.text import Text
 
-from ..config import data_dir, resolve_graph, sample_graph_path
+from ..config import resolve_graph, sample_graph_path
 from ..errors import IntropathError
 from ..graphfile import load_document, locked, save_document
-from ..outreach import AskLog, AskRecord, AskStatus, Etiquette, due
+from ..outreach import AskLog, AskRecord, AskStatus, due
+from ..outreach.current import load_etiquette, log_path
 from ..outreach.feedback import record_introduction
 from ..outreach.log import MAX_ASK_ID
 from ..outreach.rules import effective
@@ -30,15 +30,9 @@ from .neo4j import (
     backend_store,
 )
 
-LOG_NAME = "outreach.sqlite3"
-
 
 class EtiquetteError(IntropathError):
     """An ask the etiquette rules advise against (``--force`` records it anyway)."""
-
-
-def log_path() -> Path:
-    return data_dir() / LOG_NAME
 
 
 def _share(store: Store, ask: AskRecord) -> None:
@@ -55,24 +49,6 @@ def parse_day(text: str | None, option: str = "--as-of") -> date:
     if text is None or text == "today":
         return date.today()
     return day_option(text, option)
-
-
-def team_asks(store: Store) -> tuple[AskRecord, ...]:
-    """Asks the team recorded in Neo4j (none for a graph file)."""
-    from ..stores.neo4j import Neo4jStore
-
-    return tuple(store.team_asks()) if isinstance(store, Neo4jStore) else ()
-
-
-def load_etiquette(today: date, store: Store | None = None) -> Etiquette:
-    """The configured rules, the asks logged so far, and the team's asks in Neo4j."""
-    rules = load_settings().etiquette
-    team = team_asks(store) if store is not None else ()
-    path = log_path()
-    if not path.is_file():
-        return Etiquette(rules, (), today, team)
-    with AskLog(path) as log:
-        return Etiquette(rules, tuple(log.all()), today, team)
 
 
 AsOf = Annotated[

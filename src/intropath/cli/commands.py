@@ -90,10 +90,11 @@ def find(
 
     Example: intropath find --company Muse --role "product designer"
     """
-    from .asks import load_etiquette, parse_day
+    from ..outreach.current import load_etiquette
+    from .asks import parse_day
 
     with backend_store(backend, graph, uri, user, password, database) as store:
-        rules = load_etiquette(parse_day(as_of), store) if etiquette else None
+        rules = load_etiquette(parse_day(as_of), store) if etiquette else False
         result = plan(
             store,
             company,
@@ -182,7 +183,7 @@ def paths(as_json: JsonOption = False) -> None:
     $INTROPATH_DATA_DIR move the two folders.
     """
     from ..drafting.templates import user_template_dir
-    from .asks import log_path
+    from ..outreach.current import log_path
 
     graph, why = resolve_graph(None)
     found = {

@@ -10,11 +10,23 @@ import typer
 
 from ..drafting import Channel, Draft, Kind, Lang, draft, draft_for_plan, print_draft
 from ..drafting.profile import Ask
+from ..drafting.render import print_plain
 from ..planner import MAX_HOPS_LIMIT
 from ..results import Plan
 from ..settings import load_settings
 from ..stores.base import Store
-from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, fail, open_store
+from .app import (
+    GraphOption,
+    JsonOption,
+    MeOption,
+    app,
+    console,
+    emit_json,
+    err_console,
+    fail,
+    open_store,
+    stdout_is_terminal,
+)
 
 
 def _is_terminal() -> bool:
@@ -132,6 +144,23 @@ def draft_command(
     etiquette: Annotated[
         bool, typer.Option(help="Apply the etiquette rules and your logged asks.")
     ] = True,
+    formal: Annotated[
+        bool | None,
+        typer.Option(
+            "--formal/--informal",
+            help="German: 'Sie' or 'du'. Default: 'formal' under \\[me], else du for a contact "
+            "you know well (familiarity 0.6 or more) and Sie otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Print the message only (no box, checks or advice; warnings go to stderr). "
+            "The default when stdout is not a terminal.",
+        ),
+    ] = False,
 ) -> None:
     r"""Draft the message for the best way into COMPANY (or the path you pick).
 
@@ -145,7 +174,8 @@ def draft_command(
 
     Example: intropath draft --company Muse --channel note --lang de
     """
-    from .asks import load_etiquette, record_ask
+    from ..outreach.current import load_etiquette
+    from .asks import record_ask
 
     store = open_store(graph)
     profile = load_settings().me.updated(
@@ -158,16 +188,19 @@ def draft_command(
         me=me,
         role=role,
         max_hops=max_hops,
-        etiquette=load_etiquette(date.today(), store) if etiquette else None,
+        etiquette=load_etiquette(date.today(), store) if etiquette else False,
         kind=kind,
         channel=channel,
         lang=lang,
         via=via,
         to=to,
         ask=terminal_prompt(),
+        formal=formal,
     )
     if as_json:
         emit_json(message.to_json())
+    elif plain or not stdout_is_terminal():
+        print_plain(message, err_console)
     else:
         print_draft(console, message)
     if strict and not message.passed:

@@ -76,6 +76,8 @@ def plan_view(plan: Plan) -> Group:
         parts.append(rules)
     if plan.no_path:
         parts.append(no_path_view(plan))
+        if plan.detours:
+            parts.append(detours_view(plan))
         return Group(*parts)
 
     asks = Table(title="Whom to ask, best first", title_justify="left", box=None, pad_edge=False)
@@ -103,12 +105,29 @@ def plan_view(plan: Plan) -> Group:
     if len(plan.asks) > ASKS_SHOWN:
         parts.append(Text(f"... and {len(plan.asks) - ASKS_SHOWN} more (--json lists them all)"))
 
+    if plan.detours:
+        parts.append(detours_view(plan))
+
     paths = Text("\nTop paths, and why\n", style="bold")
     for i, path in enumerate(plan.paths, 1):
         paths.append(f"{i:>3}. {path.score:.3f}  {path.route()}\n")
         paths.append_text(path_lines(path))
     parts.append(paths)
     return Group(*parts)
+
+
+def detours_view(plan: Plan) -> Text:
+    """Contacts left out as detours, grouped by whom to ask directly instead."""
+    text = Text()
+    text.append("\nNot listed: their way in goes through someone you know yourself", style="bold")
+    by_through: dict[str, list[str]] = {}
+    for detour in plan.detours:
+        by_through.setdefault(detour.through.name, []).append(detour.name)
+    for through, names in by_through.items():
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        verb = "knows" if len(names) == 1 else "know"
+        text.append(f"\n  {who} also {verb} {through}: ask {through} directly")
+    return text
 
 
 def no_path_view(plan: Plan) -> Text:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Evidence
+from ..model import Evidence, EvidenceLevel
 
 QUOTABLE = (
     "worked_together",
@@ -56,6 +56,22 @@ _HONORIFICS = frozenset(
     {"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "mx", "mx.",
      "herr", "frau", "sir", "dame"}
 )  # fmt: skip
+
+
+def thin_tie(evidence: list[Evidence]) -> bool:
+    """Does the tie rest on no real interaction (connected only, or weak evidence only)?
+
+    Being connected, sharing an employer or a one-way message is no sign that
+    someone knows your work, so a draft must not claim they do.
+    """
+    from ..strength import level_of  # strength imports the model this module uses
+
+    return level_of(evidence) in (EvidenceLevel.CONNECTED, EvidenceLevel.WEAK)
+
+
+def already_connected(evidence: list[Evidence]) -> bool:
+    """Are the two connected on LinkedIn already (so a connection request makes no sense)?"""
+    return any(kind_of(e) == "connected" for e in evidence)
 
 
 def kind_of(evidence: Evidence) -> str:

@@ -50,7 +50,7 @@ MARKERS: dict[Lang, Markers] = {
         fine=_re(r"\b(völlig|vollkommen|ganz) in Ordnung\b|\bkein Problem\b"),
         once=_re(r"\bhöchstens (noch )?einmal\b|\bnur (noch )?ein einziges Mal\b"),
         last=_re(r"\bletzte Nachricht\b|\bnicht (noch einmal|erneut|wieder) melden\b"),
-        doubt_know=_re(r"\bkennen\b.*\bgut\b"),
+        doubt_know=_re(r"\bkenn(en|st)\b.*\bgut\b"),
         doubt_comfort=_re(r"angenehm|unwohl"),
         evidence={
             "worked_together": _re(r"\bzusammengearbeitet\b"),

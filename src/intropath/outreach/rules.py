@@ -121,6 +121,8 @@ class Review:
     """People kept off every path (as target and as introducer)."""
     notes: list[str] = field(default_factory=list)
     history: dict[str, str] = field(default_factory=dict)
+    closed: dict[str, str] = field(default_factory=dict)
+    """Contacts whose latest ask is closed, and how (a follow-up is no longer due)."""
     over_budget: bool = False
 
 
@@ -159,6 +161,13 @@ class Etiquette:
             review.history[ask.via] = (
                 f"asked {_days(ago)} ago about {target} ({ask.status.value.replace('_', ' ')})"
             )
+            review.closed.pop(ask.via, None)
+            if not ask.status.is_open:
+                review.closed[ask.via] = (
+                    f"your ask of {via} about {target} ({ask.sent_on}) is closed: "
+                    f"{ask.status.value.replace('_', ' ')}"
+                    + (f" on {ask.closed_on}" if ask.closed_on else "")
+                )
             if ask.status.is_open:
                 review.skip_contacts[ask.via] = (
                     f"{via} skipped: your ask of {ask.sent_on} is still open "
@@ -193,7 +202,7 @@ class Etiquette:
                     f"{name(ask.via)} skipped: {state} from your teammate "
                     f"{name(ask.me)} (team cooldown {_days(rules.cooldown_days)})",
                 )
-        for person_at in targets:
+        for person_at in sorted(targets, key=lambda p: p.id):  # same order however loaded
             if rules.route_around_hiring_managers and person_at.hiring_manager:
                 review.avoid[person_at.id] = (
                     f"{person_at.name} is the hiring manager: not approached, directly or "

@@ -10,6 +10,10 @@ They are inflated by a relative ``1e-9`` so that floating-point rounding can
 never make them smaller than a true score; complete paths are always scored
 exactly by :mod:`intropath.scoring`. Paths therefore come out in exact order
 (score, then hops, then ids), lazily, one generator per first-degree contact.
+
+No detours: a path does not pass, past its first contact, through another
+first-degree contact ``y`` unless the path so far beats asking ``y`` directly
+(see :func:`Search.is_detour`); such paths are cut where they reach ``y``.
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ import numpy.typing as npt
 from ..scoring import HopKind, Weights, hop_factor
 
 INFLATE = 1.0 + 1e-9
+# Going through a contact of mine counts as better than asking them myself only
+# when it beats my own ask by more than rounding noise (every backend agrees).
+DETOUR_MARGIN = 1.0 - 1e-9
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -128,6 +135,7 @@ class Search:
         self.weight_of = {t: float(self.tw[t]) for t in self.targets}
         self.skip_contacts = skip_contacts or set()
         self.skip_pairs = skip_pairs or set()
+        self.direct = self._direct()
         self._ends()
         self._bounds()
         self._root()
@@ -141,6 +149,31 @@ class Search:
 
     def _factor(self, kind: HopKind, edge: int) -> float:
         return hop_factor(kind, self.g.trust_view[edge], self.g.fam_view[edge], self.w)
+
+    def _direct(self) -> Floats:
+        """For each person: the factor of asking them myself (0 if not my contact)."""
+        g = self.g
+        lo, hi = int(g.indptr[self.me]), int(g.indptr[self.me + 1])
+        contacts = g.nbr[lo:hi]
+        direct = np.zeros(g.n)
+        usable = ~self.blocked[contacts]
+        direct[contacts[usable]] = self._first(g.trust[lo:hi])[usable]
+        return direct
+
+    def is_detour(self, prefix: float, y: int) -> bool:
+        """Whether reaching my contact ``y`` with ``prefix`` is no better than asking y."""
+        return bool(prefix * DETOUR_MARGIN <= self.direct[y])
+
+    def detour_at(self, path: Path) -> int | None:
+        """The first of my contacts that ``path`` passes through as a detour, if any."""
+        prefix = self._factor(HopKind.FIRST, self.first_edge[path[1]])
+        for a, y in itertools.pairwise(path[1:-1]):
+            edge = self.g.edge(a, y)
+            assert edge is not None  # the path came from this graph
+            prefix *= self._factor(HopKind.MIDDLE, edge)
+            if self.is_detour(prefix, y):
+                return y
+        return None
 
     # -- backward pass ----------------------------------------------------
     def _ends(self) -> None:
@@ -192,12 +225,9 @@ class Search:
         self.child_y: list[int] = []
         self.child_edge: list[int] = []
         self.child_value: list[float] = []
-        self._root_src = np.zeros(0, dtype=np.int64)
-        self._root_edges = np.zeros(0, dtype=np.int64)
         if self.k < 2 or not self.first_edge:
             return
         src, edges = g._edges_of(np.fromiter(self.first_edge, dtype=np.int64))
-        self._root_src, self._root_edges = src, edges
         y = g.nbr[edges]
         last = self._last(g.fam[edges])
         value = last * self.tw[y]
@@ -218,8 +248,8 @@ class Search:
         """First-degree contacts that can be asked at all."""
         return sorted(self.first_edge)
 
-    def paths_via(self, contact: int) -> Iterator[IntPath]:
-        """Every path through ``contact``, best first (lazily)."""
+    def paths_via(self, contact: int, detours: bool = False) -> Iterator[IntPath]:
+        """Every path through ``contact``, best first (lazily); detours only if asked."""
         edge = self.first_edge[contact]
         counter = itertools.count()
         heap: list[tuple[tuple[float, int, Path], int, tuple[Any, ...]]] = []
@@ -264,10 +294,17 @@ class Search:
                 children, edges, values, stop = rest[1], rest[2], rest[3], len(rest[1])
             if position + 1 < stop:
                 push(closed * values[position + 1], (kind, path, closed, position + 1, *rest[1:]))
-            self._child(path, closed, children[position], edges[position], push_done, push)
+            self._child(path, closed, children[position], edges[position], push_done, push, detours)
 
     def _child(
-        self, path: Path, closed: float, y: int, edge: int, push_done: PushDone, push: Push
+        self,
+        path: Path,
+        closed: float,
+        y: int,
+        edge: int,
+        push_done: PushDone,
+        push: Push,
+        detours: bool,
     ) -> None:
         """Extend ``path`` by ``y``: end there, or carry on if hops remain."""
         if y in path:
@@ -277,6 +314,8 @@ class Search:
             push_done((*path, y), closed * self._factor(HopKind.LAST, edge) * self.weight_of[y])
         if remaining >= 2:
             middle = closed * self._factor(HopKind.MIDDLE, edge)
+            if not detours and self.is_detour(middle, y):
+                return
             bound = float(self.bound[remaining - 1][y])
             push(middle * bound, ("node", (*path, y), middle))
 
@@ -305,39 +344,43 @@ class Search:
 
     # -- reach ------------------------------------------------------------
     def reach(self) -> dict[int, int]:
-        """How many distinct targets each first-degree contact leads to."""
+        """How many distinct targets each first-degree contact leads to (no detours).
+
+        A forward pass per contact over (contact, person) states, each with the
+        best prefix that reaches the person; the best prefix is the one least
+        likely to be a detour, and walks reach what simple paths reach (cutting
+        a cycle out of a walk only raises the prefixes left).
+        """
         g = self.g
         bit = {t: 1 << i for i, t in enumerate(self.targets)}
-        # sets[r][x]: targets reachable from x (not first on the path) within r hops
-        one: dict[int, int] = dict(bit)
+        one: dict[int, int] = {}  # targets one final hop away from x
         for x, t in zip(self.end_x.tolist(), self.end_t, strict=True):
             one[x] = one.get(x, 0) | bit[t]
-        sets = [bit, one]
-        for _ in range(2, self.k - 1):
-            previous = sets[-1]
-            support = np.fromiter(previous, dtype=np.int64)
-            src, edges = g._edges_of(support)
-            x = g.nbr[edges]
-            ok = ~self.blocked[x] & (self._first(g.trust[edges]) * self._last(g.fam[edges]) > 0)
-            current = dict(previous)
-            for s, xx in zip(src[ok].tolist(), x[ok].tolist(), strict=True):
-                current[xx] = current.get(xx, 0) | previous[s]
-            sets.append(current)
         result = {c: bit.get(c, 0) for c in self.first_edge}
-        if self.k >= 2 and len(self._root_src):
-            src, edges = self._root_src, self._root_edges
+        contacts = np.fromiter(self.first_edge, dtype=np.int64)
+        state_c, state_x = contacts, contacts
+        state_v = self._first(g.trust[np.fromiter(self.first_edge.values(), dtype=np.int64)])
+        ends = np.zeros(g.n, dtype=bool)
+        ends[self.end_x] = True
+        for position in range(1, self.k):
+            last = ends[state_x]
+            for c, x in zip(state_c[last].tolist(), state_x[last].tolist(), strict=True):
+                result[c] |= one[x]
+            if position + 1 >= self.k or not len(state_x):
+                break
+            starts = g.indptr[state_x]
+            lengths = g.indptr[state_x + 1] - starts
+            state = np.repeat(np.arange(len(state_x)), lengths)
+            _, edges = g._edges_of(state_x)
             y = g.nbr[edges]
-            last = self._last(g.fam[edges])
-            ok_last = ~self.blocked[y] & (last > 0) & (self.tw[y] > 0)
-            for c, yy in zip(src[ok_last].tolist(), y[ok_last].tolist(), strict=True):
-                result[c] |= bit[yy]
-            if self.k >= 3:
-                deeper = sets[self.k - 2]
-                inside = np.zeros(g.n, dtype=bool)
-                inside[np.fromiter(deeper, dtype=np.int64)] = True
-                ok_mid = ~self.blocked[y] & inside[y] & (self._first(g.trust[edges]) * last > 0)
-                for c, yy in zip(src[ok_mid].tolist(), y[ok_mid].tolist(), strict=True):
-                    result[c] |= deeper[yy]
+            value = state_v[state] * self._first(g.trust[edges]) * self._last(g.fam[edges])
+            keep = ~self.blocked[y] & (value > 0) & (value * DETOUR_MARGIN > self.direct[y])
+            c, y, value = state_c[state][keep], y[keep], value[keep]
+            order = np.lexsort((-value, y, c))
+            c, y, value = c[order], y[order], value[order]
+            first = np.ones(len(c), dtype=bool)
+            first[1:] = (c[1:] != c[:-1]) | (y[1:] != y[:-1])
+            state_c, state_x, state_v = c[first], y[first], value[first]
         for c, t in self.skip_pairs:
             if c in result and t in bit:
                 result[c] &= ~bit[t]

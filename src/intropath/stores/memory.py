@@ -13,7 +13,7 @@ from ..companies import CompanyIndex
 from ..errors import PersonNotFound
 from ..interchange import to_networkx
 from ..model import Company, ContactPolicy, Evidence, GraphDocument, Group, Person, Tie
-from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
+from .base import FoundAsk, FoundDetour, FoundPath, SearchQuery, SearchResult
 from .compact import CompactGraph, Floats, IntPath, Ints, Search
 
 
@@ -191,11 +191,16 @@ class MemoryStore:
         )
         reach = search.reach()
         asks: list[FoundAsk] = []
+        detours: list[FoundDetour] = []
         streams = []
         for contact in search.contacts():
             paths = search.paths_via(contact)
             best = next(paths, None)
             if best is None:
+                detour = next(search.paths_via(contact, detours=True), None)
+                through = None if detour is None else search.detour_at(detour.people)
+                if detour is not None and through is not None:
+                    detours.append(FoundDetour(self._found(detour), self._ids[through]))
                 continue
             asks.append(FoundAsk(self._found(best), reach[contact]))
             streams.append(itertools.chain([best], paths))
@@ -205,7 +210,8 @@ class MemoryStore:
         g = self.compact
         neighbours = g.nbr[int(g.indptr[me]) : int(g.indptr[me + 1])].tolist()
         not_asked = sorted(self._ids[c] for c in neighbours if c in self._do_not_ask)
-        return SearchResult(asks=asks, paths=top, not_asked=not_asked)
+        detours.sort(key=lambda d: d.contact)
+        return SearchResult(asks=asks, paths=top, not_asked=not_asked, detours=detours)
 
     def _found(self, path: IntPath) -> FoundPath:
         return FoundPath(tuple(self._ids[i] for i in path.people), path.score)

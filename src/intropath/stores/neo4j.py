@@ -40,7 +40,7 @@ from ..neo4j_settings import Neo4jSettings, cypher_statements, cypher_text, reso
 from ..outreach.log import AskRecord
 from ..progress import Progress
 from ..scoring import Weights, hop_factor, hop_kinds, path_score
-from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
+from .base import FoundAsk, FoundDetour, FoundPath, SearchQuery, SearchResult
 from .neo4j_load import LoadPlan, Row, batches
 
 NEO4J_MISSING = "the Neo4j backend needs the neo4j driver: pip install 'intropath[neo4j]'"
@@ -358,6 +358,7 @@ class Neo4jStore:
             self.person(query.me)  # raises PersonNotFound when "me" is unknown
             return SearchResult(asks=[], paths=[], not_asked=self._not_asked(query.me))
         asks: list[FoundAsk] = []
+        detours: list[FoundDetour] = []
         candidates: list[FoundPath] = []
         for row in rows:
             scored = (self._scored(c, targets, query.weights) for c in row["paths"])
@@ -365,11 +366,19 @@ class Neo4jStore:
             if paths:
                 asks.append(FoundAsk(min(paths, key=_key), int(row["reach"])))
                 candidates.extend(paths)
+                continue
+            through = {tuple(c["people"]): c["through"] for c in row["detours"]}
+            scored = (self._scored(c, targets, query.weights) for c in row["detours"])
+            detour = min((p for p in scored if p is not None), key=_key, default=None)
+            if detour is not None:
+                detours.append(FoundDetour(detour, through[detour.people]))
         asks.sort(key=lambda ask: ask.best.sort_key)
+        detours.sort(key=lambda d: d.contact)
         candidates.sort(key=_key)
         top = candidates[: query.top]
-        self._prefetch(query.me, [a.best for a in asks] + top)
-        return SearchResult(asks=asks, paths=top, not_asked=self._not_asked(query.me))
+        self._prefetch(query.me, [a.best for a in asks] + [d.best for d in detours] + top)
+        not_asked = self._not_asked(query.me)
+        return SearchResult(asks=asks, paths=top, not_asked=not_asked, detours=detours)
 
     def _search_rows(self, **params: Any) -> list[dict[str, Any]]:
         """search.cypher; without its join hints if the server's planner cannot honour them.
