@@ -68,6 +68,9 @@ class FakeDriver:
         }
         self.perturb = True
         self.calls: list[str] = []
+        self.execute_query_bookmark_manager = object()
+        self.contexts: list[tuple[str | None, object]] = []
+        """(database, bookmark manager) of every query and session, in order."""
 
     # -- driver surface ---------------------------------------------------
     def verify_connectivity(self) -> None:
@@ -76,14 +79,14 @@ class FakeDriver:
     def close(self) -> None:
         pass
 
-    def execute_query(self, query: str, params: Row | None = None, **_: Any) -> Any:
-        if query.lstrip().startswith("CREATE CONSTRAINT") or "CREATE CONSTRAINT" in query:
-            return [], None, []
+    def execute_query(self, query: str, params: Row | None = None, **config: Any) -> Any:
+        self.contexts.append((config.get("database_"), config.get("bookmark_manager_")))
         rows = self._answer(query, params or {}, Counters())
         return [SimpleNamespace(data=lambda r=r: r) for r in rows], None, []
 
     @contextmanager
-    def session(self, database: str | None = None) -> Iterator[Any]:
+    def session(self, **config: Any) -> Iterator[Any]:
+        self.contexts.append((config.get("database"), config.get("bookmark_manager")))
         driver = self
 
         class Tx:
@@ -103,12 +106,16 @@ class FakeDriver:
 
     # -- statements -------------------------------------------------------
     def _answer(self, query: str, p: Row, c: Counters) -> list[Row]:
+        if "CREATE CONSTRAINT" in query:
+            return []
         name = self.names[query]
         self.calls.append(name)
         return getattr(self, f"_{name}")(p, c)  # type: ignore[no-any-return]
 
     def _version(self, p: Row, c: Counters) -> list[Row]:
-        return [{"name": "Fake Neo4j", "version": "5.26.0", "edition": "community"}]
+        return [
+            {"name": "Fake Neo4j", "version": "5.26.0", "edition": "community", "database": "home"}
+        ]
 
     def _load_graph(self, p: Row, c: Counters) -> list[Row]:
         if self.g.marker is None:
@@ -558,6 +565,27 @@ def test_asks_are_shared_with_the_team_through_the_store(sample: GraphDocument) 
         f"{memory.person(contact).name} skipped: has an open ask from your teammate "
         f"{memory.person(teammate).name} (team cooldown 30 days)"
     )
+
+
+def test_one_database_resolved_once_and_every_session_chained(
+    sample: GraphDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the connection check asks for the home database; then every query names it,
+    and every query and session shares the driver's bookmark manager, so a read after
+    `load` or `clear` sees the write (on a cluster, another member may answer it)."""
+    import neo4j
+
+    driver = FakeDriver()
+    monkeypatch.setattr(neo4j.GraphDatabase, "driver", lambda *args, **kwargs: driver)
+    store = Neo4jStore.connect(Neo4jSettings(uri="bolt://fake:7687"))
+    store.load_document(sample.model_copy(deep=True))
+    plan(store, "Muse")
+    store.clear()
+    assert store.status().counts["people"] == 0
+    chain = driver.execute_query_bookmark_manager
+    assert driver.contexts[0] == (None, chain)
+    assert len(driver.contexts) > 10
+    assert set(driver.contexts[1:]) == {("home", chain)}
 
 
 def test_search_runs_without_join_hints_when_the_planner_refuses_them(

@@ -36,7 +36,13 @@ from typing import Any
 from ..companies import CompanyIndex
 from ..errors import PersonNotFound, StoreError
 from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
-from ..neo4j_settings import Neo4jSettings, cypher_statements, cypher_text, resolve_settings
+from ..neo4j_settings import (
+    Neo4jSettings,
+    cypher_statements,
+    cypher_text,
+    namespaced,
+    resolve_settings,
+)
 from ..outreach.log import AskRecord
 from ..scoring import Weights, hop_factor, hop_kinds, path_score
 from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
@@ -77,6 +83,7 @@ def open_neo4j_store(
     user: str | None = None,
     password: str | None = None,
     database: str | None = None,
+    namespace: str | None = None,
 ) -> Neo4jStore:
     """Connect to Neo4j with settings from arguments, ``NEO4J_*`` variables or the config.
 
@@ -86,7 +93,7 @@ def open_neo4j_store(
         When the driver is missing, or the server is unreachable, refuses the
         credentials or has no such database (one line, no traceback).
     """
-    return Neo4jStore.connect(resolve_settings(uri, user, password, database))
+    return Neo4jStore.connect(resolve_settings(uri, user, password, database, namespace))
 
 
 @dataclass
@@ -126,12 +133,19 @@ class Neo4jStore:
     Lookups answered once are cached for the life of the store (the planner
     asks about the same people many times); :meth:`refresh` drops the cache,
     and loading or clearing through this store does it too.
+
+    Every statement runs in the database resolved when the store connects (no
+    per-query home-database lookup), and every session is chained through the
+    driver's bookmark manager, so a read after ``load`` or ``clear`` sees the
+    write even on a cluster.
     """
 
     def __init__(self, driver: Any, settings: Neo4jSettings) -> None:
         self._driver = driver
         self.settings = settings
+        self.database = settings.database
         self.server = ""
+        self._bookmarks = driver.execute_query_bookmark_manager
         self.refresh()
 
     @classmethod
@@ -164,6 +178,7 @@ class Neo4jStore:
             driver.close()
             raise
         store.server = f"{row['name']} {row['version']} {row['edition']}"
+        store.database = row["database"]
         return store
 
     def close(self) -> None:
@@ -215,9 +230,13 @@ class Neo4jStore:
         except exc.DriverError as error:
             raise StoreError(f"Neo4j driver error ({where}): {_one_line(error)}") from None
 
+    def cypher(self, name: str) -> str:
+        """The text of ``cypher/<name>.cypher`` as this store runs it (in its namespace)."""
+        return namespaced(cypher_text(name), self.settings.namespace)
+
     def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run ``cypher/<name>.cypher`` as a read and return its rows as dicts."""
-        return self._read_text(cypher_text(name), params)
+        return self._read_text(self.cypher(name), params)
 
     def _read_text(self, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         neo4j = driver_module()
@@ -225,19 +244,24 @@ class Neo4jStore:
             records, _, _ = self._driver.execute_query(
                 text,
                 params,
-                database_=self.settings.database,
+                database_=self.database,
                 routing_=neo4j.RoutingControl.READ,
+                bookmark_manager_=self._bookmarks,
             )
         return [record.data() for record in records]
 
+    def session(self) -> Any:
+        """A driver session on this store's database, chained to every other one."""
+        return self._driver.session(database=self.database, bookmark_manager=self._bookmarks)
+
     def _write(self, name: str, **params: Any) -> Any:
         """Run ``cypher/<name>.cypher`` in a managed write transaction; return its counters."""
-        query = cypher_text(name)
+        query = self.cypher(name)
 
         def work(tx: Any) -> Any:
             return tx.run(query, params).consume().counters
 
-        with self._translated(), self._driver.session(database=self.settings.database) as session:
+        with self._translated(), self.session() as session:
             return session.execute_write(work)
 
     # -- lookups --------------------------------------------------------------
@@ -386,7 +410,7 @@ class Neo4jStore:
             if "hints" not in str(error):
                 raise
             log.warning("Neo4j could not use the join hints of search.cypher; running without")
-            return self._read_text(without_hints(cypher_text("search")), params)
+            return self._read_text(without_hints(self.cypher("search")), params)
 
     def _not_asked(self, me: str) -> list[str]:
         """My contacts marked do_not_ask (sorted ids), as the in-memory store reports them."""
@@ -486,9 +510,9 @@ class Neo4jStore:
 
     def create_schema(self) -> None:
         """Create the constraints and indexes if they are missing (``schema.cypher``)."""
-        for statement in cypher_statements("schema"):
-            with self._translated():
-                self._driver.execute_query(statement, database_=self.settings.database)
+        with self._translated(), self.session() as session:
+            for statement in cypher_statements("schema"):
+                session.run(namespaced(statement, self.settings.namespace)).consume()
 
     def status(self) -> Status:
         """Counts of what is stored, the server, and the owner."""
@@ -500,9 +524,8 @@ class Neo4jStore:
 
     def clear(self) -> None:
         """Delete the network (``clear.cypher``: in batches, auto-commit transactions)."""
-        query = cypher_text("clear")
-        with self._translated(), self._driver.session(database=self.settings.database) as session:
-            session.run(query).consume()
+        with self._translated(), self.session() as session:
+            session.run(self.cypher("clear")).consume()
         self.refresh()
 
 
