@@ -22,7 +22,7 @@ echo "stop $1" >> "$CALLS"
 
 def _script(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
-    path.chmod(0o755)
+    path.chmod(0o644 if path.suffix == ".sh" else 0o755)  # CI copies shared/ read-only
 
 
 @pytest.fixture

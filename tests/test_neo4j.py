@@ -185,7 +185,13 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
         "load_positions": {"rows": []},
         "load_groups": {"rows": []},
         "load_memberships": {"rows": []},
-        "load_ties": {"rows": []},
+        "load_ties": {
+            "a": [me],
+            "b": [other],
+            "trust": [0.5],
+            "familiarity": [0.5],
+            "evidence": [None],
+        },
         "owner": {},
         "companies": {},
         "status": {},
@@ -443,3 +449,31 @@ def test_namespaces_keep_networks_apart(
             "memberships": 0,
         }
         assert neighbour.tie("b", "a") is not None
+
+
+def test_cli_verbose_shows_the_driver_log_without_the_password(
+    store: Neo4jStore, server: Neo4jSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    from intropath.cli.app import _log_handler
+
+    monkeypatch.setenv("NEO4J_URI", server.uri)
+    monkeypatch.setenv("INTROPATH_NEO4J_NAMESPACE", server.namespace or "")
+    secret = "not-the-password-7f3a9c"
+    monkeypatch.setenv("NEO4J_PASSWORD", secret)
+    loggers = [logging.getLogger(name) for name in ("neo4j", "intropath")]
+    levels = [logger.level for logger in loggers]
+    try:
+        quiet = CliRunner().invoke(app, ["neo4j", "status"])
+        loud = CliRunner().invoke(app, ["--verbose", "neo4j", "status"])
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.removeHandler(_log_handler)
+            logger.setLevel(level)
+    for result in (quiet, loud):
+        assert result.exit_code == 1
+        assert "refused the credentials" in result.stderr
+    assert quiet.stderr.count("\n") == 1
+    assert "HELLO" in loud.stderr or "LOGON" in loud.stderr, loud.stderr
+    assert secret not in loud.stderr

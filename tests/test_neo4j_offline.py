@@ -175,7 +175,9 @@ class FakeDriver:
         return []
 
     def _load_ties(self, p: Row, c: Counters) -> list[Row]:
-        for row in p["rows"]:
+        names = ("a", "b", "trust", "familiarity", "evidence")
+        for values in zip(*(p[n] for n in names), strict=True):
+            row = dict(zip(names, values, strict=True))
             assert row["a"] < row["b"]
             pair = frozenset((row["a"], row["b"]))
             c.relationships_created += pair not in self.g.knows

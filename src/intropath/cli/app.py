@@ -8,6 +8,7 @@ line with exit code 1.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import Annotated, Any
@@ -57,6 +58,30 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
+
+_log_handler = logging.StreamHandler()
+
+
+@app.callback()
+def _options(
+    verbose: Annotated[
+        bool,
+        typer.Option(
+            "--verbose",
+            help="Log what the Neo4j driver does (connections, routing, each query and its "
+            "parameters; never the password) to stderr.",
+        ),
+    ] = False,
+) -> None:
+    if verbose:
+        _log_handler.setStream(sys.stderr)
+        _log_handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+        for name in ("neo4j", "intropath"):
+            logger = logging.getLogger(name)
+            logger.setLevel(logging.DEBUG)
+            if _log_handler not in logger.handlers:
+                logger.addHandler(_log_handler)
+
 
 GraphOption = Annotated[
     Path | None,

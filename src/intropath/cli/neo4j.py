@@ -136,7 +136,7 @@ def load(
         + len(plan.groups)
         + len(plan.positions)
         + len(plan.memberships)
-        + plan.tie_count
+        + len(plan.ties)
     )
     with (
         connect(uri, user, password, database) as store,

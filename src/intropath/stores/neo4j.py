@@ -457,18 +457,28 @@ class Neo4jStore:
             ("groups", "load_groups", plan.groups),
         ]
         for kind, name, rows in node_steps:
-            self._batched(kind, name, rows, len(rows), BATCH, "nodes_created", report, progress)
+            self._batched(
+                kind, name, _row_batches(rows), len(rows), "nodes_created", report, progress
+            )
         for batch in batches(plan.positions_kept, BATCH):
             report.removed += self._write("prune_positions", rows=batch).relationships_deleted
-        rel_steps: list[tuple[str, str, list[Row] | Iterator[Row], int, int]] = [
-            ("positions", "load_positions", plan.positions, len(plan.positions), BATCH),
-            ("memberships", "load_memberships", plan.memberships, len(plan.memberships), BATCH),
-            ("ties", "load_ties", plan.tie_rows, plan.tie_count, TIE_BATCH),
+        rel_steps: list[tuple[str, str, Iterator[tuple[Row, int]], int]] = [
+            ("positions", "load_positions", _row_batches(plan.positions), len(plan.positions)),
+            (
+                "memberships",
+                "load_memberships",
+                _row_batches(plan.memberships),
+                len(plan.memberships),
+            ),
+            (
+                "ties",
+                "load_ties",
+                ((cols, len(cols["a"])) for cols in plan.ties.batches(TIE_BATCH)),
+                len(plan.ties),
+            ),
         ]
-        for kind, name, rel_rows, total, size in rel_steps:
-            self._batched(
-                kind, name, rel_rows, total, size, "relationships_created", report, progress
-            )
+        for kind, name, params, total in rel_steps:
+            self._batched(kind, name, params, total, "relationships_created", report, progress)
         self.refresh()
         return report
 
@@ -476,20 +486,20 @@ class Neo4jStore:
         self,
         kind: str,
         name: str,
-        rows: list[Row] | Iterator[Row],
+        params: Iterator[tuple[Row, int]],
         total: int,
-        size: int,
         counter: str,
         report: LoadReport,
         progress: Progress | None,
     ) -> None:
+        """Run ``name`` once per (parameters, row count) batch, reporting as it goes."""
         done = 0
         if progress:
             progress(kind, 0, total)
-        for batch in batches(rows, size):
-            created = getattr(self._write(name, rows=batch), counter)
-            report.add(kind, len(batch), created)
-            done += len(batch)
+        for batch, size in params:
+            created = getattr(self._write(name, **batch), counter)
+            report.add(kind, size, created)
+            done += size
             if progress:
                 progress(kind, done, total)
         if kind not in report.created:
@@ -527,6 +537,10 @@ class Neo4jStore:
         with self._translated(), self.session() as session:
             session.run(self.cypher("clear")).consume()
         self.refresh()
+
+
+def _row_batches(rows: list[Row]) -> Iterator[tuple[Row, int]]:
+    return (({"rows": batch}, len(batch)) for batch in batches(rows, BATCH))
 
 
 def without_hints(text: str) -> str:
