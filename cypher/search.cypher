@@ -37,6 +37,8 @@
 //            whose score is within $eps of c1's best, and every path within $eps of the
 //            $top-th best path overall; the caller re-scores them exactly and picks
 //            the best per contact and the top paths overall (score desc, hops asc, ids asc).
+//   people   LIST<MAP> everyone but me on those paths, each {person, positions} as in
+//            people.cypher
 MATCH (me:Person {id: $me})
 CALL (me) {
     MATCH (me)-[r1:KNOWS]-(t:Person)
@@ -117,10 +119,16 @@ CALL (groups) {
 }
 UNWIND groups AS g
 WITH g, g.kept[0].score * (1.0 - $eps) AS near, nth * (1.0 - $eps) AS cut
+WITH g, [p IN g.kept WHERE p.score >= near OR p.score >= cut] AS chosen
 RETURN g.contact.id AS contact,
        g.reach AS reach,
-       [p IN g.kept WHERE p.score >= near OR p.score >= cut |
+       [p IN chosen |
           {people: [x IN p.people | x.id],
            trust: [r IN p.ties | r.trust],
            familiarity: [r IN p.ties | r.familiarity],
-           evidence: [r IN p.ties | r.evidence]}] AS paths
+           evidence: [r IN p.ties | r.evidence]}] AS paths,
+       // Everyone on those paths but me, as people.cypher returns them: the explanations
+       // need them, and fetching them here saves a round trip.
+       [x IN reduce(s = [], p IN chosen | s + [y IN p.people[1..] WHERE NOT y IN s]) |
+          {person: properties(x),
+           positions: [(x)-[w:WORKS_AT]->(c:Company) | w {.*, company_key: c.key}]}] AS people

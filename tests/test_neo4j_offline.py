@@ -353,6 +353,7 @@ class FakeDriver:
         for contact, reach, kept in kept_groups:
             near = kept[0]["score"] * (1.0 - p["eps"])
             cut = nth * (1.0 - p["eps"])
+            chosen = [x for x in kept if x["score"] >= near or x["score"] >= cut]
             out.append(
                 {
                     "contact": contact,
@@ -364,9 +365,9 @@ class FakeDriver:
                             "familiarity": [t["familiarity"] for t in x["ties"]],
                             "evidence": [t["evidence"] for t in x["ties"]],
                         }
-                        for x in kept
-                        if x["score"] >= near or x["score"] >= cut
+                        for x in chosen
                     ],
+                    "people": self._person_rows([q for x in chosen for q in x["people"][1:]]),
                 }
             )
         return out
@@ -667,3 +668,24 @@ def test_cli_shares_asks_through_neo4j(
     assert any(
         "has an open ask from your teammate Alex Morgan" in s for s in plan["etiquette"]["skipped"]
     )
+
+
+def test_a_plan_costs_a_fixed_number_of_round_trips(sample: GraphDocument) -> None:
+    """One query per kind of lookup, none per person: the search returns the people it
+    found, with their positions, so explaining the paths needs no further query."""
+    store = fake_store(sample.model_copy(deep=True))
+    for company in ("Muse", "Brightwave Labs"):
+        store.refresh()
+        driver = store._driver
+        driver.calls.clear()
+        result = plan(store, company, top=20)
+        assert result.asks and len(result.paths) > 1
+        assert driver.calls == [
+            "owner",
+            "people",  # me
+            "companies",
+            "employees",
+            "search",
+            "ties_of",  # me's ties: do_not_ask contacts, alumni I know
+            "groups_of",  # fallbacks: shared groups
+        ]

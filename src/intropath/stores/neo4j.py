@@ -386,6 +386,9 @@ class Neo4jStore:
         asks: list[FoundAsk] = []
         candidates: list[FoundPath] = []
         for row in rows:
+            for person in row["people"]:
+                if person["person"]["id"] not in self._people:
+                    self._cache_person(person)
             scored = (self._scored(c, targets, query.weights) for c in row["paths"])
             paths = [p for p in scored if p is not None]
             if paths:
