@@ -29,7 +29,8 @@
 // join, so a hub's thousands of ties are expanded once instead of once per path. Paths
 // are then grouped by their first contact c1.
 //
-// Returns one row per first contact that has a path:
+// Returns one row: contacts, a list with one map per first contact that has a path (one
+// list, not one row each: the Python driver spends far more per row than per list item):
 //   contact  STRING   c1's id
 //   reach    INTEGER  how many distinct targets c1 leads to
 //   paths    LIST<MAP> candidate paths through c1, each {people, trust, familiarity,
@@ -120,15 +121,17 @@ CALL (groups) {
 UNWIND groups AS g
 WITH g, g.kept[0].score * (1.0 - $eps) AS near, nth * (1.0 - $eps) AS cut
 WITH g, [p IN g.kept WHERE p.score >= near OR p.score >= cut] AS chosen
-RETURN g.contact.id AS contact,
-       g.reach AS reach,
-       [p IN chosen |
-          {people: [x IN p.people | x.id],
-           trust: [r IN p.ties | r.trust],
-           familiarity: [r IN p.ties | r.familiarity],
-           evidence: [r IN p.ties | r.evidence]}] AS paths,
-       // Everyone on those paths but me, as people.cypher returns them: the explanations
-       // need them, and fetching them here saves a round trip.
-       [x IN reduce(s = [], p IN chosen | s + [y IN p.people[1..] WHERE NOT y IN s]) |
-          {person: properties(x),
-           positions: [(x)-[w:WORKS_AT]->(c:Company) | w {.*, company_key: c.key}]}] AS people
+RETURN collect({
+  contact: g.contact.id,
+  reach: g.reach,
+  paths: [p IN chosen |
+            {people: [x IN p.people | x.id],
+             trust: [r IN p.ties | r.trust],
+             familiarity: [r IN p.ties | r.familiarity],
+             evidence: [r IN p.ties | r.evidence]}],
+  // Everyone on those paths but me, as people.cypher returns them: the explanations
+  // need them, and fetching them here saves a round trip.
+  people: [x IN reduce(s = [], p IN chosen | s + [y IN p.people[1..] WHERE NOT y IN s]) |
+             {person: properties(x),
+              positions: [(x)-[w:WORKS_AT]->(c:Company) | w {.*, company_key: c.key}]}]
+}) AS contacts

@@ -58,6 +58,9 @@ class FakeGraph:
     asks: dict[str, Row] = field(default_factory=dict)
 
 
+LISTS = {"companies": "companies", "employees": "people", "ties_of": "ties", "search": "contacts"}
+
+
 class FakeDriver:
     """Enough of ``neo4j.Driver`` for Neo4jStore, answering by statement name."""
 
@@ -110,7 +113,10 @@ class FakeDriver:
             return []
         name = self.names[query]
         self.calls.append(name)
-        return getattr(self, f"_{name}")(p, c)  # type: ignore[no-any-return]
+        rows: list[Row] = getattr(self, f"_{name}")(p, c)
+        if name in LISTS:  # these return one row holding a list
+            return [{LISTS[name]: rows}]
+        return rows
 
     def _version(self, p: Row, c: Counters) -> list[Row]:
         return [

@@ -317,7 +317,7 @@ class Neo4jStore:
     def ties_of(self, person_id: str) -> dict[str, Tie]:
         """Every tie of one person, by the other person's id (cached)."""
         if person_id not in self._ties_of:
-            rows = self._read("ties_of", id=person_id)
+            rows = self._read("ties_of", id=person_id)[0]["ties"]
             self._ties_of[person_id] = {
                 row["other"]: (row["trust"], row["familiarity"], row["evidence"]) for row in rows
             }
@@ -328,7 +328,8 @@ class Neo4jStore:
         }
 
     def companies(self) -> list[Company]:
-        rows = sorted(self._read("companies"), key=lambda r: _order(r["seq"], r["key"]))
+        found = self._read("companies")[0]["companies"]
+        rows = sorted(found, key=lambda r: _order(r["seq"], r["key"]))
         return [Company(name=r["name"], aliases=list(r["aliases"] or [])) for r in rows]
 
     def company_index(self) -> CompanyIndex:
@@ -337,7 +338,7 @@ class Neo4jStore:
         return self._index
 
     def employees(self, company_key: str) -> list[Person]:
-        rows = self._read("employees", key=company_key)
+        rows = self._read("employees", key=company_key)[0]["people"]
         rows.sort(key=lambda r: _order(r["person"].get("seq"), r["person"]["id"]))
         return [self._cache_person(row) for row in rows]
 
@@ -408,12 +409,13 @@ class Neo4jStore:
         fulfil the hints of the query"), so a search never depends on them.
         """
         try:
-            return self._read("search", **params)
+            return self._read("search", **params)[0]["contacts"]  # type: ignore[no-any-return]
         except StoreError as error:
             if "hints" not in str(error):
                 raise
             log.warning("Neo4j could not use the join hints of search.cypher; running without")
-            return self._read_text(without_hints(self.cypher("search")), params)
+            rows = self._read_text(without_hints(self.cypher("search")), params)
+            return rows[0]["contacts"]  # type: ignore[no-any-return]
 
     def _not_asked(self, me: str) -> list[str]:
         """My contacts marked do_not_ask (sorted ids), as the in-memory store reports them."""
