@@ -85,7 +85,9 @@ class FakeDriver:
     def execute_query(self, query: str, params: Row | None = None, **config: Any) -> Any:
         self.contexts.append((config.get("database_"), config.get("bookmark_manager_")))
         rows = self._answer(query, params or {}, Counters())
-        return [SimpleNamespace(data=lambda r=r: r) for r in rows], None, []
+        keys = list(rows[0]) if rows else []
+        assert all(list(r) == keys for r in rows)
+        return [tuple(r.values()) for r in rows], None, keys
 
     @contextmanager
     def session(self, **config: Any) -> Iterator[Any]:
