@@ -697,3 +697,28 @@ def test_a_plan_costs_a_fixed_number_of_round_trips(sample: GraphDocument) -> No
             "ties_of",  # me's ties: do_not_ask contacts, alumni I know
             "groups_of",  # fallbacks: shared groups
         ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(document=networks(max_people=10), size=st.integers(1, 7))
+def test_ties_are_sent_as_columns_each_once_ends_in_order(
+    document: GraphDocument, size: int
+) -> None:
+    """The column batches hold every tie of the document exactly once, a < b, numbers and
+    evidence intact, and no batch is larger than asked (load_ties.cypher's contract)."""
+    from intropath.stores.neo4j_load import evidence_json
+
+    batches = list(LoadPlan.from_document(document).ties.batches(size))
+    assert all(0 < len(b["a"]) <= size for b in batches)
+    sent = [
+        row
+        for b in batches
+        for row in zip(b["a"], b["b"], b["trust"], b["familiarity"], b["evidence"], strict=True)
+    ]
+    expected = [
+        (min(t.a, t.b), max(t.a, t.b), t.trust, t.familiarity, evidence_json(t))
+        for t in document.ties
+    ]
+    assert sent == expected
+    assert all(type(x) is str for row in sent for x in row[:2])
+    assert all(type(x) is float for row in sent for x in row[2:4])
