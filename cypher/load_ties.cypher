@@ -1,5 +1,5 @@
 // load_ties.cypher: create or update ties; a tie is stored once.
-// Parameters, one list entry per tie (columns: the driver sends them faster than maps):
+// Parameters: columns, one list entry per tie (the driver sends them faster than maps):
 //   $a, $b          LIST<STRING>  the two people's ids (the loader sends a < b)
 //   $trust          LIST<FLOAT>   in [0, 1]: how readily each would vouch for the other
 //   $familiarity    LIST<FLOAT>   in [0, 1]: how well they know each other now
