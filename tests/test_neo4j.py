@@ -458,10 +458,11 @@ def test_cli_verbose_shows_the_driver_log_without_the_password(
 
     from intropath.cli.app import _log_handler
 
+    if not server.password:
+        pytest.skip("the server takes no password, so none can leak")
     monkeypatch.setenv("NEO4J_URI", server.uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", server.password)
     monkeypatch.setenv("INTROPATH_NEO4J_NAMESPACE", server.namespace or "")
-    secret = "not-the-password-7f3a9c"
-    monkeypatch.setenv("NEO4J_PASSWORD", secret)
     loggers = [logging.getLogger(name) for name in ("neo4j", "intropath")]
     levels = [logger.level for logger in loggers]
     try:
@@ -471,9 +472,9 @@ def test_cli_verbose_shows_the_driver_log_without_the_password(
         for logger, level in zip(loggers, levels, strict=True):
             logger.removeHandler(_log_handler)
             logger.setLevel(level)
-    for result in (quiet, loud):
-        assert result.exit_code == 1
-        assert "refused the credentials" in result.stderr
-    assert quiet.stderr.count("\n") == 1
-    assert "HELLO" in loud.stderr or "LOGON" in loud.stderr, loud.stderr
-    assert secret not in loud.stderr
+    assert quiet.exit_code == loud.exit_code == 0, loud.output
+    assert quiet.stdout == loud.stdout
+    assert "LOGON" not in quiet.stderr
+    assert "C: LOGON" in loud.stderr or "C: HELLO" in loud.stderr, loud.stderr
+    assert "C: RUN" in loud.stderr
+    assert server.password not in loud.stderr

@@ -239,9 +239,10 @@ class FakeDriver:
         for person, gid in self.g.members:
             if person == p["id"]:
                 g = self.g.groups[gid]
-                members = [
-                    {"id": q, "ordinal": o} for (q, h), o in self.g.members.items() if h == gid
-                ]
+                ordered = sorted(
+                    ((o is None, o or 0, q) for (q, h), o in self.g.members.items() if h == gid)
+                )
+                members = [q for _, _, q in ordered]
                 rows.append(
                     {
                         "id": gid,

@@ -349,14 +349,8 @@ class Neo4jStore:
         groups = []
         rows = self._read("groups_of", id=person_id)
         for r in sorted(rows, key=lambda r: _order(r["seq"], r["id"])):
-            members = sorted(r["members"], key=lambda m: _order(m["ordinal"], m["id"]))
             groups.append(
-                Group(
-                    id=r["id"],
-                    name=r["name"],
-                    kind=r["kind"] or "group",
-                    members=[m["id"] for m in members],
-                )
+                Group(id=r["id"], name=r["name"], kind=r["kind"] or "group", members=r["members"])
             )
         return groups
 
