@@ -30,7 +30,7 @@ class TieColumns:
     """Ties as columns, ends in id order (``a < b``): ``load_ties.cypher``'s parameters.
 
     Columns, not one map per tie: the driver packs a list of numbers or strings
-    several times faster than as many small maps, and the loader is bound by it.
+    several times faster than as many small maps (which, in pure Python, capped the load).
     """
 
     a: Texts
