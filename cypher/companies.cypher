@@ -1,5 +1,6 @@
 // companies.cypher: every company with its aliases.
 // Parameters: none.
-// Returns one row per company: key, name, aliases, seq (file order, may be null).
+// Returns one row: companies, a list of {key, name, aliases, seq (file order, may be null)}.
+// One row holding a list: the Python driver spends far more per row than per list item.
 MATCH (c:Company)
-RETURN c.key AS key, c.name AS name, c.aliases AS aliases, c.seq AS seq
+RETURN collect({key: c.key, name: c.name, aliases: c.aliases, seq: c.seq}) AS companies

@@ -32,7 +32,9 @@
 // join, so a hub's thousands of ties are expanded once instead of once per path. Paths
 // are then grouped by their first contact c1.
 //
-// Returns one row per first contact that has a path (a detour or not):
+// Returns one row: contacts, a list with one map per first contact that has a path, a
+// detour or not (one list, not one row each: the Python driver spends far more per row
+// than per list item):
 //   contact  STRING   c1's id
 //   reach    INTEGER  how many distinct targets c1 leads to (not counting detours)
 //   paths    LIST<MAP> candidate paths through c1, each {people, trust, familiarity,
@@ -42,6 +44,8 @@
 //            the best per contact and the top paths overall (score desc, hops asc, ids asc).
 //   detours  LIST<MAP> only when c1 has no other path: c1's detours within $eps of the
 //            best one, each as in paths plus `through`: the id of my contact to ask instead.
+//   people   LIST<MAP> everyone but me on those paths, each {person, positions} as in
+//            people.cypher
 MATCH (me:Person {id: $me})
 CALL (me) {
     MATCH (me)-[r1:KNOWS]-(t:Person)
@@ -144,16 +148,25 @@ CALL (groups) {
 UNWIND groups AS g
 WITH g, g.kept[0].score * (1.0 - $eps) AS near, nth * (1.0 - $eps) AS cut,
      CASE WHEN size(g.kept) = 0 THEN g.detours[0].score * (1.0 - $eps) END AS nearest_detour
-RETURN g.contact.id AS contact,
-       g.reach AS reach,
-       [p IN g.kept WHERE p.score >= near OR p.score >= cut |
-          {people: [x IN p.people | x.id],
-           trust: [r IN p.ties | r.trust],
-           familiarity: [r IN p.ties | r.familiarity],
-           evidence: [r IN p.ties | r.evidence]}] AS paths,
-       [p IN g.detours WHERE p.score >= nearest_detour |
-          {people: [x IN p.people | x.id],
-           trust: [r IN p.ties | r.trust],
-           familiarity: [r IN p.ties | r.familiarity],
-           evidence: [r IN p.ties | r.evidence],
-           through: p.through}] AS detours
+WITH g, [p IN g.kept WHERE p.score >= near OR p.score >= cut] AS chosen,
+     [p IN g.detours WHERE p.score >= nearest_detour] AS detours
+RETURN collect({
+  contact: g.contact.id,
+  reach: g.reach,
+  paths: [p IN chosen |
+            {people: [x IN p.people | x.id],
+             trust: [r IN p.ties | r.trust],
+             familiarity: [r IN p.ties | r.familiarity],
+             evidence: [r IN p.ties | r.evidence]}],
+  detours: [p IN detours |
+              {people: [x IN p.people | x.id],
+               trust: [r IN p.ties | r.trust],
+               familiarity: [r IN p.ties | r.familiarity],
+               evidence: [r IN p.ties | r.evidence],
+               through: p.through}],
+  // Everyone on those paths but me, as people.cypher returns them: the explanations
+  // need them, and fetching them here saves a round trip.
+  people: [x IN reduce(s = [], p IN chosen + detours | s + [y IN p.people[1..] WHERE NOT y IN s]) |
+             {person: properties(x),
+              positions: [(x)-[w:WORKS_AT]->(c:Company) | w {.*, company_key: c.key}]}]
+}) AS contacts

@@ -4,6 +4,6 @@
 RETURN COUNT { (:Person) } AS people,
        COUNT { (:Company) } AS companies,
        COUNT { (:Group) } AS groups,
-       COUNT { ()-[:KNOWS]->() } AS ties,
-       COUNT { ()-[:WORKS_AT]->() } AS positions,
-       COUNT { ()-[:MEMBER_OF]->() } AS memberships
+       COUNT { (:Person)-[:KNOWS]->() } AS ties,
+       COUNT { (:Person)-[:WORKS_AT]->() } AS positions,
+       COUNT { (:Person)-[:MEMBER_OF]->() } AS memberships

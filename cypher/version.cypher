@@ -1,4 +1,6 @@
-// version.cypher: the server's name, version and edition (also a connection check).
+// version.cypher: the server's name, version and edition, and the database this runs in
+// (the store pins it: no home-database lookup per query). Also a connection check.
 // Parameters: none.
 CALL dbms.components() YIELD name, versions, edition
-RETURN name, versions[0] AS version, edition
+CALL db.info() YIELD name AS database
+RETURN name, versions[0] AS version, edition, database

@@ -3,15 +3,20 @@
 The server is ``NEO4J_URI`` (with ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``,
 ``NEO4J_DATABASE``) when set, else a throwaway ``neo4j:5.26-community``
 container started by testcontainers when a Docker engine answers; otherwise
-these tests skip, saying why. They load, compare and clear intropath's labels
-(:Person, :Company, :Group, :Intropath), so they refuse to run against a
-database that already holds people unless ``INTROPATH_NEO4J_TESTS_MAY_CLEAR=1``.
+these tests skip, saying why (``.ci/run`` starts ``../shared/neo4j`` for them).
+
+Each test process works in a namespace of its own (labels ``t<random>_Person``...,
+see :func:`intropath.neo4j_settings.namespaced`), which it clears before each
+test and removes at the end: pytest-xdist workers share one server without
+seeing each other's data, and whatever else the database holds is left alone.
 """
 
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +30,7 @@ from intropath.cli import app
 from intropath.errors import StoreError
 from intropath.graphfile import load_document
 from intropath.model import GraphDocument
-from intropath.neo4j_settings import Neo4jSettings, cypher_statements, cypher_text
+from intropath.neo4j_settings import Neo4jSettings, cypher_statements, namespaced
 from intropath.scoring import Weights
 from intropath.stores.base import SearchQuery, SearchResult
 from intropath.stores.memory import MemoryStore
@@ -57,48 +62,71 @@ def _docker_reason() -> str | None:
     return None
 
 
+def _namespace() -> str:
+    return f"t{uuid.uuid4().hex[:12]}"
+
+
 @pytest.fixture(scope="session")
 def server() -> Iterator[Neo4jSettings]:
-    """Connection settings of a server the tests may use."""
+    """Settings of a server the tests may use, in a namespace of this process's own."""
     if os.environ.get("NEO4J_URI"):
         yield Neo4jSettings(
             uri=os.environ["NEO4J_URI"],
             user=os.environ.get("NEO4J_USERNAME") or "neo4j",
             password=os.environ.get("NEO4J_PASSWORD"),
             database=os.environ.get("NEO4J_DATABASE") or None,
+            namespace=_namespace(),
         )
         return
     why = _docker_reason()
     if why is not None:
-        pytest.skip(f"no Neo4j server: NEO4J_URI is not set and no Docker engine answers ({why})")
+        pytest.skip(
+            "no Neo4j server: NEO4J_URI is not set and no Docker engine answers "
+            f"({why}); .ci/run starts ../shared/neo4j when it is there"
+        )
     from testcontainers.community.neo4j import Neo4jContainer
 
     with Neo4jContainer(IMAGE, password="intropath-tests") as container:
         yield Neo4jSettings(
-            uri=container.get_connection_url(), user="neo4j", password="intropath-tests"
+            uri=container.get_connection_url(),
+            user="neo4j",
+            password="intropath-tests",
+            namespace=_namespace(),
         )
+
+
+def _remove(store: Neo4jStore) -> None:
+    """Delete a test namespace: its data, then its constraints."""
+    store.clear()
+    prefix = f"intropath_{store.settings.namespace}_"
+    with store.session() as session:
+        names = session.run(
+            "SHOW CONSTRAINTS YIELD name WHERE name STARTS WITH $prefix RETURN name",
+            prefix=prefix,
+        ).value()
+        for name in names:
+            session.run("DROP CONSTRAINT $name", name=name).consume()
+
+
+@contextmanager
+def _connected(settings: Neo4jSettings) -> Iterator[Neo4jStore]:
+    store = Neo4jStore.connect(settings)
+    try:
+        yield store
+    finally:
+        _remove(store)
+        store.close()
 
 
 @pytest.fixture(scope="session")
 def session_store(server: Neo4jSettings) -> Iterator[Neo4jStore]:
-    store = Neo4jStore.connect(server)
-    people = store.status().counts["people"]
-    if people and os.environ.get("INTROPATH_NEO4J_TESTS_MAY_CLEAR") != "1":
-        store.close()
-        pytest.skip(
-            f"the database at {server.where()} already holds {people} people; the tests would "
-            "replace them (set INTROPATH_NEO4J_TESTS_MAY_CLEAR=1 to allow it)"
-        )
-    try:
+    with _connected(server) as store:
         yield store
-    finally:
-        store.clear()
-        store.close()
 
 
 @pytest.fixture
 def store(session_store: Neo4jStore) -> Iterator[Neo4jStore]:
-    """An empty network (the schema stays)."""
+    """An empty network in this process's namespace (the schema stays)."""
     session_store.clear()
     yield session_store
 
@@ -160,7 +188,14 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
         "load_positions": {"rows": []},
         "load_groups": {"rows": []},
         "load_memberships": {"rows": []},
-        "load_ties": {"rows": []},
+        "load_ties": {
+            "a": [me],
+            "b": [other],
+            "trust": [0.5],
+            "familiarity": [0.5],
+            "evidence": [None],
+            "level": ["connected"],
+        },
         "owner": {},
         "companies": {},
         "status": {},
@@ -203,15 +238,15 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
         },
     }
     ran = set()
-    driver = store._driver
     for name in CYPHER_FILES:
         if name in ("schema", "clear"):
             continue
-        with driver.session(database=store.settings.database) as session:
-            session.run(cypher_text(name), params[name]).consume()
+        with store.session() as session:
+            session.run(store.cypher(name), params[name]).consume()
         ran.add(name)
-    for statement in cypher_statements("schema"):
-        driver.execute_query(statement, database_=store.settings.database)
+    with store.session() as session:
+        for statement in cypher_statements("schema"):
+            session.run(namespaced(statement, store.settings.namespace)).consume()
     ran.add("schema")
     store.clear()
     ran.add("clear")
@@ -366,6 +401,7 @@ def test_cli_load_status_clear(
     store: Neo4jStore, server: Neo4jSettings, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NEO4J_URI", server.uri)
+    monkeypatch.setenv("INTROPATH_NEO4J_NAMESPACE", server.namespace or "")
     monkeypatch.setenv("NEO4J_USERNAME", server.user)
     if server.password is not None:
         monkeypatch.setenv("NEO4J_PASSWORD", server.password)
@@ -394,6 +430,7 @@ def test_cli_load_status_clear(
 def test_evidence_levels_match_memory(store: Neo4jStore, sample: GraphDocument) -> None:
     """Levels come from the same evidence in both stores; KNOWS.level is stored for Cypher."""
     from intropath.importers import import_linkedin
+    from intropath.neo4j_settings import namespaced
     from intropath.strength import level_of
 
     linkedin = Path(__file__).parent / "fixtures" / "linkedin"
@@ -414,9 +451,73 @@ def test_evidence_levels_match_memory(store: Neo4jStore, sample: GraphDocument) 
         stored = {
             frozenset((r["a"], r["b"])): r["level"]
             for r in store._read_text(
-                "MATCH (a:Person)-[k:KNOWS]->(b:Person) RETURN a.id AS a, b.id AS b, "
-                "k.level AS level",
+                namespaced(
+                    "MATCH (a:Person)-[k:KNOWS]->(b:Person) RETURN a.id AS a, b.id AS b, "
+                    "k.level AS level",
+                    store.settings.namespace,
+                ),
                 {},
             )
         }
         assert stored == {frozenset((t.a, t.b)): level_of(t.evidence).value for t in document.ties}
+
+
+def test_namespaces_keep_networks_apart(
+    store: Neo4jStore, server: Neo4jSettings, sample: GraphDocument
+) -> None:
+    """Another namespace's network (e.g. another xdist worker's) is neither seen nor cleared."""
+    other = Neo4jSettings(**{**vars(server), "namespace": _namespace()})
+    document = GraphDocument.model_validate(
+        {
+            "me": "a",
+            "people": [{"id": "a", "name": "A"}, {"id": "b", "name": "B"}],
+            "ties": [{"a": "a", "b": "b", "trust": 0.5, "familiarity": 0.5}],
+        }
+    )
+    with _connected(other) as neighbour:
+        neighbour.load_document(document)
+        store.load_document(sample.model_copy(deep=True))
+        counts = store.status().counts
+        assert (counts["people"], counts["ties"]) == (len(sample.people), len(sample.ties))
+        assert neighbour.status().counts["people"] == 2
+        assert neighbour.owner == "a"
+        store.clear()
+        assert store.status().counts["people"] == 0
+        assert neighbour.status().counts == {
+            "people": 2,
+            "companies": 0,
+            "groups": 0,
+            "ties": 1,
+            "positions": 0,
+            "memberships": 0,
+        }
+        assert neighbour.tie("b", "a") is not None
+
+
+def test_cli_verbose_shows_the_driver_log_without_the_password(
+    store: Neo4jStore, server: Neo4jSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import logging
+
+    from intropath.cli.logs import _handler
+
+    if not server.password:
+        pytest.skip("the server takes no password, so none can leak")
+    monkeypatch.setenv("NEO4J_URI", server.uri)
+    monkeypatch.setenv("NEO4J_PASSWORD", server.password)
+    monkeypatch.setenv("INTROPATH_NEO4J_NAMESPACE", server.namespace or "")
+    loggers = [logging.getLogger(name) for name in ("neo4j", "intropath")]
+    levels = [logger.level for logger in loggers]
+    try:
+        quiet = CliRunner().invoke(app, ["neo4j", "status"])
+        loud = CliRunner().invoke(app, ["-vvv", "neo4j", "status"])
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.removeHandler(_handler)
+            logger.setLevel(level)
+    assert quiet.exit_code == loud.exit_code == 0, loud.output
+    assert quiet.stdout == loud.stdout
+    assert "LOGON" not in quiet.stderr
+    assert "C: LOGON" in loud.stderr or "C: HELLO" in loud.stderr, loud.stderr
+    assert "C: RUN" in loud.stderr
+    assert server.password not in loud.stderr

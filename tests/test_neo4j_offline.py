@@ -58,6 +58,9 @@ class FakeGraph:
     asks: dict[str, Row] = field(default_factory=dict)
 
 
+LISTS = {"companies": "companies", "employees": "people", "ties_of": "ties", "search": "contacts"}
+
+
 class FakeDriver:
     """Enough of ``neo4j.Driver`` for Neo4jStore, answering by statement name."""
 
@@ -68,6 +71,9 @@ class FakeDriver:
         }
         self.perturb = True
         self.calls: list[str] = []
+        self.execute_query_bookmark_manager = object()
+        self.contexts: list[tuple[str | None, object]] = []
+        """(database, bookmark manager) of every query and session, in order."""
 
     # -- driver surface ---------------------------------------------------
     def verify_connectivity(self) -> None:
@@ -76,14 +82,16 @@ class FakeDriver:
     def close(self) -> None:
         pass
 
-    def execute_query(self, query: str, params: Row | None = None, **_: Any) -> Any:
-        if query.lstrip().startswith("CREATE CONSTRAINT") or "CREATE CONSTRAINT" in query:
-            return [], None, []
+    def execute_query(self, query: str, params: Row | None = None, **config: Any) -> Any:
+        self.contexts.append((config.get("database_"), config.get("bookmark_manager_")))
         rows = self._answer(query, params or {}, Counters())
-        return [SimpleNamespace(data=lambda r=r: r) for r in rows], None, []
+        keys = list(rows[0]) if rows else []
+        assert all(list(r) == keys for r in rows)
+        return [tuple(r.values()) for r in rows], None, keys
 
     @contextmanager
-    def session(self, database: str | None = None) -> Iterator[Any]:
+    def session(self, **config: Any) -> Iterator[Any]:
+        self.contexts.append((config.get("database"), config.get("bookmark_manager")))
         driver = self
 
         class Tx:
@@ -103,12 +111,19 @@ class FakeDriver:
 
     # -- statements -------------------------------------------------------
     def _answer(self, query: str, p: Row, c: Counters) -> list[Row]:
+        if "CREATE CONSTRAINT" in query:
+            return []
         name = self.names[query]
         self.calls.append(name)
-        return getattr(self, f"_{name}")(p, c)  # type: ignore[no-any-return]
+        rows: list[Row] = getattr(self, f"_{name}")(p, c)
+        if name in LISTS:  # these return one row holding a list
+            return [{LISTS[name]: rows}]
+        return rows
 
     def _version(self, p: Row, c: Counters) -> list[Row]:
-        return [{"name": "Fake Neo4j", "version": "5.26.0", "edition": "community"}]
+        return [
+            {"name": "Fake Neo4j", "version": "5.26.0", "edition": "community", "database": "home"}
+        ]
 
     def _load_graph(self, p: Row, c: Counters) -> list[Row]:
         if self.g.marker is None:
@@ -168,7 +183,9 @@ class FakeDriver:
         return []
 
     def _load_ties(self, p: Row, c: Counters) -> list[Row]:
-        for row in p["rows"]:
+        names = ("a", "b", "trust", "familiarity", "evidence")
+        for values in zip(*(p[n] for n in names), strict=True):
+            row = dict(zip(names, values, strict=True))
             assert row["a"] < row["b"]
             pair = frozenset((row["a"], row["b"]))
             c.relationships_created += pair not in self.g.knows
@@ -222,9 +239,10 @@ class FakeDriver:
         for person, gid in self.g.members:
             if person == p["id"]:
                 g = self.g.groups[gid]
-                members = [
-                    {"id": q, "ordinal": o} for (q, h), o in self.g.members.items() if h == gid
-                ]
+                ordered = sorted(
+                    ((o is None, o or 0, q) for (q, h), o in self.g.members.items() if h == gid)
+                )
+                members = [q for _, _, q in ordered]
                 rows.append(
                     {
                         "id": gid,
@@ -349,21 +367,22 @@ class FakeDriver:
             near = kept[0]["score"] * (1.0 - p["eps"]) if kept else None
             cut = nth * (1.0 - p["eps"]) if nth is not None else None
             nearest = None if kept else detours[0]["score"] * (1.0 - p["eps"])
+            chosen = [
+                x
+                for x in kept
+                if (near is not None and x["score"] >= near)
+                or (cut is not None and x["score"] >= cut)
+            ]
+            chosen_detours = [x for x in detours if nearest is not None and x["score"] >= nearest]
             out.append(
                 {
                     "contact": contact,
                     "reach": reach,
-                    "paths": [
-                        _candidate(x)
-                        for x in kept
-                        if (near is not None and x["score"] >= near)
-                        or (cut is not None and x["score"] >= cut)
-                    ],
-                    "detours": [
-                        {**_candidate(x), "through": x["through"]}
-                        for x in detours
-                        if nearest is not None and x["score"] >= nearest
-                    ],
+                    "paths": [_candidate(x) for x in chosen],
+                    "detours": [{**_candidate(x), "through": x["through"]} for x in chosen_detours],
+                    "people": self._person_rows(
+                        [q for x in chosen + chosen_detours for q in x["people"][1:]]
+                    ),
                 }
             )
         return out
@@ -590,6 +609,27 @@ def test_asks_are_shared_with_the_team_through_the_store(sample: GraphDocument) 
     )
 
 
+def test_one_database_resolved_once_and_every_session_chained(
+    sample: GraphDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the connection check asks for the home database; then every query names it,
+    and every query and session shares the driver's bookmark manager, so a read after
+    `load` or `clear` sees the write (on a cluster, another member may answer it)."""
+    import neo4j
+
+    driver = FakeDriver()
+    monkeypatch.setattr(neo4j.GraphDatabase, "driver", lambda *args, **kwargs: driver)
+    store = Neo4jStore.connect(Neo4jSettings(uri="bolt://fake:7687"))
+    store.load_document(sample.model_copy(deep=True))
+    plan(store, "Muse")
+    store.clear()
+    assert store.status().counts["people"] == 0
+    chain = driver.execute_query_bookmark_manager
+    assert driver.contexts[0] == (None, chain)
+    assert len(driver.contexts) > 10
+    assert set(driver.contexts[1:]) == {("home", chain)}
+
+
 def test_search_runs_without_join_hints_when_the_planner_refuses_them(
     sample: GraphDocument,
 ) -> None:
@@ -670,3 +710,57 @@ def test_cli_shares_asks_through_neo4j(
     assert any(
         "has an open ask from your teammate Alex Morgan" in s for s in plan["etiquette"]["skipped"]
     )
+
+
+def test_a_plan_costs_a_fixed_number_of_round_trips(sample: GraphDocument) -> None:
+    """One query per kind of lookup, none per person on a path (only one per target who
+    hears from no strangers, for the etiquette): the search returns the people it
+    found, with their positions, so explaining the paths needs no further query."""
+    store = fake_store(sample.model_copy(deep=True))
+    for company in ("Muse", "Brightwave Labs"):
+        key = store.company_index().resolve(company)
+        strangers = sum(p.contact_policy == "no_strangers" for p in store.employees(key))
+        store.refresh()
+        driver = store._driver
+        driver.calls.clear()
+        result = plan(store, company, top=20)
+        assert result.asks and len(result.paths) > 1
+        # the etiquette looks up my tie to each target who does not hear from strangers
+        assert driver.calls.count("tie") <= strangers
+        assert sorted(c for c in driver.calls if c != "tie") == sorted(
+            [
+                "owner",
+                "people",  # me
+                "team_asks",  # the etiquette, on by default, counts the team's asks
+                "companies",
+                "employees",
+                "search",
+                "ties_of",  # me's ties: do_not_ask contacts, alumni I know
+                "groups_of",  # fallbacks: shared groups
+            ]
+        )
+
+
+@settings(max_examples=40, deadline=None)
+@given(document=networks(max_people=10), size=st.integers(1, 7))
+def test_ties_are_sent_as_columns_each_once_ends_in_order(
+    document: GraphDocument, size: int
+) -> None:
+    """The column batches hold every tie of the document exactly once, a < b, numbers and
+    evidence intact, and no batch is larger than asked (load_ties.cypher's contract)."""
+    from intropath.stores.neo4j_load import evidence_json
+
+    batches = list(LoadPlan.from_document(document).ties.batches(size))
+    assert all(0 < len(b["a"]) <= size for b in batches)
+    sent = [
+        row
+        for b in batches
+        for row in zip(b["a"], b["b"], b["trust"], b["familiarity"], b["evidence"], strict=True)
+    ]
+    expected = [
+        (min(t.a, t.b), max(t.a, t.b), t.trust, t.familiarity, evidence_json(t))
+        for t in document.ties
+    ]
+    assert sent == expected
+    assert all(type(x) is str for row in sent for x in row[:2])
+    assert all(type(x) is float for row in sent for x in row[2:4])

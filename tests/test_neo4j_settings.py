@@ -17,6 +17,7 @@ from intropath.neo4j_settings import (
     cypher_dir,
     cypher_statements,
     cypher_text,
+    namespaced,
     resolve_settings,
     split_statements,
 )
@@ -188,3 +189,31 @@ def test_neo4j_commands_have_help() -> None:
         result = CliRunner().invoke(app, ["neo4j", command, "--help"])
         assert result.exit_code == 0, result.output
         assert "--uri" in result.output
+
+
+def test_namespace_comes_from_flag_environment_or_config() -> None:
+    env = {"INTROPATH_NEO4J_NAMESPACE": "envns"}
+    config = {"neo4j": {"namespace": "cfgns"}}
+    assert resolve_settings(namespace="flagns", environ=env, config=config).namespace == "flagns"
+    assert resolve_settings(environ=env, config=config).namespace == "envns"
+    assert resolve_settings(environ={}, config=config).namespace == "cfgns"
+    assert resolve_settings(environ={}, config={}).namespace is None
+
+
+@pytest.mark.parametrize("bad", ["1abc", "a b", "a`b", "Person) DETACH DELETE (n", "x" * 33, "é"])
+def test_a_namespace_must_be_a_plain_name(bad: str) -> None:
+    with pytest.raises(ConfigError, match="namespace") as info:
+        resolve_settings(environ={"INTROPATH_NEO4J_NAMESPACE": bad}, config={})
+    assert "\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_a_namespace_renames_every_label_and_constraint(name: str) -> None:
+    """No statement reaches outside its namespace: every label and constraint is renamed."""
+    for statement in cypher_statements(name):
+        renamed = namespaced(statement, "t1")
+        lines = renamed.splitlines()
+        code = "\n".join(line for line in lines if not line.lstrip().startswith("//"))
+        assert not re.search(r"\b(Person|Company|Group|Intropath|Ask)\b", code), code
+        assert not re.search(r"CONSTRAINT\s+intropath_(?!t1_)", code)
+        assert namespaced(statement, None) == statement

@@ -4,11 +4,15 @@ Settings come from, in order (the first that is set wins):
 
 1. arguments (the ``--uri``, ``--user``, ``--password``, ``--database`` flags);
 2. the standard variables ``NEO4J_URI``, ``NEO4J_USERNAME``, ``NEO4J_PASSWORD``
-   and ``NEO4J_DATABASE``;
+   and ``NEO4J_DATABASE``, and ``INTROPATH_NEO4J_NAMESPACE``;
 3. the ``[neo4j]`` table of the config file (keys ``uri``, ``username``,
-   ``password``, ``database``; see :mod:`intropath.config`);
+   ``password``, ``database``, ``namespace``; see :mod:`intropath.config`);
 4. defaults: ``neo4j://localhost:7687``, user ``neo4j``, no password, the
-   server's default database.
+   server's default database, no namespace.
+
+A namespace keeps several networks apart in one database (Community edition has
+only one): with namespace ``acme`` the labels are ``acme_Person``,
+``acme_Company``... and the constraints ``intropath_acme_...``.
 
 Every statement the store runs lives in the ``cypher/`` directory of the
 project, shipped in the wheel as ``intropath/cypher``: the documented queries
@@ -18,6 +22,7 @@ are the ones that run.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
@@ -25,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from .config import bundled
-from .errors import StoreError
+from .errors import ConfigError, StoreError
 from .settings import load_settings, settings_from
 
 DEFAULT_URI = "neo4j://localhost:7687"
@@ -35,8 +40,18 @@ ENV = {
     "user": "NEO4J_USERNAME",
     "password": "NEO4J_PASSWORD",
     "database": "NEO4J_DATABASE",
+    "namespace": "INTROPATH_NEO4J_NAMESPACE",
 }
-CONFIG_KEYS = {"uri": "uri", "user": "username", "password": "password", "database": "database"}
+CONFIG_KEYS = {
+    "uri": "uri",
+    "user": "username",
+    "password": "password",
+    "database": "database",
+    "namespace": "namespace",
+}
+LABELS = ("Person", "Company", "Group", "Intropath", "Ask")
+"""The node labels of intropath's Cypher, renamed by a namespace."""
+NAMESPACE = re.compile(r"[A-Za-z][A-Za-z0-9]{0,31}")
 
 
 @dataclass(frozen=True)
@@ -47,10 +62,20 @@ class Neo4jSettings:
     user: str = DEFAULT_USER
     password: str | None = None
     database: str | None = None
+    namespace: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.namespace is not None and not NAMESPACE.fullmatch(self.namespace):
+            raise ConfigError(
+                f"Neo4j namespace {self.namespace!r}: use 1 to 32 letters and digits, "
+                "starting with a letter"
+            )
 
     def where(self) -> str:
-        """``uri`` and, when one is named, the database, for messages."""
-        return f"{self.uri} (database {self.database!r})" if self.database else self.uri
+        """``uri`` and, when named, the database and namespace, for messages."""
+        named = [f"database {self.database!r}"] if self.database else []
+        named += [f"namespace {self.namespace!r}"] if self.namespace else []
+        return f"{self.uri} ({', '.join(named)})" if named else self.uri
 
 
 def resolve_settings(
@@ -58,6 +83,7 @@ def resolve_settings(
     user: str | None = None,
     password: str | None = None,
     database: str | None = None,
+    namespace: str | None = None,
     *,
     environ: Mapping[str, str] | None = None,
     config: Mapping[str, Any] | None = None,
@@ -66,7 +92,7 @@ def resolve_settings(
 
     Parameters
     ----------
-    uri, user, password, database
+    uri, user, password, database, namespace
         Explicit values (from flags); ``None`` means "not given".
     environ
         The environment (default ``os.environ``).
@@ -76,7 +102,8 @@ def resolve_settings(
     Raises
     ------
     ConfigError
-        When the ``[neo4j]`` table or one of its values is not text.
+        When the ``[neo4j]`` table or one of its values is not text, or the
+        namespace is not a plain name.
 
     Examples
     --------
@@ -88,7 +115,13 @@ def resolve_settings(
     """
     env = os.environ if environ is None else environ
     table = (load_settings() if config is None else settings_from(config)).neo4j
-    given = {"uri": uri, "user": user, "password": password, "database": database}
+    given = {
+        "uri": uri,
+        "user": user,
+        "password": password,
+        "database": database,
+        "namespace": namespace,
+    }
     values: dict[str, str | None] = {}
     for name, flag in given.items():
         value = flag or env.get(ENV[name]) or getattr(table, CONFIG_KEYS[name])
@@ -98,6 +131,7 @@ def resolve_settings(
         user=values["user"] or DEFAULT_USER,
         password=values["password"],
         database=values["database"],
+        namespace=values["namespace"],
     )
 
 
@@ -130,6 +164,26 @@ def cypher_statements(name: str) -> tuple[str, ...]:
     except OSError as exc:
         raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from None
     return split_statements(text)
+
+
+def namespaced(text: str, namespace: str | None) -> str:
+    """A statement with its labels and constraint names moved into ``namespace``.
+
+    The namespace is a validated plain name (see :class:`Neo4jSettings`), never data.
+
+    >>> namespaced("MATCH (p:Person)-[:KNOWS]-(:Company)", "t1")
+    'MATCH (p:t1_Person)-[:KNOWS]-(:t1_Company)'
+    >>> namespaced("CREATE CONSTRAINT intropath_person_id IF NOT EXISTS", "t1")
+    'CREATE CONSTRAINT intropath_t1_person_id IF NOT EXISTS'
+    """
+    if not namespace:
+        return text
+    text = _LABEL.sub(lambda m: f"{namespace}_{m.group(0)}", text)
+    return _CONSTRAINT.sub(lambda m: f"{m.group(1)}intropath_{namespace}_", text)
+
+
+_LABEL = re.compile(rf"(?<=:)(?:{'|'.join(LABELS)})\b")
+_CONSTRAINT = re.compile(r"(CONSTRAINT\s+)intropath_")
 
 
 def split_statements(text: str) -> tuple[str, ...]:

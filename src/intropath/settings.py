@@ -43,6 +43,7 @@ class Neo4jTable(BaseModel):
     username: str | None = None
     password: str | None = None
     database: str | None = None
+    namespace: str | None = None
 
 
 class Settings(BaseModel):

@@ -36,7 +36,13 @@ from typing import Any
 from ..companies import CompanyIndex
 from ..errors import PersonNotFound, StoreError
 from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
-from ..neo4j_settings import Neo4jSettings, cypher_statements, cypher_text, resolve_settings
+from ..neo4j_settings import (
+    Neo4jSettings,
+    cypher_statements,
+    cypher_text,
+    namespaced,
+    resolve_settings,
+)
 from ..outreach.log import AskRecord
 from ..progress import Progress
 from ..scoring import Weights, hop_factor, hop_kinds, path_score
@@ -75,6 +81,7 @@ def open_neo4j_store(
     user: str | None = None,
     password: str | None = None,
     database: str | None = None,
+    namespace: str | None = None,
 ) -> Neo4jStore:
     """Connect to Neo4j with settings from arguments, ``NEO4J_*`` variables or the config.
 
@@ -84,7 +91,7 @@ def open_neo4j_store(
         When the driver is missing, or the server is unreachable, refuses the
         credentials or has no such database (one line, no traceback).
     """
-    return Neo4jStore.connect(resolve_settings(uri, user, password, database))
+    return Neo4jStore.connect(resolve_settings(uri, user, password, database, namespace))
 
 
 @dataclass
@@ -124,12 +131,19 @@ class Neo4jStore:
     Lookups answered once are cached for the life of the store (the planner
     asks about the same people many times); :meth:`refresh` drops the cache,
     and loading or clearing through this store does it too.
+
+    Every statement runs in the database resolved when the store connects (no
+    per-query home-database lookup), and every session is chained through the
+    driver's bookmark manager, so a read after ``load`` or ``clear`` sees the
+    write even on a cluster.
     """
 
     def __init__(self, driver: Any, settings: Neo4jSettings) -> None:
         self._driver = driver
         self.settings = settings
+        self.database = settings.database
         self.server = ""
+        self._bookmarks = driver.execute_query_bookmark_manager
         self.refresh()
 
     @classmethod
@@ -162,6 +176,7 @@ class Neo4jStore:
             driver.close()
             raise
         store.server = f"{row['name']} {row['version']} {row['edition']}"
+        store.database = row["database"]
         return store
 
     def close(self) -> None:
@@ -213,29 +228,41 @@ class Neo4jStore:
         except exc.DriverError as error:
             raise StoreError(f"Neo4j driver error ({where}): {_one_line(error)}") from None
 
+    def cypher(self, name: str) -> str:
+        """The text of ``cypher/<name>.cypher`` as this store runs it (in its namespace)."""
+        return namespaced(cypher_text(name), self.settings.namespace)
+
     def _read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run ``cypher/<name>.cypher`` as a read and return its rows as dicts."""
-        return self._read_text(cypher_text(name), params)
+        return self._read_text(self.cypher(name), params)
 
     def _read_text(self, text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
         neo4j = driver_module()
         with self._translated():
-            records, _, _ = self._driver.execute_query(
+            records, _, keys = self._driver.execute_query(
                 text,
                 params,
-                database_=self.settings.database,
+                database_=self.database,
                 routing_=neo4j.RoutingControl.READ,
+                bookmark_manager_=self._bookmarks,
             )
-        return [record.data() for record in records]
+        # Not record.data(): it walks every nested value to convert graph types, which
+        # these statements never return, and on a search result that walk costs more
+        # than the query.
+        return [dict(zip(keys, record, strict=True)) for record in records]
+
+    def session(self) -> Any:
+        """A driver session on this store's database, chained to every other one."""
+        return self._driver.session(database=self.database, bookmark_manager=self._bookmarks)
 
     def _write(self, name: str, **params: Any) -> Any:
         """Run ``cypher/<name>.cypher`` in a managed write transaction; return its counters."""
-        query = cypher_text(name)
+        query = self.cypher(name)
 
         def work(tx: Any) -> Any:
             return tx.run(query, params).consume().counters
 
-        with self._translated(), self._driver.session(database=self.settings.database) as session:
+        with self._translated(), self.session() as session:
             return session.execute_write(work)
 
     # -- lookups --------------------------------------------------------------
@@ -291,7 +318,7 @@ class Neo4jStore:
     def ties_of(self, person_id: str) -> dict[str, Tie]:
         """Every tie of one person, by the other person's id (cached)."""
         if person_id not in self._ties_of:
-            rows = self._read("ties_of", id=person_id)
+            rows = self._read("ties_of", id=person_id)[0]["ties"]
             self._ties_of[person_id] = {
                 row["other"]: (row["trust"], row["familiarity"], row["evidence"]) for row in rows
             }
@@ -302,7 +329,8 @@ class Neo4jStore:
         }
 
     def companies(self) -> list[Company]:
-        rows = sorted(self._read("companies"), key=lambda r: _order(r["seq"], r["key"]))
+        found = self._read("companies")[0]["companies"]
+        rows = sorted(found, key=lambda r: _order(r["seq"], r["key"]))
         return [Company(name=r["name"], aliases=list(r["aliases"] or [])) for r in rows]
 
     def company_index(self) -> CompanyIndex:
@@ -311,7 +339,7 @@ class Neo4jStore:
         return self._index
 
     def employees(self, company_key: str) -> list[Person]:
-        rows = self._read("employees", key=company_key)
+        rows = self._read("employees", key=company_key)[0]["people"]
         rows.sort(key=lambda r: _order(r["person"].get("seq"), r["person"]["id"]))
         return [self._cache_person(row) for row in rows]
 
@@ -319,14 +347,8 @@ class Neo4jStore:
         groups = []
         rows = self._read("groups_of", id=person_id)
         for r in sorted(rows, key=lambda r: _order(r["seq"], r["id"])):
-            members = sorted(r["members"], key=lambda m: _order(m["ordinal"], m["id"]))
             groups.append(
-                Group(
-                    id=r["id"],
-                    name=r["name"],
-                    kind=r["kind"] or "group",
-                    members=[m["id"] for m in members],
-                )
+                Group(id=r["id"], name=r["name"], kind=r["kind"] or "group", members=r["members"])
             )
         return groups
 
@@ -361,6 +383,9 @@ class Neo4jStore:
         detours: list[FoundDetour] = []
         candidates: list[FoundPath] = []
         for row in rows:
+            for person in row["people"]:
+                if person["person"]["id"] not in self._people:
+                    self._cache_person(person)
             scored = (self._scored(c, targets, query.weights) for c in row["paths"])
             paths = [p for p in scored if p is not None]
             if paths:
@@ -388,12 +413,13 @@ class Neo4jStore:
         fulfil the hints of the query"), so a search never depends on them.
         """
         try:
-            return self._read("search", **params)
+            return self._read("search", **params)[0]["contacts"]  # type: ignore[no-any-return]
         except StoreError as error:
             if "hints" not in str(error):
                 raise
             log.warning("Neo4j could not use the join hints of search.cypher; running without")
-            return self._read_text(without_hints(cypher_text("search")), params)
+            rows = self._read_text(without_hints(self.cypher("search")), params)
+            return rows[0]["contacts"]  # type: ignore[no-any-return]
 
     def _not_asked(self, me: str) -> list[str]:
         """My contacts marked do_not_ask (sorted ids), as the in-memory store reports them."""
@@ -440,18 +466,28 @@ class Neo4jStore:
             ("groups", "load_groups", plan.groups),
         ]
         for kind, name, rows in node_steps:
-            self._batched(kind, name, rows, len(rows), BATCH, "nodes_created", report, progress)
+            self._batched(
+                kind, name, _row_batches(rows), len(rows), "nodes_created", report, progress
+            )
         for batch in batches(plan.positions_kept, BATCH):
             report.removed += self._write("prune_positions", rows=batch).relationships_deleted
-        rel_steps: list[tuple[str, str, list[Row] | Iterator[Row], int, int]] = [
-            ("positions", "load_positions", plan.positions, len(plan.positions), BATCH),
-            ("memberships", "load_memberships", plan.memberships, len(plan.memberships), BATCH),
-            ("ties", "load_ties", plan.tie_rows, plan.tie_count, TIE_BATCH),
+        rel_steps: list[tuple[str, str, Iterator[tuple[Row, int]], int]] = [
+            ("positions", "load_positions", _row_batches(plan.positions), len(plan.positions)),
+            (
+                "memberships",
+                "load_memberships",
+                _row_batches(plan.memberships),
+                len(plan.memberships),
+            ),
+            (
+                "ties",
+                "load_ties",
+                ((cols, len(cols["a"])) for cols in plan.ties.batches(TIE_BATCH)),
+                len(plan.ties),
+            ),
         ]
-        for kind, name, rel_rows, total, size in rel_steps:
-            self._batched(
-                kind, name, rel_rows, total, size, "relationships_created", report, progress
-            )
+        for kind, name, params, total in rel_steps:
+            self._batched(kind, name, params, total, "relationships_created", report, progress)
         self.refresh()
         return report
 
@@ -459,20 +495,20 @@ class Neo4jStore:
         self,
         kind: str,
         name: str,
-        rows: list[Row] | Iterator[Row],
+        params: Iterator[tuple[Row, int]],
         total: int,
-        size: int,
         counter: str,
         report: LoadReport,
         progress: Progress | None,
     ) -> None:
+        """Run ``name`` once per (parameters, row count) batch, reporting as it goes."""
         done = 0
         if progress:
             progress(kind, 0, total)
-        for batch in batches(rows, size):
-            created = getattr(self._write(name, rows=batch), counter)
-            report.add(kind, len(batch), created)
-            done += len(batch)
+        for batch, size in params:
+            created = getattr(self._write(name, **batch), counter)
+            report.add(kind, size, created)
+            done += size
             if progress:
                 progress(kind, done, total)
         if kind not in report.created:
@@ -493,9 +529,9 @@ class Neo4jStore:
 
     def create_schema(self) -> None:
         """Create the constraints and indexes if they are missing (``schema.cypher``)."""
-        for statement in cypher_statements("schema"):
-            with self._translated():
-                self._driver.execute_query(statement, database_=self.settings.database)
+        with self._translated(), self.session() as session:
+            for statement in cypher_statements("schema"):
+                session.run(namespaced(statement, self.settings.namespace)).consume()
 
     def status(self) -> Status:
         """Counts of what is stored, the server, and the owner."""
@@ -507,10 +543,13 @@ class Neo4jStore:
 
     def clear(self) -> None:
         """Delete the network (``clear.cypher``: in batches, auto-commit transactions)."""
-        query = cypher_text("clear")
-        with self._translated(), self._driver.session(database=self.settings.database) as session:
-            session.run(query).consume()
+        with self._translated(), self.session() as session:
+            session.run(self.cypher("clear")).consume()
         self.refresh()
+
+
+def _row_batches(rows: list[Row]) -> Iterator[tuple[Row, int]]:
+    return (({"rows": batch}, len(batch)) for batch in batches(rows, BATCH))
 
 
 def without_hints(text: str) -> str:

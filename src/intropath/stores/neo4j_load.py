@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+import numpy.typing as npt
 
 from ..companies import CompanyIndex
 from ..model import Company, GraphDocument, Group, Person, Tie
@@ -22,6 +23,53 @@ from ..strength import level_of
 from .compact import Floats, Ints
 
 Row = dict[str, Any]
+Texts = npt.NDArray[np.object_]
+
+
+@dataclass(frozen=True)
+class TieColumns:
+    """Ties as columns, ends in id order (``a < b``): ``load_ties.cypher``'s parameters.
+
+    Columns, not one map per tie: the driver packs a list of numbers or strings
+    several times faster than as many small maps (which, in pure Python, capped the load).
+    """
+
+    a: Texts
+    b: Texts
+    trust: Floats
+    familiarity: Floats
+    evidence: list[str | None]
+    level: list[str]
+    """:func:`intropath.strength.level_of` of the same evidence, stored for Cypher users."""
+
+    @classmethod
+    def build(
+        cls,
+        a: Texts,
+        b: Texts,
+        trust: Floats,
+        familiarity: Floats,
+        evidence: list[str | None],
+        level: list[str],
+    ) -> TieColumns:
+        swap = b < a
+        return cls(np.where(swap, b, a), np.where(swap, a, b), trust, familiarity, evidence, level)
+
+    def __len__(self) -> int:
+        return len(self.a)
+
+    def batches(self, size: int) -> Iterator[Row]:
+        """Consecutive parameter maps of at most ``size`` ties."""
+        for start in range(0, len(self), size):
+            stop = start + size
+            yield {
+                "a": self.a[start:stop].tolist(),
+                "b": self.b[start:stop].tolist(),
+                "trust": self.trust[start:stop].tolist(),
+                "familiarity": self.familiarity[start:stop].tolist(),
+                "evidence": self.evidence[start:stop],
+                "level": self.level[start:stop],
+            }
 
 
 @dataclass
@@ -35,20 +83,22 @@ class LoadPlan:
     positions: list[Row]
     groups: list[Row]
     memberships: list[Row]
-    tie_count: int
-    tie_rows: Iterator[Row] = field(repr=False)
+    ties: TieColumns = field(repr=False)
 
     @classmethod
     def from_document(cls, document: GraphDocument) -> LoadPlan:
         """Rows for a whole (validated) graph document."""
         ties = document.ties
+        columns = TieColumns.build(
+            np.array([t.a for t in ties], dtype=object),
+            np.array([t.b for t in ties], dtype=object),
+            np.array([t.trust for t in ties], dtype=np.float64),
+            np.array([t.familiarity for t in ties], dtype=np.float64),
+            [evidence_json(t) for t in ties],
+            [level_of(t.evidence).value for t in ties],
+        )
         return cls._build(
-            document.me,
-            document.people,
-            document.companies,
-            document.groups,
-            len(ties),
-            (tie_row(t.a, t.b, t.trust, t.familiarity, t) for t in ties),
+            document.me, document.people, document.companies, document.groups, columns
         )
 
     @classmethod
@@ -65,19 +115,16 @@ class LoadPlan:
         me: str | None = None,
     ) -> LoadPlan:
         """Rows for a network given as tie columns (``a`` and ``b`` index ``people``)."""
-        ids = [p.id for p in people]
-
-        def rows() -> Iterator[Row]:
-            for i, j, t, f in zip(
-                np.asarray(a).tolist(),
-                np.asarray(b).tolist(),
-                np.asarray(trust).tolist(),
-                np.asarray(familiarity).tolist(),
-                strict=True,
-            ):
-                yield tie_row(ids[i], ids[j], t, f, None)
-
-        return cls._build(me, people, companies, groups, len(a), rows())
+        ids = np.array([p.id for p in people], dtype=object)
+        columns = TieColumns.build(
+            ids[np.asarray(a)],
+            ids[np.asarray(b)],
+            np.asarray(trust, dtype=np.float64),
+            np.asarray(familiarity, dtype=np.float64),
+            [None] * len(a),
+            [level_of([]).value] * len(a),
+        )
+        return cls._build(me, people, companies, groups, columns)
 
     @classmethod
     def _build(
@@ -86,8 +133,7 @@ class LoadPlan:
         people: Sequence[Person],
         companies: Sequence[Company],
         groups: Sequence[Group],
-        tie_count: int,
-        tie_rows: Iterator[Row],
+        ties: TieColumns,
     ) -> LoadPlan:
         index = CompanyIndex.build(c.model_copy(deep=True) for c in companies)
         for person in people:
@@ -130,8 +176,7 @@ class LoadPlan:
             positions,
             group_rows,
             memberships,
-            tie_count,
-            tie_rows,
+            ties,
         )
 
 
@@ -145,29 +190,13 @@ def person_props(person: Person, seq: int) -> Row:
     return props
 
 
-def tie_row(a: str, b: str, trust: float, familiarity: float, tie: Tie | None) -> Row:
-    """One ``load_ties.cypher`` row, ends in id order, evidence as a JSON string.
-
-    ``level`` is :func:`intropath.strength.level_of` of the same evidence, stored
-    for Cypher users; the planner derives it from the evidence in every store.
-    """
-    evidence = None
-    level = level_of(tie.evidence if tie is not None else []).value
-    if tie is not None and tie.evidence:
-        evidence = json.dumps(
-            [e.model_dump(mode="json", exclude_none=True) for e in tie.evidence],
-            ensure_ascii=False,
-        )
-    if b < a:
-        a, b = b, a
-    return {
-        "a": a,
-        "b": b,
-        "trust": float(trust),
-        "familiarity": float(familiarity),
-        "evidence": evidence,
-        "level": level,
-    }
+def evidence_json(tie: Tie) -> str | None:
+    """A tie's evidence as stored: a JSON list (Neo4j properties cannot hold maps), or null."""
+    if not tie.evidence:
+        return None
+    return json.dumps(
+        [e.model_dump(mode="json", exclude_none=True) for e in tie.evidence], ensure_ascii=False
+    )
 
 
 def batches(rows: Sequence[Row] | Iterator[Row], size: int) -> Iterator[list[Row]]:
