@@ -26,7 +26,6 @@ from typing import Any, Literal
 import yaml
 from pydantic import ValidationError
 
-from . import interchange
 from .companies import CompanyIndex, company_key
 from .errors import GraphFileError
 from .model import Company, GraphDocument
@@ -56,6 +55,9 @@ def load_document(path: str | os.PathLike[str]) -> GraphDocument:
         raise GraphFileError(f"{path}: is a directory, not a graph file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphFileError(f"{path}: cannot read: {exc}") from None
+    # interchange needs networkx, slow to import: only these formats pay for it.
+    from . import interchange
+
     if path.suffix.lower() == ".graphml":
         return _checked(interchange.from_graphml(text, str(path)), str(path))
     if path.suffix.lower() in YAML_SUFFIXES:
@@ -100,6 +102,8 @@ def save_document(
     document: GraphDocument, path: str | os.PathLike[str], format: Format | None = None
 ) -> None:
     """Write a graph file atomically (a reader never sees half a file)."""
+    from . import interchange
+
     path = Path(path)
     suffix = path.suffix.lower()
     chosen = format or (

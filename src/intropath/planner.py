@@ -29,10 +29,8 @@ from .results import (
     Target,
     WeakestLink,
 )
-from .scoring import Weights, hop_factor, hop_kinds, openness, role_match
+from .scoring import MAX_HOPS_LIMIT, Weights, hop_factor, hop_kinds, openness, role_match
 from .stores.base import FoundPath, SearchQuery, Store
-
-MAX_HOPS_LIMIT = 6
 
 
 class InvalidQuery(IntropathError):
@@ -67,6 +65,7 @@ def plan(
     trust_weight: float = 1.0,
     familiarity_weight: float = 1.0,
     etiquette: Etiquette | None = None,
+    asks: int | None = None,
 ) -> Plan:
     """Find whom to ask for an introduction to someone at ``company``.
 
@@ -91,6 +90,10 @@ def plan(
         Rules and past asks (see :mod:`intropath.outreach`): contacts in
         cooldown or with an open ask are skipped, hiring managers are routed
         around, and every change is explained in ``Plan.etiquette``.
+    asks
+        How many asks to list and explain, best first (``None``: every contact
+        who can help); the others are counted in ``Plan.more_asks``. The CLI's
+        table shows 15, so it asks for no more.
 
     Raises
     ------
@@ -113,6 +116,8 @@ def plan(
         raise InvalidQuery(f"max hops must be between 1 and {MAX_HOPS_LIMIT}, got {max_hops}")
     if top < 1:
         raise InvalidQuery(f"top must be at least 1, got {top}")
+    if asks is not None and asks < 1:
+        raise InvalidQuery(f"asks must be at least 1, got {asks}")
     try:
         weights = Weights(trust_weight, familiarity_weight)
     except ValueError as exc:
@@ -146,9 +151,11 @@ def plan(
             skip_contacts=frozenset(review.skip_contacts),
             avoid=frozenset(review.avoid),
             skip_pairs=frozenset(review.skip_pairs),
+            asks=asks,
         )
     )
-    asks = [
+    listed = found.asks if asks is None else found.asks[:asks]
+    explained = [
         Ask.model_construct(
             contact=a.contact,
             name=ctx.ref(a.contact).name,
@@ -157,7 +164,7 @@ def plan(
             best_path=_explain(ctx, a.best),
             history=review.history.get(a.contact),
         )
-        for a in found.asks
+        for a in listed
     ]
     report = None
     if etiquette is not None:
@@ -189,9 +196,10 @@ def plan(
             familiarity_weight=familiarity_weight,
         ),
         targets=len(targets),
-        asks=asks,
+        asks=explained,
+        more_asks=found.more_asks + len(found.asks) - len(listed),
         paths=[_explain(ctx, p) for p in found.paths],
-        no_path=not asks,
+        no_path=not found.asks,
         fallbacks=_fallbacks(ctx, employees, current, eligible),
         etiquette=report,
     )

@@ -51,6 +51,9 @@ OPENNESS: dict[ContactPolicy, float] = {
 ROLE_FLOOR = 0.2
 """Role match of a person whose title shares nothing with the role asked for."""
 
+MAX_HOPS_LIMIT = 6
+"""The longest path the planner searches, in ties."""
+
 
 @dataclass(frozen=True)
 class Weights:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -18,9 +18,10 @@ from typer.core import TyperGroup
 
 from ..config import resolve_graph
 from ..errors import IntropathError
-from ..graphfile import load_document
-from ..model import GraphDocument
-from ..stores.memory import MemoryStore
+
+if TYPE_CHECKING:
+    from ..model import GraphDocument
+    from ..stores.memory import MemoryStore
 
 console = Console(highlight=False, soft_wrap=False)
 err_console = Console(stderr=True, highlight=False)
@@ -82,16 +83,24 @@ JsonOption = Annotated[
 
 def read_graph(graph: Path | None, quiet: bool = False) -> tuple[GraphDocument, Path]:
     """Read the graph file the user asked for (or the default) and say which one."""
-    path, why = resolve_graph(graph)
-    if not quiet:
-        err_console.print(f"[dim]Using graph {path} ({why})[/dim]", soft_wrap=True)
+    from ..graphfile import load_document
+
+    path = _announce(graph, quiet)
     return load_document(path), path
 
 
 def open_store(graph: Path | None, quiet: bool = False) -> MemoryStore:
-    """The graph file the user asked for (or the default), in memory."""
-    document, path = read_graph(graph, quiet)
-    return MemoryStore(document, description=str(path))
+    """The graph file the user asked for (or the default), in memory (through the cache)."""
+    from ..graphcache import open_graph
+
+    return open_graph(_announce(graph, quiet))
+
+
+def _announce(graph: Path | None, quiet: bool) -> Path:
+    path, why = resolve_graph(graph)
+    if not quiet:
+        err_console.print(f"[dim]Using graph {path} ({why})[/dim]", soft_wrap=True)
+    return path
 
 
 def main() -> None:

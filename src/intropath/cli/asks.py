@@ -5,18 +5,14 @@ from __future__ import annotations
 import json
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..config import data_dir, resolve_graph, sample_graph_path
 from ..errors import IntropathError
-from ..graphfile import load_document, save_document
 from ..outreach import AskLog, AskRecord, AskStatus, Etiquette, EtiquetteRules, due
-from ..outreach.feedback import record_introduction
 from ..outreach.rules import effective
-from ..planner import resolve_me
-from ..stores.base import Store
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, err_console
 from .neo4j import (
     BackendOption,
@@ -26,6 +22,9 @@ from .neo4j import (
     UserOption,
     backend_store,
 )
+
+if TYPE_CHECKING:
+    from ..stores.base import Store
 
 LOG_NAME = "outreach.sqlite3"
 
@@ -139,6 +138,8 @@ def record_ask(
     me: str | None,
 ) -> None:
     """Check an ask against the rules, log it, and share it if the store is Neo4j."""
+    from ..planner import resolve_me
+
     who = resolve_me(store, me).id
     contact, target = store.person(via), store.person(to)
     if store.tie(who, via) is None:
@@ -304,6 +305,9 @@ def update(
         if path == sample_graph_path():
             err_console.print("The bundled sample graph is not modified.")
             return
+        from ..graphfile import load_document, save_document
+        from ..outreach.feedback import record_introduction
+
         document = load_document(path)
         changed = record_introduction(document, ask, day)
         if changed:

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from ..config import load_config
-from ..drafting import Channel, Draft, Kind, Lang, Profile, draft, draft_for_plan, print_draft
-from ..drafting.profile import Ask
-from ..planner import MAX_HOPS_LIMIT
-from ..results import Plan
-from ..stores.base import Store
+from ..drafting.models import Channel, Kind, Lang
+from ..scoring import MAX_HOPS_LIMIT
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, fail, open_store
+
+if TYPE_CHECKING:
+    from ..drafting.models import Draft
+    from ..drafting.profile import Ask
+    from ..results import Plan
+    from ..stores.base import Store
 
 
 def _is_terminal() -> bool:
@@ -44,6 +47,8 @@ def draft_for_find(
 
     Call it only when ``result.no_path`` is false (else it raises DraftError).
     """
+    from ..drafting import Profile, draft_for_plan
+
     return draft_for_plan(
         result,
         store,
@@ -145,6 +150,7 @@ def draft_command(
 
     Example: intropath draft --company Muse --channel note --lang de
     """
+    from ..drafting import Profile, draft, print_draft
     from .asks import load_etiquette, record_ask
 
     store = open_store(graph)

@@ -13,13 +13,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from ..config import resolve_graph
-from ..stores.base import Store
 from .app import GraphOption, app, console, err_console, open_store
 
 if TYPE_CHECKING:
+    from ..stores.base import Store
     from ..stores.neo4j import Neo4jStore
 
 PROGRESS_FROM = 20_000
@@ -124,6 +123,14 @@ def load(
 
     Example: intropath neo4j load --graph my-network.json
     """
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     from ..graphfile import load_document
     from ..stores.neo4j_load import LoadPlan
 

@@ -62,7 +62,7 @@ def plan_view(plan: Plan) -> Group:
     )
     header.append(
         f"{matched}, as {plan.me.name}: {_count(plan.targets, 'person', 'people')} there, "
-        f"{_count(len(plan.asks), 'contact')} of yours can help "
+        f"{_count(len(plan.asks) + plan.more_asks, 'contact')} of yours can help "
         f"(max {plan.settings.max_hops} hops).\n"
     )
     parts.append(header)
@@ -87,8 +87,9 @@ def plan_view(plan: Plan) -> Group:
         purpose = _purpose(ask) + (f" [dim](you {ask.history})[/dim]" if ask.history else "")
         asks.add_row(str(i), ask.name, f"{ask.best_path.score:.3f}", str(ask.reach), purpose)
     parts.append(asks)
-    if len(plan.asks) > ASKS_SHOWN:
-        parts.append(Text(f"... and {len(plan.asks) - ASKS_SHOWN} more (--json lists them all)"))
+    more = len(plan.asks) + plan.more_asks - ASKS_SHOWN
+    if more > 0:
+        parts.append(Text(f"... and {more} more (--json lists them all)"))
 
     paths = Text("\nTop paths, and why\n", style="bold")
     for i, path in enumerate(plan.paths, 1):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -128,6 +128,7 @@ class Search:
         self.weight_of = {t: float(self.tw[t]) for t in self.targets}
         self.skip_contacts = skip_contacts or set()
         self.skip_pairs = skip_pairs or set()
+        self._paired = {c for c, _ in self.skip_pairs}
         self._ends()
         self._bounds()
         self._root()
@@ -176,7 +177,11 @@ class Search:
             self.bound.append(current)
 
     def _root(self) -> None:
-        """The first hops, and each first-degree contact's children, best first."""
+        """The first hops, and a bound on every path through each contact.
+
+        A contact's children (its ties, best possible continuation first) are
+        sorted only when its search starts: most contacts never need them.
+        """
         g = self.g
         lo, hi = int(g.indptr[self.me]), int(g.indptr[self.me + 1])
         contacts = g.nbr[lo:hi]
@@ -184,34 +189,52 @@ class Search:
         usable = ~self.blocked[contacts] & (first > 0)
         if self.skip_contacts:
             usable &= ~np.isin(contacts, np.fromiter(self.skip_contacts, dtype=np.int64))
-        self.first_edge: dict[int, int] = {
-            int(c): lo + int(i)
-            for i, c in zip(np.flatnonzero(usable), contacts[usable], strict=True)
-        }
-        self.child_span: dict[int, tuple[int, int]] = {}
-        self.child_y: list[int] = []
-        self.child_edge: list[int] = []
-        self.child_value: list[float] = []
-        self._root_src = np.zeros(0, dtype=np.int64)
+        chosen = contacts[usable]
+        self.first_edge: dict[int, int] = dict(
+            zip(chosen.tolist(), (lo + np.flatnonzero(usable)).tolist(), strict=True)
+        )
+        best = first[usable] * self.tw[chosen]  # the direct ask, if the contact is a target
+        self._children: dict[int, tuple[list[int], list[int], list[float]]] = {}
+        self._root_span: dict[int, tuple[int, int]] = {}
         self._root_edges = np.zeros(0, dtype=np.int64)
-        if self.k < 2 or not self.first_edge:
-            return
-        src, edges = g._edges_of(np.fromiter(self.first_edge, dtype=np.int64))
-        self._root_src, self._root_edges = src, edges
-        y = g.nbr[edges]
-        last = self._last(g.fam[edges])
-        value = last * self.tw[y]
-        if self.k >= 3:
-            middle = self._first(g.trust[edges]) * last * self.bound[self.k - 2][y]
-            value = np.maximum(value, middle)
-        keep = ~self.blocked[y] & (value > 0)
-        src, edges, y, value = src[keep], edges[keep], y[keep], value[keep]
-        order = np.lexsort((y, -value, src))
-        src = src[order]
-        self.child_y = y[order].tolist()
-        self.child_edge = edges[order].tolist()
-        self.child_value = value[order].tolist()
-        self.child_span = _spans(src)
+        self._root_value = np.zeros(0)
+        if self.k >= 2 and len(chosen):
+            _, edges = g._edges_of(chosen)
+            y = g.nbr[edges]
+            last = self._last(g.fam[edges])
+            value = last * self.tw[y]
+            if self.k >= 3:
+                middle = self._first(g.trust[edges]) * last * self.bound[self.k - 2][y]
+                value = np.maximum(value, middle)
+            value[self.blocked[y]] = 0.0
+            self._root_edges, self._root_value = edges, value
+            counts = g.indptr[chosen + 1] - g.indptr[chosen]
+            stops = np.cumsum(counts)
+            starts = stops - counts
+            spans = zip(starts.tolist(), stops.tolist(), strict=True)
+            self._root_span = dict(zip(chosen.tolist(), spans, strict=True))
+            some = counts > 0
+            top_child = np.zeros(len(chosen))
+            if len(value):
+                top_child[some] = np.maximum.reduceat(value, starts[some])
+            best = np.maximum(best, first[usable] * top_child)
+        # Inflated: a bound computed in another order must never fall below a score.
+        bounds = (best * INFLATE).tolist()
+        self.bounds: dict[int, float] = dict(zip(chosen.tolist(), bounds, strict=True))
+
+    def _children_of(self, contact: int) -> tuple[list[int], list[int], list[float]]:
+        """A contact's possible second hops, best possible continuation first."""
+        known = self._children.get(contact)
+        if known is None:
+            start, stop = self._root_span.get(contact, (0, 0))
+            edges = self._root_edges[start:stop]
+            value = self._root_value[start:stop]
+            y = self.g.nbr[edges]
+            keep = np.flatnonzero(value > 0)
+            order = keep[np.lexsort((y[keep], -value[keep]))]
+            known = (y[order].tolist(), edges[order].tolist(), value[order].tolist())
+            self._children[contact] = known
+        return known
 
     # -- the search -------------------------------------------------------
     def contacts(self) -> list[int]:
@@ -239,9 +262,9 @@ class Search:
                 (self.me, contact), self._factor(HopKind.DIRECT, edge) * self.weight_of[contact]
             )
         first = self._factor(HopKind.FIRST, edge)
-        span = self.child_span.get(contact)
-        if span is not None:
-            push(first * self.child_value[span[0]], ("root", (self.me, contact), first, span[0]))
+        ys, edges, values = self._children_of(contact)
+        if ys:
+            push(first * values[0], ("list", (self.me, contact), first, 0, ys, edges, values))
 
         while heap:
             _, _, item = heapq.heappop(heap)
@@ -254,10 +277,7 @@ class Search:
                 self._expand(path, closed, push)
                 continue
             position = rest[0]
-            if kind == "root":
-                children, edges, values = self.child_y, self.child_edge, self.child_value
-                stop = self.child_span[path[-1]][1]
-            elif kind == "ends":
+            if kind == "ends":
                 children, edges, values = self.end_t, self.end_edge, self.end_value
                 stop = self.end_span[path[-1]][1]
             else:
@@ -304,44 +324,60 @@ class Search:
         push(closed * values[0], ("list", path, closed, 0, children, edges, values))
 
     # -- reach ------------------------------------------------------------
-    def reach(self) -> dict[int, int]:
-        """How many distinct targets each first-degree contact leads to."""
+    def reach(self, contacts: Iterable[int]) -> dict[int, int]:
+        """How many distinct targets each of ``contacts`` leads to.
+
+        A breadth-first pass from the contact over ties that can be middle
+        hops, then one last hop to the targets. It counts walks, not only
+        simple paths, but a walk shortened to a simple path keeps every hop
+        possible (a middle hop that becomes the last one still knows the
+        target), so the counts are those of simple paths.
+        """
         g = self.g
-        bit = {t: 1 << i for i, t in enumerate(self.targets)}
-        # sets[r][x]: targets reachable from x (not first on the path) within r hops
-        one: dict[int, int] = dict(bit)
-        for x, t in zip(self.end_x.tolist(), self.end_t, strict=True):
-            one[x] = one.get(x, 0) | bit[t]
-        sets = [bit, one]
-        for _ in range(2, self.k - 1):
-            previous = sets[-1]
-            support = np.fromiter(previous, dtype=np.int64)
-            src, edges = g._edges_of(support)
-            x = g.nbr[edges]
-            ok = ~self.blocked[x] & (self._first(g.trust[edges]) * self._last(g.fam[edges]) > 0)
-            current = dict(previous)
-            for s, xx in zip(src[ok].tolist(), x[ok].tolist(), strict=True):
-                current[xx] = current.get(xx, 0) | previous[s]
-            sets.append(current)
-        result = {c: bit.get(c, 0) for c in self.first_edge}
-        if self.k >= 2 and len(self._root_src):
-            src, edges = self._root_src, self._root_edges
-            y = g.nbr[edges]
-            last = self._last(g.fam[edges])
-            ok_last = ~self.blocked[y] & (last > 0) & (self.tw[y] > 0)
-            for c, yy in zip(src[ok_last].tolist(), y[ok_last].tolist(), strict=True):
-                result[c] |= bit[yy]
-            if self.k >= 3:
-                deeper = sets[self.k - 2]
-                inside = np.zeros(g.n, dtype=bool)
-                inside[np.fromiter(deeper, dtype=np.int64)] = True
-                ok_mid = ~self.blocked[y] & inside[y] & (self._first(g.trust[edges]) * last > 0)
-                for c, yy in zip(src[ok_mid].tolist(), y[ok_mid].tolist(), strict=True):
-                    result[c] |= deeper[yy]
+        pairs: dict[int, list[int]] = {}
         for c, t in self.skip_pairs:
-            if c in result and t in bit:
-                result[c] &= ~bit[t]
-        return {c: bin(bits).count("1") for c, bits in result.items()}
+            pairs.setdefault(c, []).append(t)
+        end_t = np.asarray(self.end_t, dtype=np.int64)
+        result: dict[int, int] = {}
+        seen = np.zeros(g.n, dtype=bool)
+        hit = np.zeros(g.n, dtype=bool)
+        for contact in contacts:
+            seen[contact] = True
+            frontier = np.asarray([contact], dtype=np.int64)
+            inside = [frontier]
+            for step in range(1, self.k - 1):
+                _, edges = g._edges_of(frontier)
+                y = g.nbr[edges]
+                # only people who still have a way to a target in the hops left
+                usable = self._first(g.trust[edges]) * self._last(g.fam[edges]) > 0
+                usable &= ~seen[y] & (self.bound[self.k - 1 - step][y] > 0)
+                frontier = np.unique(y[usable])
+                if not len(frontier):
+                    break
+                seen[frontier] = True
+                inside.append(frontier)
+            nodes = np.concatenate(inside)
+            seen[nodes] = False
+            if self.k >= 2:  # the last hops, gathered from the per-node lists of _ends
+                lo = np.searchsorted(self.end_x, nodes, side="left")
+                hi = np.searchsorted(self.end_x, nodes, side="right")
+                lengths = hi - lo
+                starts = np.repeat(lo - np.cumsum(lengths) + lengths, lengths)
+                ends = end_t[starts + np.arange(int(lengths.sum()), dtype=np.int64)]
+                hit[ends] = True
+            hit[contact] = contact in self.weight_of
+            hit[pairs.get(contact, [])] = False
+            result[contact] = int(np.count_nonzero(hit))
+            hit[:] = False
+        return result
+
+    def has_path(self, contact: int) -> bool | None:
+        """Whether ``contact`` has a path, when the bounds alone can tell."""
+        if self.bounds[contact] <= 0:
+            return False
+        # A positive bound is a positive walk, which shortens to a simple path;
+        # only a skipped (contact, target) pair can take it away again.
+        return None if contact in self._paired else True
 
 
 def _spans(keys: Ints) -> dict[int, tuple[int, int]]:

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 
 from ..companies import CompanyIndex
 from ..errors import PersonNotFound
-from ..interchange import to_networkx
 from ..model import Company, ContactPolicy, Evidence, GraphDocument, Group, Person, Tie
 from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
 from .compact import CompactGraph, Floats, IntPath, Ints, Search
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class MemoryStore:
@@ -175,6 +177,8 @@ class MemoryStore:
 
     def to_networkx(self) -> nx.MultiGraph:
         """The whole network as a networkx multigraph (see :mod:`intropath.interchange`)."""
+        from ..interchange import to_networkx
+
         return to_networkx(self.to_document())
 
     def search(self, query: SearchQuery) -> SearchResult:
@@ -189,26 +193,80 @@ class MemoryStore:
         search = Search(
             self.compact, me, targets, query.max_hops, query.weights, skip, pairs, avoid
         )
-        reach = search.reach()
-        asks: list[FoundAsk] = []
-        streams = []
-        for contact in search.contacts():
-            paths = search.paths_via(contact)
-            best = next(paths, None)
-            if best is None:
-                continue
-            asks.append(FoundAsk(self._found(best), reach[contact]))
-            streams.append(itertools.chain([best], paths))
-        asks.sort(key=lambda ask: ask.best.sort_key)
-        merged = heapq.merge(*streams, key=IntPath.key)
-        top = [self._found(p) for p in itertools.islice(merged, query.top)]
+        ranked = _Ranked(search)
+        wanted = len(ranked.bounds) if query.asks is None else query.asks
+        best = list(itertools.islice(ranked.best_per_contact(), wanted))
+        reach = search.reach(p.people[1] for p in best)
+        asks = [FoundAsk(self._found(p), reach[p.people[1]]) for p in best]
+        helping = len(asks)
+        if len(asks) == wanted:  # count the contacts not listed, searching as few as can be
+            listed = {p.people[1] for p in best}
+            helping += sum(
+                known if (known := search.has_path(c)) is not None else bool(ranked.first(c))
+                for c in ranked.bounds
+                if c not in listed
+            )
+        top = [self._found(p) for p in itertools.islice(ranked.paths(), query.top)]
         g = self.compact
         neighbours = g.nbr[int(g.indptr[me]) : int(g.indptr[me + 1])].tolist()
         not_asked = sorted(self._ids[c] for c in neighbours if c in self._do_not_ask)
-        return SearchResult(asks=asks, paths=top, not_asked=not_asked)
+        return SearchResult(
+            asks=asks, paths=top, not_asked=not_asked, more_asks=helping - len(asks)
+        )
 
     def _found(self, path: IntPath) -> FoundPath:
         return FoundPath(tuple(self._ids[i] for i in path.people), path.score)
+
+
+class _Ranked:
+    """Paths through many contacts, best first, searching a contact only when needed.
+
+    Each contact waits in a heap under an upper bound of its paths; its own
+    search starts when that bound comes first, so a query that wants the best
+    few asks or paths leaves most contacts unsearched. The order is exact.
+    """
+
+    def __init__(self, search: Search) -> None:
+        self.search = search
+        self.bounds = search.bounds
+        self._streams: dict[int, Iterator[IntPath]] = {}
+        self._first: dict[int, IntPath | None] = {}
+
+    def first(self, contact: int) -> IntPath | None:
+        if contact not in self._first:
+            self._streams[contact] = stream = self.search.paths_via(contact)
+            self._first[contact] = next(stream, None)
+        return self._first[contact]
+
+    def best_per_contact(self) -> Iterator[IntPath]:
+        """Each contact's best path, best first."""
+        return self._merge(lambda c: iter(filter(None, [self.first(c)])))
+
+    def paths(self) -> Iterator[IntPath]:
+        """Every path, best first."""
+
+        def stream(contact: int) -> Iterator[IntPath]:
+            first = self.first(contact)
+            return itertools.chain([first], self._streams[contact]) if first else iter(())
+
+        return self._merge(stream)
+
+    def _merge(self, open_stream: Callable[[int], Iterator[IntPath]]) -> Iterator[IntPath]:
+        Key = tuple[float, int, tuple[int, ...]]
+        heap: list[tuple[Key, int, IntPath | None, Iterator[IntPath] | None]] = [
+            ((-bound, 0, ()), c, None, None) for c, bound in self.bounds.items() if bound > 0
+        ]
+        heapq.heapify(heap)
+        while heap:
+            _, contact, path, stream = heapq.heappop(heap)
+            if path is not None:
+                yield path
+            else:
+                stream = open_stream(contact)
+            assert stream is not None
+            following = next(stream, None)
+            if following is not None:
+                heapq.heappush(heap, (following.key(), contact, following, stream))
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:
