@@ -30,6 +30,7 @@ INFLATE = 1.0 + 1e-9
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
+Index = npt.NDArray[np.integer[Any]]
 Path = tuple[int, ...]
 PushDone = Callable[[Path, float], None]
 Push = Callable[[float, tuple[Any, ...]], None]
@@ -61,13 +62,47 @@ class CompactGraph:
         src = np.concatenate([a_arr, b_arr])
         dst = np.concatenate([b_arr, a_arr])
         order = np.lexsort((dst, src))
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
+        self._arrays(
+            n,
+            indptr,
+            dst[order],
+            np.concatenate([trust, trust]).astype(np.float64)[order],
+            np.concatenate([familiarity, familiarity]).astype(np.float64)[order],
+            np.asarray(blocked, dtype=bool).copy(),
+        )
+
+    @classmethod
+    def from_csr(
+        cls,
+        indptr: Ints,
+        nbr: npt.NDArray[np.int32],
+        trust: Floats,
+        familiarity: Floats,
+        blocked: npt.NDArray[np.bool_],
+    ) -> CompactGraph:
+        """From the arrays of another graph (``nbr``, ``trust``, ``fam``, ``indptr``...)."""
+        graph = cls.__new__(cls)
+        graph._arrays(len(indptr) - 1, indptr, nbr, trust, familiarity, blocked)
+        return graph
+
+    def _arrays(
+        self,
+        n: int,
+        indptr: Ints,
+        nbr: Index,
+        trust: Floats,
+        familiarity: Floats,
+        blocked: npt.NDArray[np.bool_],
+    ) -> None:
         self.n = n
-        self.nbr: Ints = dst[order]
-        self.trust: Floats = np.concatenate([trust, trust]).astype(np.float64)[order]
-        self.fam: Floats = np.concatenate([familiarity, familiarity]).astype(np.float64)[order]
-        self.indptr: Ints = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(src, minlength=n), out=self.indptr[1:])
-        self.blocked: npt.NDArray[np.bool_] = np.asarray(blocked, dtype=bool).copy()
+        self.indptr: Ints = indptr
+        # 32-bit neighbours: with two 64-bit numbers a tie takes 40 bytes (both directions).
+        self.nbr: npt.NDArray[np.int32] = nbr.astype(np.int32, copy=False)
+        self.trust: Floats = trust
+        self.fam: Floats = familiarity
+        self.blocked: npt.NDArray[np.bool_] = blocked
         # Memoryviews index to plain Python numbers, ~10x faster than numpy scalars
         # for the one-at-a-time reads of the search and of lookups.
         self.nbr_view = memoryview(self.nbr)  # type: ignore[arg-type]
@@ -84,7 +119,7 @@ class CompactGraph:
         arrays = (self.nbr, self.trust, self.fam, self.indptr, self.blocked)
         return sum(int(x.nbytes) for x in arrays)
 
-    def _edges_of(self, nodes: Ints) -> tuple[Ints, Ints]:
+    def _edges_of(self, nodes: Index) -> tuple[Index, Ints]:
         """Every edge leaving ``nodes``: (source node, edge index) arrays."""
         starts = self.indptr[nodes]
         lengths = self.indptr[nodes + 1] - starts
@@ -380,7 +415,7 @@ class Search:
         return None if contact in self._paired else True
 
 
-def _spans(keys: Ints) -> dict[int, tuple[int, int]]:
+def _spans(keys: Index) -> dict[int, tuple[int, int]]:
     """For a sorted array, each distinct value's ``(start, stop)`` positions."""
     values, starts = np.unique(keys, return_index=True)
     stops = [*starts[1:].tolist(), len(keys)] if len(keys) else []
