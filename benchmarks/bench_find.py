@@ -91,34 +91,8 @@ def line(label: str, times: list[float], base: list[float] | None = None) -> str
     return text
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--people", type=int, default=200_000)
-    parser.add_argument("--ties", type=int, default=2_000_000)
-    parser.add_argument("--queries", type=int, default=50)
-    parser.add_argument("--min-contacts", type=int, default=500)
-    parser.add_argument("--hops", type=int, nargs="+", default=[3, 4, 5])
-    parser.add_argument("--peer-queries", type=int, default=10)
-    parser.add_argument("--peer-budget", type=float, default=30.0, help="seconds per query")
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
-
-    print(f"network: {args.people:,} people, {args.ties:,} ties (seed {args.seed})")
-    start = time.perf_counter()
-    network = generate(args.people, args.ties, seed=args.seed, team=20)
-    store = network.store()
+def build_peers(store: MemoryStore) -> dict[str, Callable[[Problem, float], Answer]]:
     g = store.compact
-    print(
-        f"generated and loaded in {time.perf_counter() - start:.1f} s; tie arrays "
-        f"{g.nbytes() / 2**20:.0f} MiB = {g.nbytes() / len(network.a):.1f} bytes per tie"
-    )
-    queries = pick_queries(store, args.queries, args.min_contacts, args.seed)
-    degree = np.diff(g.indptr)
-    contacts = [int(degree[store._number[me]]) for me, _ in queries]
-    print(f"queries: {len(queries)}, contacts of 'me': median {statistics.median(contacts):.0f}")
-
     src = np.repeat(np.arange(g.n), np.diff(g.indptr))
     ids = store._ids
     shape = (g.n, g.n)
@@ -139,10 +113,44 @@ def main() -> None:
         )
     )
     meet = MeetInTheMiddle(graph)
-    peers: dict[str, Callable[[Problem, float], Answer]] = {
+    return {
         "networkx meet-in-the-middle": meet.solve,
         "scipy.sparse frontier": sparse.solve,
     }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
+    )
+    parser.add_argument("--people", type=int, default=200_000)
+    parser.add_argument("--ties", type=int, default=2_000_000)
+    parser.add_argument("--queries", type=int, default=50)
+    parser.add_argument("--min-contacts", type=int, default=500)
+    parser.add_argument("--hops", type=int, nargs="+", default=[3, 4, 5])
+    parser.add_argument("--peer-queries", type=int, default=5)
+    parser.add_argument(
+        "--json-up-to", type=int, default=4, help="time `find --json` up to this hop limit"
+    )
+    parser.add_argument("--peer-budget", type=float, default=30.0, help="seconds per query")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    print(f"network: {args.people:,} people, {args.ties:,} ties (seed {args.seed})")
+    start = time.perf_counter()
+    network = generate(args.people, args.ties, seed=args.seed, team=20)
+    store = network.store()
+    g = store.compact
+    print(
+        f"generated and loaded in {time.perf_counter() - start:.1f} s; tie arrays "
+        f"{g.nbytes() / 2**20:.0f} MiB = {g.nbytes() / len(network.a):.1f} bytes per tie"
+    )
+    queries = pick_queries(store, args.queries, args.min_contacts, args.seed)
+    degree = np.diff(g.indptr)
+    contacts = [int(degree[store._number[me]]) for me, _ in queries]
+    print(f"queries: {len(queries)}, contacts of 'me': median {statistics.median(contacts):.0f}")
+
+    peers = build_peers(store) if args.peer_queries else {}
 
     for hops in args.hops:
         print(f"\n{hops} hops")
@@ -156,14 +164,19 @@ def main() -> None:
                 timed(lambda: plan(store, company, me=me, max_hops=hops, asks=ASKS_SHOWN))  # noqa: B023
             )
             cpu.append(time.process_time() - start)
-        every = [timed(lambda q=q, k=hops: plan(store, q[1], me=q[0], max_hops=k)) for q in queries]
+        every = [
+            timed(lambda q=q, k=hops: plan(store, q[1], me=q[0], max_hops=k))
+            for q in (queries if hops <= args.json_up_to else [])
+        ]
         print(line("find (table: 15 asks explained)", table))
         print(line("  the same, CPU time of the process", cpu))
-        print(line("find --json (every ask explained)", every))
-        chosen = queries[: args.peer_queries]
+        if every:
+            print(line("find --json (every ask explained)", every))
+        chosen = queries[: args.peer_queries] if peers else []
         problems = [problem(store, me, company, hops) for me, company in chosen]
         search = [timed(lambda q=q: ours(store, q)) for q in problems]
-        print(line(f"intropath search ({len(chosen)} queries)", search))
+        if chosen:
+            print(line(f"intropath search ({len(chosen)} queries)", search))
         for name, solve in peers.items():
             times: list[float] = []
             capped = wrong = 0
