@@ -173,9 +173,9 @@ def test_a_cache_of_another_version_is_rebuilt(
     calls: list[Path] = []
     real = graphcache._from_bytes
 
-    def counting(raw: bytes, at: Path) -> MemoryStore:
+    def counting(held: list[bytes], at: Path) -> MemoryStore:
         calls.append(at)
-        return real(raw, at)
+        return real(held, at)
 
     monkeypatch.setattr(graphcache, "_from_bytes", counting)
     graphcache.open_graph(path, cache_from=0)

@@ -60,12 +60,19 @@ class Columns:
     """Keyed by the two ids in order."""
 
 
-def read_columns(raw: bytes, source: str) -> Columns | None:
-    """The graph file's content as columns, or None to read it the full way."""
+def read_columns(content: bytes | list[bytes], source: str) -> Columns | None:
+    """The graph file's content as columns, or None to read it the full way.
+
+    Given the bytes in a list, the list is emptied, so that they can be freed
+    as soon as they are decoded.
+    """
+    raw = content.pop() if isinstance(content, list) else content
     try:
         parsed = msgspec.json.decode(raw, type=_File)
     except msgspec.MsgspecError:
         return None
+    finally:
+        del raw
     rest = {
         name: value
         for name in ("version", "me", "people", "companies", "groups")
