@@ -94,8 +94,8 @@ def read_columns(content: bytes | list[bytes], source: str) -> Columns | None:
     )  # NaN fails both comparisons
     if not numbers_ok or (a < 0).any() or (b < 0).any() or (a == b).any():
         return None
-    low, high = np.minimum(a, b), np.maximum(a, b)
-    if len(np.unique(low * len(position) + high)) < count:
+    pairs = np.sort(np.minimum(a, b) * len(position) + np.maximum(a, b))
+    if (pairs[1:] == pairs[:-1]).any():
         return None  # a duplicate tie
     evidence: dict[tuple[str, str], list[Evidence]] = {}
     for tie in ties:

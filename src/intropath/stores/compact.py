@@ -61,7 +61,7 @@ class CompactGraph:
         b_arr = np.asarray(b, dtype=np.int64)
         src = np.concatenate([a_arr, b_arr])
         dst = np.concatenate([b_arr, a_arr])
-        order = np.lexsort((dst, src))
+        order = np.argsort(src * max(n, 1) + dst)  # by source, then neighbour
         indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
         self._arrays(
