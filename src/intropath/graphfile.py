@@ -55,10 +55,10 @@ def load_document(path: str | os.PathLike[str]) -> GraphDocument:
         raise GraphFileError(f"{path}: is a directory, not a graph file") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise GraphFileError(f"{path}: cannot read: {exc}") from None
-    # interchange needs networkx, slow to import: only these formats pay for it.
-    from . import interchange
-
+    # interchange needs networkx, slow to import: only the formats that use it pay for it.
     if path.suffix.lower() == ".graphml":
+        from . import interchange
+
         return _checked(interchange.from_graphml(text, str(path)), str(path))
     if path.suffix.lower() in YAML_SUFFIXES:
         data = _load_yaml(text, path)
@@ -70,6 +70,8 @@ def load_document(path: str | os.PathLike[str]) -> GraphDocument:
     except json.JSONDecodeError as exc:
         raise GraphFileError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
     if isinstance(data, dict) and "nodes" in data and ("edges" in data or "links" in data):
+        from . import interchange
+
         return _checked(interchange.from_node_link(data, str(path)), str(path))
     return parse_document(data, str(path))
 

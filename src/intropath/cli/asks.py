@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -58,9 +59,9 @@ def parse_day(text: str | None) -> date:
 
 def team_asks(store: Store) -> tuple[AskRecord, ...]:
     """Asks the team recorded in Neo4j (none for a graph file)."""
-    from ..stores.neo4j import Neo4jStore
-
-    return tuple(store.team_asks()) if isinstance(store, Neo4jStore) else ()
+    # A Neo4j store has imported its module; a graph file need not pay for it.
+    neo4j = sys.modules.get("intropath.stores.neo4j")
+    return tuple(store.team_asks()) if neo4j and isinstance(store, neo4j.Neo4jStore) else ()
 
 
 def load_etiquette(today: date, store: Store | None = None) -> Etiquette:
