@@ -2,7 +2,10 @@
 
 Both answer the same question as ``MemoryStore.search``: every simple path of
 at most ``k`` ties from me to a target, scored by the formula, giving each
-first-degree contact's best score and the top paths. Neither explains.
+first-degree contact's best score and the top paths. Neither explains. Like
+the planner, both leave out detours: a path whose middle passes through another
+first-degree contact ``y`` counts only if its product up to ``y`` beats asking
+``y`` directly (by more than a relative 1e-9).
 
 - ``MeetInTheMiddle`` (networkx): simple paths of up to ``ceil(k/2)`` ties
   from me and up to ``floor(k/2)`` ties back from every target, joined where
@@ -21,6 +24,7 @@ from __future__ import annotations
 import heapq
 import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import networkx as nx
@@ -31,6 +35,9 @@ from intropath.scoring import Weights
 
 Answer = tuple[dict[str, float], list[float]]
 """Best score per first-degree contact, and the top scores."""
+
+
+DETOUR_MARGIN = 1.0 - 1e-9
 
 
 class OutOfBudget(Exception):
@@ -47,6 +54,11 @@ class Problem:
     max_hops: int
     top: int
     weights: Weights
+
+
+def _direct(g: nx.Graph, q: Problem) -> dict[str, float]:
+    """The factor of asking each of my (unblocked) contacts directly."""
+    return {c: _first(d["trust"], q.weights) for c, d in g[q.me].items() if c not in q.blocked}
 
 
 def _first(trust: float, w: Weights) -> float:
@@ -69,6 +81,11 @@ class MeetInTheMiddle:
         deadline = time.perf_counter() + budget
         g, w, k = self.g, q.weights, q.max_hops
         front_hops, back_hops = math.ceil(k / 2), k // 2
+        direct = _direct(g, q)
+
+        def detour(prefix: float, y: str) -> bool:
+            return y in direct and prefix * DETOUR_MARGIN <= direct[y]
+
         # front: paths from me of up to front_hops ties, with their product when
         # they end there (last hop) and when they go on (middle hop)
         front: list[tuple[float, float, tuple[str, ...]]] = []
@@ -83,18 +100,21 @@ class MeetInTheMiddle:
                 else:
                     going = product * _middle(data["trust"], data["familiarity"], w)
                     ending = product * _last(data["familiarity"], w)
+                    if detour(going, y):
+                        going = 0.0  # the path may end at y, not go on through it
                 extended = (*path, y)
                 front.append((going, ending, extended))
                 if going > 0 and len(extended) - 1 < front_hops:
                     stack.append((extended, going))
             if time.perf_counter() > deadline:
                 raise OutOfBudget
-        # back[m]: (product, path from m to t) for paths of exactly 1..back_hops ties
-        back: dict[str, list[tuple[float, tuple[str, ...]]]] = {}
+        # back[m]: (product, path from m to t, its hop factors) for paths of 1..back_hops ties
+        Tail = tuple[float, tuple[str, ...], tuple[float, ...]]
+        back: dict[str, list[Tail]] = {}
         for t, weight in q.targets.items() if back_hops else ():
-            tails: list[tuple[tuple[str, ...], float]] = [((t,), weight)]
+            tails: list[tuple[tuple[str, ...], float, tuple[float, ...]]] = [((t,), weight, ())]
             while tails:
-                path, product = tails.pop()
+                path, product, factors = tails.pop()
                 for x, data in g[path[0]].items():
                     if x in q.blocked or x in path:
                         continue
@@ -106,9 +126,9 @@ class MeetInTheMiddle:
                     if factor <= 0:
                         continue
                     extended = (x, *path)
-                    back.setdefault(x, []).append((product * factor, extended))
+                    back.setdefault(x, []).append((product * factor, extended, (factor, *factors)))
                     if len(extended) - 1 < back_hops:
-                        tails.append((extended, product * factor))
+                        tails.append((extended, product * factor, (factor, *factors)))
             if time.perf_counter() > deadline:
                 raise OutOfBudget
         best: dict[str, float] = {}
@@ -127,12 +147,26 @@ class MeetInTheMiddle:
             if len(path) - 1 < front_hops or going <= 0:
                 continue  # shorter paths are joined only at their end (one split per path)
             seen = set(path)
-            for tail_product, tail in back.get(m, ()):
-                if seen.isdisjoint(tail[1:]):
+            for tail_product, tail, factors in back.get(m, ()):
+                if seen.isdisjoint(tail[1:]) and not self._detours(going, tail, factors, detour):
                     found((*path, *tail[1:]), going * tail_product)
             if time.perf_counter() > deadline:
                 raise OutOfBudget
         return best, heapq.nlargest(q.top, scores)
+
+    @staticmethod
+    def _detours(
+        prefix: float,
+        tail: tuple[str, ...],
+        factors: tuple[float, ...],
+        detour: Callable[[float, str], bool],
+    ) -> bool:
+        """Whether the tail's middle people include a detour, given the front's product."""
+        for y, factor in zip(tail[1:-1], factors, strict=False):
+            prefix *= factor
+            if detour(prefix, y):
+                return True
+        return False
 
 
 class SparseFrontier:
@@ -150,6 +184,12 @@ class SparseFrontier:
             weight[self.number[t]] = value
         blocked = np.zeros(n, dtype=bool)
         blocked[[self.number[b] for b in q.blocked if b in self.number]] = True
+        me = self.number[q.me]
+        mine = self.trust.indices[self.trust.indptr[me] : self.trust.indptr[me + 1]]
+        direct = np.zeros(n)
+        usable = ~blocked[mine]
+        first = self.trust.data[self.trust.indptr[me] : self.trust.indptr[me + 1]] ** w.trust
+        direct[mine[usable]] = first[usable]
         indptr, indices = self.trust.indptr, self.trust.indices
         trust, fam = self.trust.data, self.fam.data
         paths = np.asarray([[self.number[q.me]]], dtype=np.int64)
@@ -181,6 +221,8 @@ class SparseFrontier:
             np.maximum.at(best, contacts, score[done])
             scores.append(score[done])
             keep = going > 0
+            if hops > 1:  # y is in the middle if the path goes on: no detour through it
+                keep &= going * DETOUR_MARGIN > direct[y]
             paths = np.column_stack([paths[row[keep]], y[keep]])
             front = going[keep]
             if time.perf_counter() > deadline:

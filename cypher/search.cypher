@@ -23,62 +23,75 @@
 //   a one-hop path (t is my own contact) trust^wt; then times t's weight.
 // Every factor and the score must be > 0. The first contact must not be marked
 // do_not_ask nor be in $skip_contacts, and (first contact, t) must not be in $skip_pairs.
+// No detours: a path that passes, after c1, through another of my own contacts y is not
+// a way in through c1 unless its product up to y beats asking y directly (trust(me, y)^wt)
+// by more than $eps; c1 is then reported with its best such path and y (see below).
 //
 // How it runs: one fixed-length pattern per hop count, each anchored at both ends (me,
 // and the targets through the index on :Person(id)) and joined in the middle with a hash
 // join, so a hub's thousands of ties are expanded once instead of once per path. Paths
 // are then grouped by their first contact c1.
 //
-// Returns one row per first contact that has a path:
+// Returns one row per first contact that has a path (a detour or not):
 //   contact  STRING   c1's id
-//   reach    INTEGER  how many distinct targets c1 leads to
+//   reach    INTEGER  how many distinct targets c1 leads to (not counting detours)
 //   paths    LIST<MAP> candidate paths through c1, each {people, trust, familiarity,
 //            evidence} (ids and the tie numbers, hop by hop). They include every path
 //            whose score is within $eps of c1's best, and every path within $eps of the
 //            $top-th best path overall; the caller re-scores them exactly and picks
 //            the best per contact and the top paths overall (score desc, hops asc, ids asc).
+//   detours  LIST<MAP> only when c1 has no other path: c1's detours within $eps of the
+//            best one, each as in paths plus `through`: the id of my contact to ask instead.
 MATCH (me:Person {id: $me})
 CALL (me) {
     MATCH (me)-[r1:KNOWS]-(t:Person)
     WHERE t.id IN $targets
-    RETURN [me, t] AS people, [r1] AS ties
+    RETURN [me, t] AS people, [r1] AS ties, [] AS direct
   UNION ALL
     WITH * WHERE $max_hops >= 2
     MATCH (me)-[r1:KNOWS]-(c1:Person)-[r2:KNOWS]-(t:Person)
     USING JOIN ON c1
     WHERE t.id IN $targets
-    RETURN [me, c1, t] AS people, [r1, r2] AS ties
+    RETURN [me, c1, t] AS people, [r1, r2] AS ties, [] AS direct
   UNION ALL
     WITH * WHERE $max_hops >= 3
     MATCH (me)-[r1:KNOWS]-(c1:Person)-[r2:KNOWS]-(c2:Person)-[r3:KNOWS]-(t:Person)
     USING JOIN ON c1
     WHERE t.id IN $targets
-    RETURN [me, c1, c2, t] AS people, [r1, r2, r3] AS ties
+    RETURN [me, c1, c2, t] AS people, [r1, r2, r3] AS ties,
+           [head([(me)-[d:KNOWS]-(c2) | d.trust])] AS direct
   UNION ALL
     WITH * WHERE $max_hops >= 4
     MATCH (me)-[r1:KNOWS]-(c1:Person)-[r2:KNOWS]-(c2:Person)-[r3:KNOWS]-(c3:Person)
           -[r4:KNOWS]-(t:Person)
     USING JOIN ON c2
     WHERE t.id IN $targets
-    RETURN [me, c1, c2, c3, t] AS people, [r1, r2, r3, r4] AS ties
+    RETURN [me, c1, c2, c3, t] AS people, [r1, r2, r3, r4] AS ties,
+           [head([(me)-[d:KNOWS]-(c2) | d.trust]), head([(me)-[d:KNOWS]-(c3) | d.trust])]
+             AS direct
   UNION ALL
     WITH * WHERE $max_hops >= 5
     MATCH (me)-[r1:KNOWS]-(c1:Person)-[r2:KNOWS]-(c2:Person)-[r3:KNOWS]-(c3:Person)
           -[r4:KNOWS]-(c4:Person)-[r5:KNOWS]-(t:Person)
     USING JOIN ON c2
     WHERE t.id IN $targets
-    RETURN [me, c1, c2, c3, c4, t] AS people, [r1, r2, r3, r4, r5] AS ties
+    RETURN [me, c1, c2, c3, c4, t] AS people, [r1, r2, r3, r4, r5] AS ties,
+           [head([(me)-[d:KNOWS]-(c2) | d.trust]), head([(me)-[d:KNOWS]-(c3) | d.trust]),
+            head([(me)-[d:KNOWS]-(c4) | d.trust])] AS direct
   UNION ALL
     WITH * WHERE $max_hops >= 6
     MATCH (me)-[r1:KNOWS]-(c1:Person)-[r2:KNOWS]-(c2:Person)-[r3:KNOWS]-(c3:Person)
           -[r4:KNOWS]-(c4:Person)-[r5:KNOWS]-(c5:Person)-[r6:KNOWS]-(t:Person)
     USING JOIN ON c3
     WHERE t.id IN $targets
-    RETURN [me, c1, c2, c3, c4, c5, t] AS people, [r1, r2, r3, r4, r5, r6] AS ties
+    RETURN [me, c1, c2, c3, c4, c5, t] AS people, [r1, r2, r3, r4, r5, r6] AS ties,
+           [head([(me)-[d:KNOWS]-(c2) | d.trust]), head([(me)-[d:KNOWS]-(c3) | d.trust]),
+            head([(me)-[d:KNOWS]-(c4) | d.trust]), head([(me)-[d:KNOWS]-(c5) | d.trust])]
+             AS direct
 }
 // Valid paths only: no one but me is do_not_contact, no one appears twice, and the
 // first contact may be asked about this target.
-WITH people, ties, size(ties) AS hops, people[1] AS contact, last(people) AS target
+WITH people, ties, direct, size(ties) AS hops, people[1] AS contact, last(people) AS target
 WHERE all(x IN people[1..] WHERE coalesce(x.contact_policy, 'open') <> 'do_not_contact'
                                AND NOT x.id IN $avoid)
   AND all(i IN range(1, hops) WHERE NOT people[i] IN people[0..i])
@@ -86,26 +99,39 @@ WHERE all(x IN people[1..] WHERE coalesce(x.contact_policy, 'open') <> 'do_not_c
   AND NOT contact.id IN $skip_contacts
   AND NOT target.id IN coalesce($skip_pairs[contact.id], [])
 // Hop factors, in path order, and the score multiplied left to right.
-WITH people, ties,
+WITH people, ties, direct,
      [i IN range(0, hops - 1) |
         CASE
           WHEN i = 0 THEN ties[i].trust ^ $wt
           WHEN i = hops - 1 THEN ties[i].familiarity ^ $wf
           ELSE (ties[i].trust ^ $wt) * (ties[i].familiarity ^ $wf)
         END] AS factors
-WITH people, ties, factors,
+WITH people, ties, direct, factors,
      reduce(s = 1.0, f IN factors | s * f) * $weights[last(people).id] AS score
 WHERE all(f IN factors WHERE f > 0) AND score > 0
+// No detours: the first middle person who is my own contact and whom asking directly
+// (trust^wt) is at least as good as the path so far (within $eps), if any.
+WITH people, ties, score,
+     head([i IN range(0, size(direct) - 1)
+           WHERE direct[i] IS NOT NULL
+             AND reduce(s = 1.0, f IN factors[0..i + 2] | s * f) * (1.0 - $eps)
+                 <= direct[i] ^ $wt | people[i + 2].id]) AS through
 // Group by first contact, best first (rows are sorted before they are collected).
-WITH people[1] AS contact, last(people) AS target, people, ties, score
+WITH people[1] AS contact, last(people) AS target, people, ties, score, through
 ORDER BY score DESC
-WITH contact, count(DISTINCT target) AS reach,
-     collect({score: score, people: people, ties: ties}) AS found
+WITH contact,
+     count(DISTINCT CASE WHEN through IS NULL THEN target END) AS reach,
+     collect(CASE WHEN through IS NULL THEN {score: score, people: people, ties: ties} END)
+       AS found,
+     collect(CASE WHEN through IS NOT NULL
+                  THEN {score: score, people: people, ties: ties, through: through} END)
+       AS detours
 // Keep each contact's $top best paths, and any path within $eps of the last one kept.
-WITH contact, reach, found,
+WITH contact, reach, found, detours,
      CASE WHEN size(found) < $top THEN size(found) ELSE $top END AS n
-WITH contact, reach, [p IN found WHERE p.score >= found[n - 1].score * (1.0 - $eps)] AS kept
-WITH collect({contact: contact, reach: reach, kept: kept}) AS groups
+WITH contact, reach, detours,
+     [p IN found WHERE p.score >= found[n - 1].score * (1.0 - $eps)] AS kept
+WITH collect({contact: contact, reach: reach, kept: kept, detours: detours}) AS groups
 // The $top-th best score overall.
 CALL (groups) {
   UNWIND groups AS g
@@ -116,11 +142,18 @@ CALL (groups) {
   RETURN min(s) AS nth
 }
 UNWIND groups AS g
-WITH g, g.kept[0].score * (1.0 - $eps) AS near, nth * (1.0 - $eps) AS cut
+WITH g, g.kept[0].score * (1.0 - $eps) AS near, nth * (1.0 - $eps) AS cut,
+     CASE WHEN size(g.kept) = 0 THEN g.detours[0].score * (1.0 - $eps) END AS nearest_detour
 RETURN g.contact.id AS contact,
        g.reach AS reach,
        [p IN g.kept WHERE p.score >= near OR p.score >= cut |
           {people: [x IN p.people | x.id],
            trust: [r IN p.ties | r.trust],
            familiarity: [r IN p.ties | r.familiarity],
-           evidence: [r IN p.ties | r.evidence]}] AS paths
+           evidence: [r IN p.ties | r.evidence]}] AS paths,
+       [p IN g.detours WHERE p.score >= nearest_detour |
+          {people: [x IN p.people | x.id],
+           trust: [r IN p.ties | r.trust],
+           familiarity: [r IN p.ties | r.familiarity],
+           evidence: [r IN p.ties | r.evidence],
+           through: p.through}] AS detours

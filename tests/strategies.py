@@ -20,8 +20,12 @@ weight = st.sampled_from([0.0, 0.5, 1.0, 1.0, 1.0, 1.7, 2.0])
 
 
 @st.composite
-def networks(draw: st.DrawFn, max_people: int = 9) -> GraphDocument:
-    """A random small network: people at a few companies, random ties."""
+def networks(draw: st.DrawFn, max_people: int = 9, dense: bool = False) -> GraphDocument:
+    """A random small network: people at a few companies, random ties.
+
+    ``dense`` draws each possible tie with even odds, so that my contacts often
+    know each other (paths through a second contact of mine are common).
+    """
     n = draw(st.integers(min_value=2, max_value=max_people))
     people: list[dict[str, Any]] = []
     for i in range(n):
@@ -39,9 +43,14 @@ def networks(draw: st.DrawFn, max_people: int = 9) -> GraphDocument:
                 person["title"] = title
         people.append(person)
     pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
-    chosen = (
-        draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs))) if pairs else []
-    )
+    if dense:
+        chosen = [pair for pair in pairs if draw(st.booleans())]
+    else:
+        chosen = (
+            draw(st.lists(st.sampled_from(pairs), unique=True, max_size=len(pairs)))
+            if pairs
+            else []
+        )
     ties = [
         {"a": f"p{a}", "b": f"p{b}", "trust": draw(strength), "familiarity": draw(strength)}
         for a, b in chosen

@@ -65,3 +65,9 @@ def test_neo4j_benchmark_skips_without_a_server() -> None:
     env = {**os.environ, "NEO4J_URI": "bolt://127.0.0.1:1"}
     out = run("bench_neo4j.py", "--people", "300", "--ties", "1000", env=env)
     assert "skipped" in out.lower()
+
+
+def test_mail_benchmark_runs_and_agrees_with_its_baseline() -> None:
+    out = run("bench_mail.py", "--messages", "400", "--size-mb", "4")
+    assert "intropath import mail:" in out
+    assert "same counts and evidence: True" in out

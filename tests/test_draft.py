@@ -166,7 +166,7 @@ def test_kind_must_fit_the_path(store: MemoryStore, muse: Plan) -> None:
 
 
 def test_via_and_to_must_name_a_planned_path(store: MemoryStore, muse: Plan) -> None:
-    with pytest.raises(DraftError, match=r"no path via 'nobody' to The Muse"):
+    with pytest.raises(DraftError, match=r"nobody called 'nobody' among the people of the plan"):
         draft_for_plan(muse, store, PROFILE, via="nobody")
     path = _path(muse, 2)
     by_name = draft_for_plan(muse, store, PROFILE, via=path.hops[0].target.name.upper())
@@ -226,7 +226,7 @@ def make_path(
     [
         ([], Lang.EN, "We are connected"),
         ([Evidence(kind="rating", detail="5/5")], Lang.EN, "We are connected"),
-        (["we shared a flat in Lund"], Lang.SV, "Vi är kontakter"),
+        (["we shared a flat in Lund"], Lang.SV, "Vi har kontakt med varandra"),
         (
             [Evidence(kind="note", at="the Lund climbing gym")],
             Lang.EN,

@@ -17,10 +17,17 @@ from intropath.columnar import read_columns
 from intropath.errors import GraphFileError
 from intropath.graphfile import load_document, save_document
 from intropath.model import GraphDocument
+from intropath.progress import Progress
 from intropath.stores.memory import MemoryStore
 from strategies import networks
 
-EVIDENCE = [{"kind": "worked_together", "at": "Acme"}, "met at a meetup"]
+EVIDENCE = [
+    {"kind": "worked_together", "at": "Acme"},
+    "met at a meetup",
+    {"kind": "email", "threads": 3, "source": "mail:alex"},
+    {"kind": "meetings", "weight": 1.5},
+    {"kind": "colleagues", "at": "Acme"},
+]
 
 
 def _with_evidence(document: GraphDocument, every: int) -> dict[str, Any]:
@@ -173,9 +180,9 @@ def test_a_cache_of_another_version_is_rebuilt(
     calls: list[Path] = []
     real = graphcache._from_bytes
 
-    def counting(held: list[bytes], at: Path) -> MemoryStore:
+    def counting(held: list[bytes], at: Path, progress: Progress | None) -> MemoryStore:
         calls.append(at)
-        return real(held, at)
+        return real(held, at, progress)
 
     monkeypatch.setattr(graphcache, "_from_bytes", counting)
     graphcache.open_graph(path, cache_from=0)
@@ -187,3 +194,31 @@ def test_small_files_are_not_cached(tmp_path: Path) -> None:
     graphcache.open_graph(path)
     assert os.path.getsize(path) < graphcache.CACHE_FROM
     assert not graphcache.cache_path(path).exists()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["[" * 100_000 + "]" * 100_000, '{"people": ' + "[" * 50_000 + "]" * 50_000 + "}"],
+)
+def test_the_cache_path_keeps_the_one_line_error_for_deep_nesting(
+    tmp_path: Path, text: str
+) -> None:
+    path = tmp_path / "deep.json"
+    path.write_text(text)
+    with pytest.raises(GraphFileError) as caught:
+        graphcache.open_graph(path, cache_from=0)
+    assert str(caught.value) == f"{path}: nested too deeply to be a graph file"
+
+
+def test_the_cache_path_refuses_a_named_pipe(tmp_path: Path) -> None:
+    fifo = tmp_path / "g.json"
+    os.mkfifo(fifo)
+    with pytest.raises(GraphFileError, match="named pipe"):
+        graphcache.open_graph(fifo, cache_from=0)
+
+
+def test_the_cache_path_reports_progress(tmp_path: Path) -> None:
+    path = _sample_copy(tmp_path)
+    stages: list[str] = []
+    graphcache.open_graph(path, cache_from=0, progress=lambda stage, *_: stages.append(stage))
+    assert stages[0] == "reading" and stages[-1] == "checking"

@@ -153,7 +153,7 @@ def test_save_is_atomic_and_leaves_no_temp_files(tmp_path: Path) -> None:
     path = tmp_path / "g.json"
     save_document(document, path)
     save_document(document, path)
-    assert [p.name for p in tmp_path.iterdir()] == ["g.json"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".g.json.lock", "g.json"]
 
 
 def test_yaml_is_read_with_comments_dates_and_numbers_as_text(tmp_path: Path) -> None:

@@ -124,6 +124,9 @@ def _same(got: SearchResult, expected: SearchResult) -> None:
         strict=True,
     ):
         assert g.score == pytest.approx(e.score, rel=0, abs=1e-9)
+    assert [(d.contact, d.best.people, d.through) for d in got.detours] == [
+        (d.contact, d.best.people, d.through) for d in expected.detours
+    ]
 
 
 # -- no server needed ---------------------------------------------------------
@@ -279,14 +282,18 @@ def _queries(draw: st.DrawFn, document: GraphDocument) -> SearchQuery:
 
 
 @settings(
-    max_examples=60,
+    max_examples=100,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
-@given(data=st.data(), document=networks(max_people=8))
+@given(
+    data=st.data(),
+    document=st.one_of(networks(max_people=8), networks(max_people=8, dense=True)),
+)
 def test_search_matches_memory_on_random_networks(
     store: Neo4jStore, data: st.DataObject, document: GraphDocument
 ) -> None:
+    """Sparse and dense networks (where my contacts know each other, so detours abound)."""
     store.clear()
     memory = _loaded(store, document)
     for _ in range(3):
@@ -382,3 +389,34 @@ def test_cli_load_status_clear(
     assert cleared.exit_code == 0, cleared.output
     store.refresh()
     assert store.status().counts["people"] == 0
+
+
+def test_evidence_levels_match_memory(store: Neo4jStore, sample: GraphDocument) -> None:
+    """Levels come from the same evidence in both stores; KNOWS.level is stored for Cypher."""
+    from intropath.importers import import_linkedin
+    from intropath.strength import level_of
+
+    linkedin = Path(__file__).parent / "fixtures" / "linkedin"
+    riley, _ = import_linkedin(linkedin / "riley_2023")
+    for document, company in (
+        (riley, "The Muse"),
+        (riley, "Syracuse University"),
+        (sample, "Muse"),
+    ):
+        store.clear()
+        memory = _loaded(store, document)
+        expected, got = plan(memory, company), plan(store, company)
+        levels = [(a.contact, a.level, [h.level for h in a.best_path.hops]) for a in got.asks]
+        assert levels == [
+            (a.contact, a.level, [h.level for h in a.best_path.hops]) for a in expected.asks
+        ]
+        assert got.evidence_note == expected.evidence_note
+        stored = {
+            frozenset((r["a"], r["b"])): r["level"]
+            for r in store._read_text(
+                "MATCH (a:Person)-[k:KNOWS]->(b:Person) RETURN a.id AS a, b.id AS b, "
+                "k.level AS level",
+                {},
+            )
+        }
+        assert stored == {frozenset((t.a, t.b)): level_of(t.evidence).value for t in document.ties}

@@ -126,7 +126,7 @@ def test_strangers_only_through_a_warm_introduction() -> None:
             ],
         }
     )
-    without = plan(MemoryStore(document), "Muse")
+    without = plan(MemoryStore(document), "Muse", etiquette=False)
     assert without.paths[0].people == ["me", "kim"]
     rules = Etiquette(EtiquetteRules(), (), DAY0)
     result = plan(MemoryStore(document), "Muse", etiquette=rules)
@@ -301,7 +301,7 @@ def test_draft_record_logs_the_ask_and_respects_the_rules(
 
 
 def _log() -> AskLog:
-    from intropath.cli.asks import log_path
+    from intropath.outreach.current import log_path
 
     return AskLog(log_path())
 

@@ -29,19 +29,43 @@ def _targets(draw: st.DrawFn, document: GraphDocument) -> dict[str, float]:
 def test_search_matches_brute_force(
     data: st.DataObject, document: GraphDocument, max_hops: int, wt: float, wf: float
 ) -> None:
+    _matches_brute_force(data, document, max_hops, wt, wf)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    data=st.data(),
+    document=networks(dense=True),
+    max_hops=st.integers(2, 4),
+    wt=weight,
+    wf=weight,
+)
+def test_no_detours_through_my_own_contacts_matches_brute_force(
+    data: st.DataObject, document: GraphDocument, max_hops: int, wt: float, wf: float
+) -> None:
+    """Dense networks, where my contacts know each other: the detour rule is exercised."""
+    _matches_brute_force(data, document, max_hops, wt, wf)
+
+
+def _matches_brute_force(
+    data: st.DataObject, document: GraphDocument, max_hops: int, wt: float, wf: float
+) -> None:
     store = MemoryStore(document)
     targets = _draw_targets(data, document)
     weights = Weights(wt, wf)
     skip, pairs, avoid = draw_exclusions(data, document)
     query = SearchQuery("p0", targets, max_hops, weights, 10_000, skip, pairs, avoid)
     result = store.search(query)
-    every, best, reach = brute_force(store, "p0", targets, max_hops, weights, skip, pairs, avoid)
+    every, best, reach, detours = brute_force(
+        store, "p0", targets, max_hops, weights, skip, pairs, avoid
+    )
 
     assert [(p.people, p.score) for p in result.paths] == every
     assert {a.contact: (a.best.people, a.best.score) for a in result.asks} == best
     assert {a.contact: a.reach for a in result.asks} == reach
     expected_order = sorted(best, key=lambda c: (-best[c][1], len(best[c][0]), best[c][0]))
     assert [a.contact for a in result.asks] == expected_order
+    assert {d.contact: (d.best.people, d.through) for d in result.detours} == detours
 
 
 def _draw_targets(data: st.DataObject, document: GraphDocument) -> dict[str, float]:

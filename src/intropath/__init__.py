@@ -9,6 +9,7 @@ Three lines in a notebook::
 
 from __future__ import annotations
 
+import logging
 import os
 from typing import TYPE_CHECKING
 
@@ -91,6 +92,9 @@ _HOMES = {
 
 
 __getattr__ = lazy_attributes(__name__, _HOMES)
+
+# A library logs and lets the application decide where records go (the CLI: -v).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 
 def load(path: str | os.PathLike[str] | None = None) -> MemoryStore:

@@ -69,7 +69,7 @@ def read_columns(content: bytes | list[bytes], source: str) -> Columns | None:
     raw = content.pop() if isinstance(content, list) else content
     try:
         parsed = msgspec.json.decode(raw, type=_File)
-    except msgspec.MsgspecError:
+    except (msgspec.MsgspecError, RecursionError):
         return None
     finally:
         del raw
@@ -80,7 +80,7 @@ def read_columns(content: bytes | list[bytes], source: str) -> Columns | None:
     }
     try:
         document = parse_document(rest, source)
-    except GraphFileError:
+    except (GraphFileError, RecursionError):
         return None  # the full reader names the problem (and counts the ones in ties)
     ties = parsed.ties
     count = len(ties)
@@ -102,7 +102,7 @@ def read_columns(content: bytes | list[bytes], source: str) -> Columns | None:
         if tie.evidence is not msgspec.UNSET and tie.evidence:
             try:
                 found = _EVIDENCE.validate_python(tie.evidence)
-            except ValidationError:
+            except (ValidationError, RecursionError):
                 return None
             pair = (tie.a, tie.b) if tie.a <= tie.b else (tie.b, tie.a)
             evidence[pair] = found

@@ -15,50 +15,51 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from cleanco.clean import get_unique_terms as cleanco_terms
+
 from .errors import AmbiguousCompany, UnknownCompany
 from .model import Company
 
-# Legal-form suffixes dropped from the end of a name (after punctuation is gone).
-LEGAL_SUFFIXES = frozenset(
-    [
-        "inc",
-        "incorporated",
-        "llc",
-        "ltd",
-        "limited",
-        "gmbh",
-        "ag",
-        "ab",
-        "sa",
-        "sas",
-        "sarl",
-        "srl",
-        "spa",
-        "bv",
-        "nv",
-        "oy",
-        "oyj",
-        "as",
-        "asa",
-        "aps",
-        "plc",
-        "corp",
-        "corporation",
-        "co",
-        "company",
-        "kk",
-        "pty",
-        "pvt",
-        "llp",
-        "lp",
-        "gbr",
-        "kg",
-        "ug",
-        "se",
-        "sl",
-    ]
-)
+# Legal forms come from cleanco's table of terms by country ("GmbH & Co. KG",
+# "Pte. Ltd.", "Sp. z o.o.", "Kft.", "LTDA", ...), plus a few it lacks; they are
+# keyed the way names are, so "Sp. z o.o." becomes the words ("sp", "z", "oo").
+_EXTRA_LEGAL_FORMS = ("pty", "pvt", "ug")
+# Terms that are also ordinary words or country codes: "Muse UK" is not "Muse".
+_NOT_LEGAL_FORMS = frozenset({"uk", "ok", "at", "et", "private", "vat", "sem"})
 _NON_WORD = re.compile(r"[^\w]+")
+
+
+def _words(name: str) -> list[str]:
+    """Accents folded, case folded, "&" read as "and", dots dropped ("L.L.C." -> "llc")."""
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
+    text = text.replace("&", " and ").replace(".", "")
+    return [w for w in _NON_WORD.split(text.replace("_", " ")) if w]
+
+
+def _legal_forms() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Each legal form as words, grouped by its last word, longest first."""
+    terms = {tuple(_words(t)) for t in [*cleanco_terms(), *_EXTRA_LEGAL_FORMS]}
+    terms = {t for t in terms if t and " ".join(t) not in _NOT_LEGAL_FORMS}
+    by_last: dict[str, list[tuple[str, ...]]] = {}
+    for term in sorted(terms, key=lambda t: (-len(t), t)):
+        by_last.setdefault(term[-1], []).append(term)
+    return {last: tuple(group) for last, group in by_last.items()}
+
+
+LEGAL_FORMS = _legal_forms()
+
+
+def _strip_legal_forms(words: list[str]) -> list[str]:
+    """Drop legal forms from the end, longest first, always keeping one word."""
+    while len(words) > 1:
+        for term in LEGAL_FORMS.get(words[-1], ()):
+            if len(term) < len(words) and tuple(words[-len(term) :]) == term:
+                del words[-len(term) :]
+                break
+        else:
+            return words
+    return words
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -71,15 +72,12 @@ def company_key(name: str) -> str:
     'daily muse'
     >>> company_key("Spotify AB")
     'spotify'
+    >>> company_key("Brightwave Labs GmbH & Co. KG")
+    'brightwave labs'
     """
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
-    text = text.replace("&", " and ").replace(".", "")  # "L.L.C." -> "llc"
-    words = [w for w in _NON_WORD.split(text.replace("_", " ")) if w]
+    words = _strip_legal_forms(_words(name))
     if len(words) > 1 and words[0] == "the":
         words = words[1:]
-    while len(words) > 1 and words[-1] in LEGAL_SUFFIXES:
-        words.pop()
     return " ".join(words)
 
 

@@ -2,21 +2,18 @@
 
 Settings come from, in order: command-line flags, environment variables,
 ``intropath.toml`` in the working directory, then ``config.toml`` in the user
-config dir (``intropath paths`` prints where). Personal data lives in the
-user data dir; nothing is ever sent anywhere but the Neo4j server configured.
+config dir (``intropath paths`` prints where); :mod:`intropath.settings`
+reads and checks the files. Personal data lives in the user data dir; nothing
+is ever sent anywhere but the Neo4j server configured.
 """
 
 from __future__ import annotations
 
 import os
-import tomllib
 from importlib import resources
 from pathlib import Path
-from typing import Any
 
 import platformdirs
-
-from .errors import ConfigError
 
 APP = "intropath"
 ENV_DATA_DIR = "INTROPATH_DATA_DIR"
@@ -60,28 +57,6 @@ def config_files() -> list[Path]:
     return [config_dir() / "config.toml", Path.cwd() / "intropath.toml"]
 
 
-def load_config() -> dict[str, Any]:
-    """Merge every config file that exists; a broken one is a ConfigError."""
-    merged: dict[str, Any] = {}
-    for path in config_files():
-        if not path.is_file():
-            continue
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read config: {exc}") from None
-        _merge(merged, data)
-    return merged
-
-
-def _merge(into: dict[str, Any], data: dict[str, Any]) -> None:
-    for key, value in data.items():
-        if isinstance(value, dict) and isinstance(into.get(key), dict):
-            _merge(into[key], value)
-        else:
-            into[key] = value
-
-
 def resolve_graph(explicit: str | os.PathLike[str] | None) -> tuple[Path, str]:
     """The graph file to use and a phrase saying why.
 
@@ -90,9 +65,11 @@ def resolve_graph(explicit: str | os.PathLike[str] | None) -> tuple[Path, str]:
     """
     if explicit:
         return Path(explicit), "from --graph"
-    configured = load_config().get("graph")
+    from .settings import load_settings  # the settings read the files this module finds
+
+    configured = load_settings().graph
     if configured:
-        return Path(str(configured)).expanduser(), "from the config file"
+        return configured, "from the config file"
     own = default_graph_path()
     if own.is_file():
         return own, "your imported graph"

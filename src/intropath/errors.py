@@ -30,9 +30,13 @@ class GraphFileError(IntropathError):
 class PersonNotFound(IntropathError):
     """A person id that the graph does not hold."""
 
-    def __init__(self, person_id: str, what: str = "person") -> None:
+    def __init__(
+        self, person_id: str, what: str = "person", suggestions: list[str] | None = None
+    ) -> None:
         self.person_id = person_id
-        super().__init__(f"{what} {person_id!r} is not in the graph")
+        self.suggestions = suggestions or []
+        hint = f"; did you mean {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"{what} {person_id!r} is not in the graph{hint}")
 
 
 class CompanyError(IntropathError):
@@ -73,6 +77,10 @@ class ImportFileError(IntropathError):
         self.line = line
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {message}")
+
+
+class OwnerMismatch(ImportFileError):
+    """An export of someone other than the graph's owner, imported without ``--owner``."""
 
 
 class AmbiguousPerson(IntropathError):

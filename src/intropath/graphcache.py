@@ -32,37 +32,46 @@ from pydantic import TypeAdapter
 
 from .companies import CompanyIndex
 from .config import data_dir
-from .graphfile import load_document
+from .graphfile import load_document, read_bytes
 from .model import Company, Evidence, Group
+from .progress import Progress
 from .stores.compact import CompactGraph
 from .stores.memory import MemoryStore
 from .stores.people import People
 
 CACHE_FROM = 1 << 20
 """Files smaller than this (bytes) load fast enough without a cache."""
-FORMAT = 1
+FORMAT = 2
 
 _EVIDENCE = TypeAdapter(list[Evidence])
 _COMPANIES = TypeAdapter(list[Company])
 _GROUPS = TypeAdapter(list[Group])
 
 
-def open_graph(path: str | os.PathLike[str], *, cache_from: int = CACHE_FROM) -> MemoryStore:
-    """A graph file in memory, ready to plan (through the cache when it is large)."""
+def open_graph(
+    path: str | os.PathLike[str],
+    *,
+    cache_from: int = CACHE_FROM,
+    progress: Progress | None = None,
+) -> MemoryStore:
+    """A graph file in memory, ready to plan (through the cache when it is large).
+
+    Errors and ``progress`` reports are those of :func:`~intropath.graphfile.load_document`.
+    """
     path = Path(path)
     description = str(path)
     with _gc_paused():
         size = path.stat().st_size if path.is_file() else 0
-        if size < cache_from:
-            return MemoryStore(load_document(path), description)
-        raw = path.read_bytes()
+        if size < cache_from:  # named pipes and other non-files go here, to be refused
+            return MemoryStore(load_document(path, progress), description)
+        raw = read_bytes(path, progress)
         digest = hashlib.sha256(raw).hexdigest()
         where = cache_path(path)
         store = _read(where, digest, description)
         if store is None:
             held = [raw]
             del raw  # the reader drops the bytes once decoded: 160 MiB less at the peak
-            store = _from_bytes(held, path)
+            store = _from_bytes(held, path, progress)
             with contextlib.suppress(OSError):  # a cache that cannot be written is no error
                 _write(store, where, digest)
         return store
@@ -86,7 +95,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _from_bytes(held: list[bytes], path: Path) -> MemoryStore:
+def _from_bytes(held: list[bytes], path: Path, progress: Progress | None) -> MemoryStore:
     """The store of a file's bytes (``held``, emptied: the caller keeps no copy)."""
     if path.suffix.lower() == ".json":
         from .columnar import read_columns
@@ -107,7 +116,7 @@ def _from_bytes(held: list[bytes], path: Path) -> MemoryStore:
                 evidence=columns.evidence,
             )
     held.clear()
-    return MemoryStore(load_document(path), str(path))
+    return MemoryStore(load_document(path, progress), str(path))
 
 
 def _write(store: MemoryStore, where: Path, digest: str) -> None:

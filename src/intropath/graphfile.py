@@ -18,20 +18,28 @@ names the file and the line, or the offending record.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
 
 import yaml
+from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from .companies import CompanyIndex, company_key
 from .errors import GraphFileError
+from .files import not_a_file, private_dir
 from .model import Company, GraphDocument
+from .progress import Progress
+from .terminal import short
 
 Format = Literal["json", "yaml", "node-link", "graphml"]
 YAML_SUFFIXES = (".yaml", ".yml")
+log = logging.getLogger(__name__)
 
 
 class _YamlLoader(yaml.SafeLoader):
@@ -44,17 +52,26 @@ _YamlLoader.yaml_implicit_resolvers = {
 }
 
 
-def load_document(path: str | os.PathLike[str]) -> GraphDocument:
-    """Load, validate and normalise a graph file."""
+CHUNK = 1 << 22
+"""Bytes read at a time, so that reading a large file can report progress."""
+
+
+def load_document(path: str | os.PathLike[str], progress: Progress | None = None) -> GraphDocument:
+    """Load, validate and normalise a graph file, reporting ``reading`` and ``checking``."""
     path = Path(path)
+    raw = read_bytes(path, progress)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except FileNotFoundError:
-        raise GraphFileError(f"{path}: no such graph file") from None
-    except IsADirectoryError:
-        raise GraphFileError(f"{path}: is a directory, not a graph file") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise GraphFileError(f"{path}: cannot read: {exc}") from None
+    del raw  # the decoded text is all that is needed from here on
+    try:
+        return _parse_text(text, path)
+    except RecursionError:
+        raise GraphFileError(f"{path}: nested too deeply to be a graph file") from None
+
+
+def _parse_text(text: str, path: Path) -> GraphDocument:
     # interchange needs networkx, slow to import: only the formats that use it pay for it.
     if path.suffix.lower() == ".graphml":
         from . import interchange
@@ -74,6 +91,38 @@ def load_document(path: str | os.PathLike[str]) -> GraphDocument:
 
         return _checked(interchange.from_node_link(data, str(path)), str(path))
     return parse_document(data, str(path))
+
+
+def read_bytes(path: Path, progress: Progress | None = None) -> bytes:
+    """A graph file's bytes, reporting ``reading`` then ``checking`` (one-line errors)."""
+    if not path.exists():
+        raise GraphFileError(f"{path}: no such graph file")
+    if path.is_dir():
+        raise GraphFileError(f"{path}: is a directory, not a graph file")
+    problem = not_a_file(path)
+    if problem:  # a named pipe would block the read forever
+        raise GraphFileError(f"{path}: {problem}, not a graph file")
+    try:
+        raw = _read(path, progress)
+    except OSError as exc:
+        raise GraphFileError(f"{path}: cannot read: {exc}") from None
+    log.info("read %s", path)
+    if progress:
+        progress("checking", 0, 0)
+    return raw
+
+
+def _read(path: Path, progress: Progress | None) -> bytes:
+    with path.open("rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        chunks: list[bytes] = []
+        done = 0
+        while chunk := handle.read(CHUNK):
+            chunks.append(chunk)
+            done += len(chunk)
+            if progress:
+                progress("reading", done, size)
+    return b"".join(chunks)
 
 
 def _load_yaml(text: str, path: Path) -> Any:
@@ -121,22 +170,72 @@ def save_document(
     else:
         text = document.model_dump_json(indent=2, exclude_defaults=True)
     write_atomic(path, text)
+    log.info(
+        "wrote %s (%s, %d people, %d ties)", path, chosen, len(document.people), len(document.ties)
+    )
+
+
+LOCK_TIMEOUT = 60.0
+"""Seconds a writer waits for another one to finish with the same file."""
+
+
+def _lock(path: Path) -> FileLock:
+    # One lock object per file in this process, so a writer that holds the lock
+    # can call save_document (which takes it again) without waiting on itself.
+    name = path.parent / f".{path.name}.lock"
+    return FileLock(name, mode=0o600, is_singleton=True)
+
+
+@contextmanager
+def locked(path: str | os.PathLike[str]) -> Iterator[None]:
+    """Hold the lock of graph file ``path``: wrap every load-modify-save in it.
+
+    Writers queue for up to :data:`LOCK_TIMEOUT` seconds; after that the file
+    is reported busy rather than overwritten with a stale copy.
+    """
+    path = Path(path)
+    private_dir(path.parent)
+    lock = _lock(path)
+    try:
+        lock.acquire(timeout=LOCK_TIMEOUT)
+    except Timeout:
+        raise GraphFileError(
+            f"{path}: busy: another intropath command is changing it; try again when it is done"
+        ) from None
+    except OSError as exc:
+        raise GraphFileError(f"{path}: cannot lock: {exc.strerror or exc}") from None
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Replace ``path`` with ``text`` in one step."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.write("\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Replace ``path`` with ``text`` in one step, holding the file's lock.
+
+    Temp files left by a killed writer are removed first; a failed write
+    (a full disk, say) names the file and leaves it as it was.
+    """
+    with locked(path):
+        for stale in path.parent.iterdir():
+            if stale.name.startswith(f".{path.name}.") and stale.name.endswith(".tmp"):
+                stale.unlink(missing_ok=True)
+        tmp: str | None = None
+        try:
+            fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(text)
+                handle.write("\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, path)
+        except OSError as exc:
+            raise GraphFileError(
+                f"{path}: cannot write: {exc.strerror or exc}; the file was not changed"
+            ) from None
+        finally:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
 
 
 def _describe(exc: ValidationError, data: dict[str, Any]) -> str:
@@ -161,15 +260,20 @@ def _describe(exc: ValidationError, data: dict[str, Any]) -> str:
 
 
 def _label(record: Any) -> str:
+    # short(): a value here is unvalidated and may be a YAML alias bomb.
     if not isinstance(record, dict):
         return ""
     if "id" in record:
-        return f"id {record['id']!r}"
+        return f"id {short(record['id'])}"
     if "a" in record and "b" in record:
-        return f"{record['a']} - {record['b']}"
+        return f"{_text(record['a'])} - {_text(record['b'])}"
     if "name" in record:
-        return f"name {record['name']!r}"
+        return f"name {short(record['name'])}"
     return ""
+
+
+def _text(value: Any) -> str:
+    return value if isinstance(value, str) else short(value)
 
 
 def _checked(document: GraphDocument, source: str) -> GraphDocument:

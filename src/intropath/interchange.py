@@ -88,7 +88,7 @@ def from_networkx(graph: nx.Graph, source: str = "<networkx>") -> GraphDocument:
     """
     try:
         return _from_networkx(graph)
-    except (ValidationError, KeyError, TypeError, ValueError) as exc:
+    except (ValidationError, AttributeError, KeyError, TypeError, ValueError) as exc:
         detail = exc.errors()[0]["msg"] if isinstance(exc, ValidationError) else str(exc)
         raise GraphFileError(f"{source}: {detail}") from None
 
@@ -181,6 +181,14 @@ def to_node_link(document: GraphDocument) -> dict[str, Any]:
 
 def from_node_link(data: dict[str, Any], source: str) -> GraphDocument:
     edges = "edges" if "edges" in data else "links"
+    # networkx trusts the shape; a "graph" that is not an object ends in AttributeError.
+    for key, kind in (("graph", dict), ("nodes", list), (edges, list)):
+        if key in data and not isinstance(data[key], kind):
+            wanted = "an object" if kind is dict else "a list"
+            raise GraphFileError(f"{source}: node-link '{key}' must be {wanted}")
+    for key in ("nodes", edges):
+        if not all(isinstance(item, dict) for item in data[key]):
+            raise GraphFileError(f"{source}: node-link '{key}' must hold objects")
     try:
         graph = nx.node_link_graph(data, edges=edges, multigraph=True)
     except Exception as exc:  # networkx raises bare KeyError/TypeError on bad shapes

@@ -15,52 +15,40 @@ newer export keeps all of it.
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from . import people
 from .errors import AmbiguousPerson, InvalidRating, PersonNotFound
 from .importers.csvutil import Row, read_file, read_table
 from .importers.report import ImportReport
-from .importers.text import name_key
-from .importers.urls import profile_key
-from .model import ContactPolicy, Evidence, EvidenceKind, GraphDocument, Person, Tie
+from .model import (
+    ContactPolicy,
+    Evidence,
+    EvidenceKind,
+    EvidenceLevel,
+    GraphDocument,
+    Person,
+    Tie,
+)
 from .strength import DEFAULT_PARAMS, StrengthParams, TieStrength, score
+from .terminal import clean
+
+if TYPE_CHECKING:
+    from .results import Plan
 
 MANUAL = "manual"
 """The source of everything the user enters by hand."""
 
 
 def find_person(document: GraphDocument, query: str) -> Person:
-    """A person by id, profile URL, email, or a name only one person has.
-
-    Raises
-    ------
-    PersonNotFound
-        When nobody matches.
-    AmbiguousPerson
-        When several people have that name.
-    """
-    query = query.strip()
-    for person in document.people:
-        if person.id == query:
-            return person
-    url = profile_key(query)
-    key = name_key(query)
-    found = [
-        p
-        for p in document.people
-        if (url and profile_key(p.profile_url) == url)
-        or (p.email and p.email.casefold() == query.casefold())
-    ]
-    if not found and key:
-        found = [p for p in document.people if name_key(p.name) == key]
-    if not found:
-        raise PersonNotFound(query)
-    if len(found) > 1:
-        raise AmbiguousPerson(query, [p.id for p in found])
-    return found[0]
+    """A person of ``document`` by id, profile URL, email or name (see :mod:`people`)."""
+    return people.find_person(document.people, query)
 
 
 def _check(name: str, value: float | None) -> None:
@@ -83,7 +71,9 @@ def set_tie(
 
     A rating overrides the model's number; setting only one number keeps the
     other from an earlier rating. The tie is created if it does not exist.
+    The note is stored without terminal control characters.
     """
+    note = clean(note) if note else note
     _check("trust", trust)
     _check("familiarity", familiarity)
     a = find_person(document, person).id
@@ -178,7 +168,7 @@ def import_ratings(
     """
     path = Path(path)
     report = ImportReport(source=str(path))
-    table = read_table(read_file(path), str(path), ["person"], report)
+    table = read_table(read_file(path, report), str(path), ["person"], report)
     for row in table.rows:
         try:
             _apply_row(document, row, params, as_of)
@@ -254,3 +244,44 @@ def explain(
     ties = [t for t in document.ties if found.id in (t.a, t.b)]
     ties.sort(key=lambda t: (document.me not in (t.a, t.b), -t.trust, t.a, t.b))
     return found, [(t, score(t.evidence, params, as_of)) for t in ties]
+
+
+TEMPLATE_COLUMNS = ("person", "name", "with", "trust", "familiarity", "note", "level", "why")
+"""The ratings template: the columns ``ratings import`` reads, then two to read by."""
+
+
+def ratings_template(plan: Plan, top: int | None = None) -> str:
+    """A ratings CSV of the ties the plan's ``top`` asks rest on that you have not rated.
+
+    One row per tie on each ask's best path, best ask first: your tie with the
+    contact (how readily would they vouch for you?) and, for an introduction,
+    the contact's tie onwards (how well do they know the next person?). Fill in
+    ``trust`` and ``familiarity`` (0 to 1) where you know the answer and give
+    the file to ``intropath ratings import``; rows left blank change nothing.
+    """
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TEMPLATE_COLUMNS)
+    seen: set[frozenset[str]] = set()
+    for ask in plan.asks[:top]:
+        for hop in ask.best_path.hops:
+            pair = frozenset((hop.source.id, hop.target.id))
+            if hop.level is EvidenceLevel.RATED or pair in seen:
+                continue
+            seen.add(pair)
+            mine = hop.source.id == plan.me.id
+            person, other = (hop.target, hop.source) if mine else (hop.source, hop.target)
+            question = (
+                f"would {person.name} vouch for you?"
+                if mine
+                else f"how well does {person.name} know {other.name}?"
+            )
+            numbers = f"now trust {hop.trust:.2f}, familiarity {hop.familiarity:.2f}"
+            row = [person.id, person.name, other.id, "", "", "", hop.level.label]
+            writer.writerow([*map(_cell, row), _cell(f"{question} {numbers}")])
+    return out.getvalue()
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet will not run as a formula."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

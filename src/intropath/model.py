@@ -41,6 +41,40 @@ class EvidenceKind(StrEnum):
     NOTE = "note"
     SHARED_EMPLOYER = "shared_employer"
     SHARED_SCHOOL = "shared_school"
+    COLLEAGUES = "colleagues"
+    EMAIL = "email"
+    MEETINGS = "meetings"
+
+
+class EvidenceLevel(StrEnum):
+    """How much a tie's numbers rest on, best first (see :func:`intropath.strength.level_of`)."""
+
+    RATED = "rated"
+    INTERACTED = "interacted"
+    WEAK = "weak"
+    CONNECTED = "connected"
+
+    @property
+    def label(self) -> str:
+        """The level in words, as results show it."""
+        return _LEVEL_LABELS[self]
+
+
+_LEVEL_LABELS = {
+    EvidenceLevel.RATED: "rated by you",
+    EvidenceLevel.INTERACTED: "interacted",
+    EvidenceLevel.WEAK: "weak evidence only",
+    EvidenceLevel.CONNECTED: "connected only",
+}
+
+
+OWNER_PLACEHOLDER = "Me"
+"""What an owner no file names is called until they are named (never a draft's signature)."""
+
+
+def is_placeholder_name(name: str | None) -> bool:
+    """Is ``name`` missing, or a stand-in such as "Me" rather than a person's name?"""
+    return " ".join((name or "").split()).casefold() in {"", "me", "you", "owner", "your name"}
 
 
 class _Model(BaseModel):
@@ -71,6 +105,13 @@ class Evidence(_Model):
     familiarity: Strength | None = Field(None, description="A rating's familiarity.")
     source: str | None = Field(
         None, description="Provenance: 'manual', or an import such as 'linkedin:alex'."
+    )
+    threads: int | None = Field(None, ge=0, description="Email threads where both wrote.")
+    weight: float | None = Field(
+        None,
+        ge=0,
+        allow_inf_nan=False,
+        description="Meetings weighted by size: a meeting of n people counts 1/(n-1).",
     )
 
     @model_validator(mode="before")
@@ -136,9 +177,12 @@ class Person(_Model):
             company = data.pop("company", None)
             title = data.pop("title", None)
             if company:
+                positions = data.get("positions", [])
+                if not isinstance(positions, list):
+                    raise ValueError("'positions' must be a list")
                 data["positions"] = [
                     {"company": company, "title": title, "current": True},
-                    *data.get("positions", []),
+                    *positions,
                 ]
             elif title:
                 raise ValueError("'title' is given without 'company'")

@@ -24,8 +24,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .config import bundled, load_config
-from .errors import ConfigError, StoreError
+from .config import bundled
+from .errors import StoreError
+from .settings import load_settings, settings_from
 
 DEFAULT_URI = "neo4j://localhost:7687"
 DEFAULT_USER = "neo4j"
@@ -70,7 +71,7 @@ def resolve_settings(
     environ
         The environment (default ``os.environ``).
     config
-        The merged config (default :func:`intropath.config.load_config`).
+        Parsed config data (default: the config files, see :mod:`intropath.settings`).
 
     Raises
     ------
@@ -86,11 +87,11 @@ def resolve_settings(
     'bolt://x:1'
     """
     env = os.environ if environ is None else environ
-    table = _config_table(load_config() if config is None else config)
+    table = (load_settings() if config is None else settings_from(config)).neo4j
     given = {"uri": uri, "user": user, "password": password, "database": database}
     values: dict[str, str | None] = {}
     for name, flag in given.items():
-        value = flag or env.get(ENV[name]) or table.get(CONFIG_KEYS[name])
+        value = flag or env.get(ENV[name]) or getattr(table, CONFIG_KEYS[name])
         values[name] = value or None
     return Neo4jSettings(
         uri=values["uri"] or DEFAULT_URI,
@@ -98,22 +99,6 @@ def resolve_settings(
         password=values["password"],
         database=values["database"],
     )
-
-
-def _config_table(config: Mapping[str, Any]) -> dict[str, str]:
-    table = config.get("neo4j", {})
-    if not isinstance(table, Mapping):
-        raise ConfigError("config: [neo4j] must be a table (uri, username, password, database)")
-    unknown = sorted(set(table) - set(CONFIG_KEYS.values()))
-    if unknown:
-        raise ConfigError(
-            f"config: [neo4j] has unknown key(s) {', '.join(unknown)}; "
-            "use uri, username, password, database"
-        )
-    for key, value in table.items():
-        if not isinstance(value, str):
-            raise ConfigError(f"config: [neo4j] {key} must be text, got {value!r}")
-    return dict(table)
 
 
 # -- the Cypher files -------------------------------------------------------

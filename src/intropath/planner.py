@@ -8,15 +8,18 @@ to (see :class:`intropath.stores.base.Store`).
 from __future__ import annotations
 
 import os
+import shlex
 from dataclasses import dataclass, field
 
 from .companies import CompanyIndex
 from .errors import IntropathError, PersonNotFound
-from .model import ContactPolicy, Person
+from .model import ContactPolicy, EvidenceLevel, Person
+from .outreach.current import load_etiquette
 from .outreach.rules import Etiquette, Review
 from .results import (
     Ask,
     CompanyRef,
+    Detour,
     EtiquetteReport,
     Fallbacks,
     Hop,
@@ -29,8 +32,9 @@ from .results import (
     Target,
     WeakestLink,
 )
-from .scoring import MAX_HOPS_LIMIT, Weights, hop_factor, hop_kinds, openness, role_match
+from .scoring import MAX_HOPS_LIMIT, MAX_TOP, Weights, hop_factor, hop_kinds, openness, role_match
 from .stores.base import FoundPath, SearchQuery, Store
+from .strength import level_of, weakest_level
 
 
 class InvalidQuery(IntropathError):
@@ -64,7 +68,7 @@ def plan(
     max_hops: int = 3,
     trust_weight: float = 1.0,
     familiarity_weight: float = 1.0,
-    etiquette: Etiquette | None = None,
+    etiquette: Etiquette | bool = True,
     asks: int | None = None,
 ) -> Plan:
     """Find whom to ask for an introduction to someone at ``company``.
@@ -89,7 +93,10 @@ def plan(
     etiquette
         Rules and past asks (see :mod:`intropath.outreach`): contacts in
         cooldown or with an open ask are skipped, hiring managers are routed
-        around, and every change is explained in ``Plan.etiquette``.
+        around, and every change is explained in ``Plan.etiquette``. By default
+        (``True``) the configured rules and the asks logged so far, as of today,
+        exactly as ``intropath find`` applies them; an :class:`Etiquette` to use
+        other rules, asks or day; ``False`` to plan without any etiquette.
     asks
         How many asks to list and explain, best first (``None``: every contact
         who can help); the others are counted in ``Plan.more_asks``. The CLI's
@@ -114,8 +121,8 @@ def plan(
         raise InvalidQuery("the company name is empty")
     if not 1 <= max_hops <= MAX_HOPS_LIMIT:
         raise InvalidQuery(f"max hops must be between 1 and {MAX_HOPS_LIMIT}, got {max_hops}")
-    if top < 1:
-        raise InvalidQuery(f"top must be at least 1, got {top}")
+    if not 1 <= top <= MAX_TOP:
+        raise InvalidQuery(f"top must be between 1 and {MAX_TOP}, got {top}")
     if asks is not None and asks < 1:
         raise InvalidQuery(f"asks must be at least 1, got {asks}")
     try:
@@ -123,6 +130,9 @@ def plan(
     except ValueError as exc:
         raise InvalidQuery(str(exc)) from None
     me_person = resolve_me(store, me)
+    rules: Etiquette | None = (
+        load_etiquette(store=store) if etiquette is True else etiquette or None
+    )
     index = store.company_index()
     key = index.resolve(company)
     ctx = _Context(store, me_person, key, index, role or None, weights)
@@ -135,8 +145,8 @@ def plan(
         if p.id != me_person.id and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
     ]
     review = Review()
-    if etiquette is not None:
-        review = etiquette.review(me_person.id, eligible, store.person, store.tie)
+    if rules is not None:
+        review = rules.review(me_person.id, eligible, store.person, store.tie)
     there = {p.id for p in eligible}
     targets = {
         p.id: openness(p) * role_match(ctx.role, p) for p in eligible if p.id not in review.avoid
@@ -161,13 +171,25 @@ def plan(
             name=ctx.ref(a.contact).name,
             action="referral" if len(a.best.people) == 2 else "introduction",
             reach=a.reach,
-            best_path=_explain(ctx, a.best),
+            best_path=(best := _explain(ctx, a.best)),
+            level=best.level,
             history=review.history.get(a.contact),
         )
         for a in listed
     ]
+    detours = [
+        Detour.model_construct(
+            contact=d.contact,
+            name=ctx.ref(d.contact).name,
+            through=ctx.ref(d.through),
+            reason=f"every way in through {ctx.ref(d.contact).name} goes on through "
+            f"{ctx.ref(d.through).name}, your own contact: ask {ctx.ref(d.through).name} directly",
+            path=_explain(ctx, d.best),
+        )
+        for d in found.detours
+    ]
     report = None
-    if etiquette is not None:
+    if rules is not None:
         skipped = [
             *review.avoid.values(),
             *(
@@ -178,10 +200,16 @@ def plan(
             *(why for (_, t), why in review.skip_pairs.items() if t in there),
         ]
         report = EtiquetteReport(
-            as_of=etiquette.today,
+            as_of=rules.today,
             skipped=skipped,
             notes=review.notes,
             over_budget=review.over_budget,
+            reasons={
+                **{c: f"{ctx.ref(c).name} is marked do-not-ask" for c in found.not_asked},
+                **review.skip_contacts,
+                **review.avoid,
+            },
+            closed=review.closed,
         )
     known = index.companies[key]
     return Plan(
@@ -198,10 +226,30 @@ def plan(
         targets=len(targets),
         asks=explained,
         more_asks=found.more_asks + len(found.asks) - len(listed),
+        detours=detours,
         paths=[_explain(ctx, p) for p in found.paths],
         no_path=not found.asks,
         fallbacks=_fallbacks(ctx, employees, current, eligible),
         etiquette=report,
+        evidence_note=evidence_note(explained, known.name),
+    )
+
+
+TOP_ASKS = 5
+"""How many of the best asks the evidence note looks at."""
+
+
+def evidence_note(asks: list[Ask], company: str) -> str | None:
+    """Plain words when the best ask rests on nothing but a connection, else None."""
+    if not asks or asks[0].level is not EvidenceLevel.CONNECTED:
+        return None
+    top = asks[:TOP_ASKS]
+    bare = sum(a.level is EvidenceLevel.CONNECTED for a in top)
+    which = "The best ask rests" if len(top) == 1 else f"{bare} of the top {len(top)} asks rest"
+    return (
+        f"{which} on 'connected only' (nothing recorded but the connection), so their order "
+        "mostly reflects how long people have been connected. Rate the ties you know: "
+        f"intropath ratings template --company {shlex.quote(company)}"
     )
 
 
@@ -244,6 +292,7 @@ def _explain(ctx: _Context, found: FoundPath) -> PathResult:
                 familiarity=tie.familiarity,
                 factor=hop_factor(kind, tie.trust, tie.familiarity, ctx.weights),
                 evidence=tie.evidence,
+                level=level_of(tie.evidence),
             )
         )
     weakest = min(range(len(hops)), key=lambda i: (hops[i].factor, i))
@@ -272,6 +321,7 @@ def _explain(ctx: _Context, found: FoundPath) -> PathResult:
         weakest_link=WeakestLink.model_construct(
             index=weakest, factor=hops[weakest].factor, reason=hops[weakest].reason()
         ),
+        level=weakest_level(h.level for h in hops),
     )
 
 

@@ -11,15 +11,23 @@ import html
 from datetime import date
 from typing import TYPE_CHECKING, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
-from .model import ContactPolicy, Evidence
+from .model import ContactPolicy, Evidence, EvidenceLevel
 from .scoring import HopKind
 
 if TYPE_CHECKING:
     import pandas as pd
 
 PLAN_SCHEMA = "intropath.plan/1"
+
+
+DISPLAY_DECIMALS = 4
+"""Derived numbers (hop factors, target weights) are rounded in JSON; scores stay exact."""
+
+
+def _shown(value: float) -> float:
+    return round(value, DISPLAY_DECIMALS)
 
 
 class _Result(BaseModel):
@@ -43,8 +51,17 @@ class Hop(_Result):
     kind: HopKind
     trust: float
     familiarity: float
-    factor: float = Field(description="What this hop contributes to the score.")
+    factor: float = Field(
+        description="What this hop contributes to the score (rounded to 4 decimals in JSON)."
+    )
     evidence: list[Evidence] = Field(default_factory=list)
+    level: EvidenceLevel = Field(
+        EvidenceLevel.CONNECTED,
+        description="What the tie's numbers rest on: rated (by you), interacted, weak "
+        "(same employer, endorsements, one-way messages) or connected (only).",
+    )
+
+    _factor_shown = field_serializer("factor", when_used="json")(staticmethod(_shown))
 
     @property
     def counts(self) -> str:
@@ -79,7 +96,11 @@ class Target(PersonRef):
     hiring_manager: bool = False
     openness: float
     role_match: float
-    weight: float = Field(description="openness x role_match")
+    weight: float = Field(description="openness x role_match (rounded to 4 decimals in JSON)")
+
+    _shown = field_serializer("openness", "role_match", "weight", when_used="json")(
+        staticmethod(_shown)
+    )
 
 
 class WeakestLink(_Result):
@@ -87,15 +108,20 @@ class WeakestLink(_Result):
     factor: float
     reason: str
 
+    _factor_shown = field_serializer("factor", when_used="json")(staticmethod(_shown))
+
 
 class PathResult(_Result):
     """A scored, explained route from me to someone at the company."""
 
     people: list[str] = Field(description="Person ids from me to the target.")
-    score: float
+    score: float = Field(description="Exact, as computed (every backend gives the same bits).")
     hops: list[Hop]
     target: Target
     weakest_link: WeakestLink
+    level: EvidenceLevel = Field(
+        EvidenceLevel.CONNECTED, description="The least-founded hop's level."
+    )
 
     @property
     def names(self) -> list[str]:
@@ -115,7 +141,20 @@ class Ask(_Result):
     )
     reach: int = Field(description="Distinct people at the company they lead to.")
     best_path: PathResult
+    level: EvidenceLevel = Field(
+        EvidenceLevel.CONNECTED, description="The level of the best path (its weakest hop)."
+    )
     history: str | None = Field(None, description="Your past asks of this contact, if any.")
+
+
+class Detour(_Result):
+    """A contact left out: every way in through them passes someone you can ask yourself."""
+
+    contact: str
+    name: str
+    through: PersonRef = Field(description="Your own contact to ask directly instead.")
+    reason: str
+    path: PathResult = Field(description="The best way in through the contact, left out.")
 
 
 class CompanyRef(_Result):
@@ -155,6 +194,12 @@ class EtiquetteReport(_Result):
     skipped: list[str] = Field(default_factory=list, description="Who was left out, and why.")
     notes: list[str] = Field(default_factory=list, description="Budget warnings.")
     over_budget: bool = False
+    reasons: dict[str, str] = Field(
+        default_factory=dict, description="Person id -> why they were left out (as in skipped)."
+    )
+    closed: dict[str, str] = Field(
+        default_factory=dict, description="Contact id -> your latest ask of them, now closed."
+    )
 
 
 class Settings(_Result):
@@ -182,10 +227,20 @@ class Plan(_Result):
         description="Contacts who can help beyond those in asks "
         "(when the caller asked for only the best few).",
     )
+    detours: list[Detour] = Field(
+        default_factory=list,
+        description="Contacts left out: each of their paths goes through another contact of "
+        "yours whom asking directly is at least as good.",
+    )
     paths: list[PathResult] = Field(description="The top paths overall, best first.")
     no_path: bool
     fallbacks: Fallbacks
     etiquette: EtiquetteReport | None = None
+    evidence_note: str | None = Field(
+        None,
+        description="Said when the top asks rest on 'connected only': their order then "
+        "says little more than how long you have been connected.",
+    )
 
     def to_json(self) -> str:
         return self.model_dump_json(by_alias=True, indent=2)
@@ -248,7 +303,8 @@ class Plan(_Result):
             )
         rows = "".join(
             f"<tr><td>{i}</td><td>{e(a.name)}</td><td>{a.action}</td><td>{a.reach}</td>"
-            f"<td>{a.best_path.score:.3f}</td><td>{e(a.best_path.route(' → '))}</td>"
+            f"<td>{a.best_path.score:.3f}</td><td>{a.level.label}</td>"
+            f"<td>{e(a.best_path.route(' → '))}</td>"
             f"<td>{e(a.best_path.weakest_link.reason)}</td></tr>"
             for i, a in enumerate(self.asks, 1)
         )
@@ -263,16 +319,28 @@ class Plan(_Result):
             + "</ul></li>"
             for p in self.paths
         )
+        detours = "".join(
+            f"<li>{e(d.name)} also knows {e(d.through.name)}: ask {e(d.through.name)} directly</li>"
+            for d in self.detours
+        )
+        if detours:
+            detours = (
+                f"<p>Not listed (their way in goes through your own contact):</p><ul>{detours}</ul>"
+            )
         return (
-            head + notes + "<table><thead><tr><th>#</th><th>Ask</th><th>For</th><th>Reach</th>"
-            "<th>Score</th><th>Best route</th><th>Weakest link</th></tr></thead>"
-            f"<tbody>{rows}</tbody></table><p><b>Top paths</b></p><ol>{paths}</ol>"
+            head
+            + notes
+            + (f"<p><b>{e(self.evidence_note)}</b></p>" if self.evidence_note else "")
+            + "<table><thead><tr><th>#</th><th>Ask</th><th>For</th><th>Reach</th>"
+            "<th>Score</th><th>Evidence</th><th>Best route</th><th>Weakest link</th></tr></thead>"
+            f"<tbody>{rows}</tbody></table>{detours}<p><b>Top paths</b></p><ol>{paths}</ol>"
         )
 
 
 def _path_row(path: PathResult) -> dict[str, Any]:
     return {
         "score": path.score,
+        "level": path.level.value,
         "hops": len(path.hops),
         "target": path.target.id,
         "target_name": path.target.name,

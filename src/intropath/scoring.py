@@ -54,6 +54,13 @@ ROLE_FLOOR = 0.2
 MAX_HOPS_LIMIT = 6
 """The longest path the planner searches, in ties."""
 
+MAX_TOP = 10_000
+"""Most paths a plan lists (``top``)."""
+
+
+MAX_WEIGHT = 10.0
+"""Largest exponent: beyond it every path's score underflows to nothing."""
+
 
 @dataclass(frozen=True)
 class Weights:
@@ -65,8 +72,8 @@ class Weights:
     def __post_init__(self) -> None:
         for name in ("trust", "familiarity"):
             value = getattr(self, name)
-            if not (math.isfinite(value) and value >= 0):
-                raise ValueError(f"{name} weight must be a finite number >= 0, got {value}")
+            if not (math.isfinite(value) and 0 <= value <= MAX_WEIGHT):
+                raise ValueError(f"{name} weight must be between 0 and {MAX_WEIGHT}, got {value}")
 
 
 def hop_kinds(hops: int) -> list[HopKind]:

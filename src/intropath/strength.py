@@ -14,24 +14,26 @@ gave (evidence of kind ``rating``) overrides the number it sets.
 
 What each kind contributes, and the defaults, are documented in
 ``docs/strength-model.md``; every parameter can be changed in the
-``[strength]`` table of the config file (see :func:`params_from_config`).
+``[strength]`` table of the config file (see :mod:`intropath.settings`).
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, fields, replace
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .errors import ConfigError
-from .model import Evidence, EvidenceKind
+from pydantic import ConfigDict, ValidationInfo, field_validator
+from pydantic.dataclasses import dataclass as pydantic_dataclass
+
+from .model import Evidence, EvidenceKind, EvidenceLevel
 
 DAYS_PER_YEAR = 365.25
 
 
-@dataclass(frozen=True)
+@pydantic_dataclass(frozen=True, config=ConfigDict(extra="forbid"))
 class StrengthParams:
     """Every number of the strength model (``[strength]`` in the config file).
 
@@ -59,6 +61,8 @@ class StrengthParams:
     shared_employer_familiarity: float = 0.04
     shared_school_trust: float = 0.05
     shared_school_familiarity: float = 0.02
+    colleagues_trust: float = 0.05
+    colleagues_familiarity: float = 0.03
     recommendation_received_trust: float = 0.6
     recommendation_given_trust: float = 0.45
     recommendation_familiarity: float = 0.15
@@ -70,40 +74,33 @@ class StrengthParams:
     introduction_familiarity: float = 0.2
     met_trust: float = 0.15
     met_familiarity: float = 0.2
+    # mail and calendar archives (intropath import mail / calendar)
+    email_trust: float = 0.4
+    email_familiarity: float = 0.85
+    email_scale: float = 40.0
+    email_thread_scale: float = 10.0
+    meeting_trust: float = 0.3
+    meeting_familiarity: float = 0.7
+    meeting_scale: float = 5.0
 
-    def __post_init__(self) -> None:
-        for item in fields(self):
-            value = getattr(self, item.name)
-            positive = item.name.endswith(("_days", "_scale"))
-            ok = math.isfinite(value) and (value > 0 if positive else 0 <= value < 1)
-            if not ok:
-                rule = "a number > 0" if positive else "a number in [0, 1)"
-                raise ConfigError(f"strength.{item.name} must be {rule}, got {value!r}")
+    @field_validator("*", mode="before")
+    @classmethod
+    def _number(cls, value: Any) -> Any:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ValueError(f"must be a number, got {value!r}")
+        return value
+
+    @field_validator("*")
+    @classmethod
+    def _in_range(cls, value: float, info: ValidationInfo) -> float:
+        positive = str(info.field_name).endswith(("_days", "_scale"))
+        if not (math.isfinite(value) and (value > 0 if positive else 0 <= value < 1)):
+            rule = "a number > 0" if positive else "a number in [0, 1)"
+            raise ValueError(f"must be {rule}, got {value!r}")
+        return value
 
 
 DEFAULT_PARAMS = StrengthParams()
-
-
-def params_from_config(config: Mapping[str, Any]) -> StrengthParams:
-    """The parameters from a loaded config (its ``[strength]`` table), defaults elsewhere.
-
-    Raises
-    ------
-    ConfigError
-        For an unknown key or a value out of range.
-    """
-    table = config.get("strength", {})
-    if not isinstance(table, Mapping):
-        raise ConfigError("strength: expected a table of numbers")
-    known = {item.name for item in fields(StrengthParams)}
-    changes: dict[str, float] = {}
-    for key, value in table.items():
-        if key not in known:
-            raise ConfigError(f"strength.{key}: unknown setting; known: {', '.join(sorted(known))}")
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ConfigError(f"strength.{key} must be a number, got {value!r}")
-        changes[key] = float(value)
-    return replace(DEFAULT_PARAMS, **changes)
 
 
 @dataclass(frozen=True)
@@ -230,6 +227,12 @@ def _contribution(item: Evidence, p: StrengthParams, today: date) -> tuple[float
     if kind is EvidenceKind.MESSAGES:
         volume = 1 - math.exp(-_effective_messages(item, p) / p.message_scale)
         return p.message_trust * volume * fresh_t, p.message_familiarity * volume * fresh_f
+    if kind is EvidenceKind.EMAIL:
+        volume = _email_volume(item, p)
+        return p.email_trust * volume * fresh_t, p.email_familiarity * volume * fresh_f
+    if kind is EvidenceKind.MEETINGS:
+        volume = 1 - math.exp(-(item.weight or 0.0) / p.meeting_scale)
+        return p.meeting_trust * volume * fresh_t, p.meeting_familiarity * volume * fresh_f
     if kind is EvidenceKind.RECOMMENDATION:
         weight = (
             p.recommendation_given_trust
@@ -254,6 +257,7 @@ def _contribution(item: Evidence, p: StrengthParams, today: date) -> tuple[float
         EvidenceKind.STUDIED_TOGETHER: (p.studied_together_trust, p.studied_together_familiarity),
         EvidenceKind.SHARED_EMPLOYER: (p.shared_employer_trust, p.shared_employer_familiarity),
         EvidenceKind.SHARED_SCHOOL: (p.shared_school_trust, p.shared_school_familiarity),
+        EvidenceKind.COLLEAGUES: (p.colleagues_trust, p.colleagues_familiarity),
         EvidenceKind.INTRODUCTION: (p.introduction_trust, p.introduction_familiarity),
         EvidenceKind.MET: (p.met_trust, p.met_familiarity),
     }.get(kind)
@@ -268,6 +272,7 @@ _SPANS = frozenset(
         EvidenceKind.STUDIED_TOGETHER,
         EvidenceKind.SHARED_EMPLOYER,
         EvidenceKind.SHARED_SCHOOL,
+        EvidenceKind.COLLEAGUES,
     }
 )
 """Kinds that describe a period: with no end date they are still going on."""
@@ -279,6 +284,12 @@ def _effective_messages(item: Evidence, p: StrengthParams) -> float:
         return (item.count or 0) * (1 + p.one_way_share) / 2
     both = min(item.sent, item.received)
     return 2 * both + p.one_way_share * (max(item.sent, item.received) - both)
+
+
+def _email_volume(item: Evidence, p: StrengthParams) -> float:
+    """In [0, 1): effective messages on ``email_scale`` plus threads both wrote in."""
+    messages = _effective_messages(item, p)
+    return 1 - math.exp(-messages / p.email_scale - (item.threads or 0) / p.email_thread_scale)
 
 
 def explain_lines(strength: TieStrength) -> list[str]:
@@ -304,3 +315,81 @@ def explain_lines(strength: TieStrength) -> list[str]:
         ]
         lines.append(f"your rating overrides: {', '.join(rated)}")
     return lines
+
+
+_INTERACTED = frozenset(
+    {
+        EvidenceKind.WORKED_TOGETHER,
+        EvidenceKind.STUDIED_TOGETHER,
+        EvidenceKind.MET,
+        EvidenceKind.RECOMMENDATION,
+        EvidenceKind.INTRODUCTION,
+        EvidenceKind.NOTE,
+    }
+)
+"""Kinds that say the two know each other (a note is the user's own account)."""
+
+_WEAK = frozenset(
+    {
+        EvidenceKind.COLLEAGUES,
+        EvidenceKind.SHARED_EMPLOYER,
+        EvidenceKind.SHARED_SCHOOL,
+        EvidenceKind.ENDORSEMENT,
+        EvidenceKind.MESSAGES,
+    }
+)
+"""Kinds that hint at a relationship without showing one (messages: one way only)."""
+
+_LEVELS = list(EvidenceLevel)
+
+
+def level_of(evidence: Iterable[Evidence]) -> EvidenceLevel:
+    """How much a tie's numbers rest on: the best level any of its evidence reaches.
+
+    ``rated``: the user rated the tie; ``interacted``: messages both ways, a
+    recommendation, an introduction, having met or worked or studied together,
+    small meetings, or the user's note; ``weak``: only the same employer, a school,
+    endorsements, an invitation with a note, one-way messages or mail, or large
+    meetings; ``connected``: nothing but the
+    connection.
+
+    >>> level_of([Evidence(kind="connected"), Evidence(kind="colleagues", at="Acme")]).value
+    'weak'
+    """
+    best = EvidenceLevel.CONNECTED
+    for item in evidence:
+        level = _level(item)
+        if _LEVELS.index(level) < _LEVELS.index(best):
+            best = level
+    return best
+
+
+def _level(item: Evidence) -> EvidenceLevel:
+    kind = item.kind
+    if kind is EvidenceKind.RATING:  # the user's judgement, in numbers or in words
+        return EvidenceLevel.RATED
+    if kind is EvidenceKind.MEETINGS:
+        # a handful of meetings of a few people is knowing someone; one all-hands is not
+        return EvidenceLevel.INTERACTED if (item.weight or 0) >= 0.5 else EvidenceLevel.WEAK
+    if kind in (EvidenceKind.MESSAGES, EvidenceKind.EMAIL):
+        if item.sent is None or item.received is None:
+            both = (item.count or 0) > 1  # direction unknown: more than one message
+        else:
+            both = item.sent > 0 and item.received > 0
+        if both:
+            return EvidenceLevel.INTERACTED
+        return (
+            EvidenceLevel.WEAK
+            if (item.count or item.sent or item.received)
+            else EvidenceLevel.CONNECTED
+        )
+    if kind in _INTERACTED:
+        return EvidenceLevel.INTERACTED
+    if kind in _WEAK or (kind is EvidenceKind.INVITATION and item.detail):
+        return EvidenceLevel.WEAK
+    return EvidenceLevel.CONNECTED
+
+
+def weakest_level(levels: Iterable[EvidenceLevel]) -> EvidenceLevel:
+    """The least-founded of several levels (a path is only as well known as its weakest tie)."""
+    return max(levels, key=_LEVELS.index, default=EvidenceLevel.CONNECTED)

@@ -8,23 +8,75 @@ line with exit code 1.
 
 from __future__ import annotations
 
+import io
 import sys
+from collections.abc import Iterator
+from contextlib import AbstractContextManager, contextmanager
+from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import IO, TYPE_CHECKING, Annotated, Any, cast
 
 import typer
-from rich.console import Console
 from typer.core import TyperGroup
 
+from .. import __version__
 from ..config import resolve_graph
 from ..errors import IntropathError
+from ..progress import Progress
+from ..terminal import TextConsole, one_line, safe_json
+from .logs import configure_logging
+from .progress import bar_on
 
 if TYPE_CHECKING:
     from ..model import GraphDocument
     from ..stores.memory import MemoryStore
 
-console = Console(highlight=False, soft_wrap=False)
-err_console = Console(stderr=True, highlight=False)
+# Text consoles: data and paths are printed as text, never as markup.
+console = TextConsole(soft_wrap=False)
+err_console = TextConsole(stderr=True)
+
+PIPED_WIDTH = 10_000
+"""Output width when stdout is not a terminal: long lines stay whole for the next program."""
+
+
+class _Piped(io.TextIOBase):
+    """stdout for rich when it is not a terminal: whole lines, without trailing spaces."""
+
+    def __init__(self) -> None:
+        self._pending = ""
+
+    def write(self, text: str) -> int:
+        *lines, self._pending = (self._pending + text).split("\n")
+        for line in lines:
+            sys.stdout.write(line.rstrip() + "\n")
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            sys.stdout.write(self._pending.rstrip())
+            self._pending = ""
+        sys.stdout.flush()
+
+
+def stdout_is_terminal() -> bool:
+    """Is the output read by a person (else it is piped or redirected)?"""
+    return sys.stdout.isatty()
+
+
+@contextmanager
+def _plain_when_piped() -> Iterator[None]:
+    """Tables and text sized to their content, not hard-wrapped at 80 columns, when piped."""
+    if stdout_is_terminal():
+        yield
+        return
+    piped = _Piped()
+    saved = console._file, console._width  # rich has no public way back to "unset"
+    console.file, console.width = cast(IO[str], piped), PIPED_WIDTH
+    try:
+        yield
+    finally:
+        piped.flush()
+        console._file, console._width = saved
 
 
 class _Group(TyperGroup):
@@ -32,12 +84,15 @@ class _Group(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         try:
-            return super().invoke(ctx)
+            with _plain_when_piped():
+                return super().invoke(ctx)
         except IntropathError as exc:
             fail(str(exc))
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             fail(f"{where}{exc.strerror or exc}")
+        except RecursionError:
+            fail("the input is nested too deeply")
         except KeyboardInterrupt:
             err_console.print("Interrupted.")
             raise typer.Exit(130) from None
@@ -45,7 +100,7 @@ class _Group(TyperGroup):
 
 def fail(message: str) -> None:
     """Print one error line and exit 1."""
-    sys.stderr.write(f"Error: {' '.join(message.split())}\n")
+    sys.stderr.write(f"Error: {one_line(message)}\n")
     raise typer.Exit(1)
 
 
@@ -54,10 +109,53 @@ app = typer.Typer(
     name="intropath",
     help="Plan warm introductions: whom to ask, why, and how to ask graciously.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
+
+
+class _State:
+    """What the options before the command said (``-q`` also hides notes and progress)."""
+
+    quiet = False
+
+
+state = _State()
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"intropath {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            show_default=False,
+            help="Log what intropath does to stderr; -vv adds detail and the Neo4j driver's log.",
+        ),
+    ] = 0,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Print only results and errors: no notes, no progress."),
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_show_version, is_eager=True, help="Print the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Plan warm introductions: whom to ask, why, and how to ask graciously."""
+    state.quiet = quiet and not verbose
+    configure_logging(-1 if state.quiet else verbose)
+
 
 GraphOption = Annotated[
     Path | None,
@@ -81,26 +179,52 @@ JsonOption = Annotated[
 ]
 
 
+def progress_bar() -> AbstractContextManager[Progress]:
+    """A progress bar on stderr when it is a terminal (and not ``--quiet``)."""
+    return bar_on(err_console, quiet=state.quiet)
+
+
 def read_graph(graph: Path | None, quiet: bool = False) -> tuple[GraphDocument, Path]:
     """Read the graph file the user asked for (or the default) and say which one."""
     from ..graphfile import load_document
 
     path = _announce(graph, quiet)
-    return load_document(path), path
+    with progress_bar() as progress:
+        return load_document(path, progress), path
 
 
 def open_store(graph: Path | None, quiet: bool = False) -> MemoryStore:
     """The graph file the user asked for (or the default), in memory (through the cache)."""
     from ..graphcache import open_graph
 
-    return open_graph(_announce(graph, quiet))
+    path = _announce(graph, quiet)
+    with progress_bar() as progress:
+        return open_graph(path, progress=progress)
 
 
 def _announce(graph: Path | None, quiet: bool) -> Path:
     path, why = resolve_graph(graph)
-    if not quiet:
-        err_console.print(f"[dim]Using graph {path} ({why})[/dim]", soft_wrap=True)
+    if not (quiet or state.quiet):
+        err_console.print(f"Using graph {path} ({why})", style="dim", soft_wrap=True)
     return path
+
+
+FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)
+"""Days a date option accepts: date arithmetic (cooldowns) stays far from date.max."""
+
+
+def day_option(text: str, option: str) -> date:
+    """A YYYY-MM-DD option value, within :data:`FIRST_DAY` and :data:`LAST_DAY`."""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        day = None
+    if day is None or not FIRST_DAY <= day <= LAST_DAY:
+        raise typer.BadParameter(
+            f"{text!r} is not a date like 2026-11-23 between {FIRST_DAY} and {LAST_DAY}",
+            param_hint=option,
+        )
+    return day
 
 
 def main() -> None:
@@ -109,4 +233,4 @@ def main() -> None:
 
 
 def emit_json(text: str) -> None:
-    sys.stdout.write(text + "\n")
+    sys.stdout.write(safe_json(text) + "\n")

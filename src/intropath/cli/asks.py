@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import json
-import sys
 from datetime import date, timedelta
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+from rich.text import Text
 
-from ..config import data_dir, resolve_graph, sample_graph_path
+from ..config import resolve_graph, sample_graph_path
 from ..errors import IntropathError
-from ..outreach import AskLog, AskRecord, AskStatus, Etiquette, EtiquetteRules, due
+from ..outreach import AskLog, AskRecord, AskStatus, due
+from ..outreach.current import load_etiquette, log_path
+from ..outreach.log import MAX_ASK_ID
 from ..outreach.rules import effective
-from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, err_console
+from ..settings import load_settings
+from .app import GraphOption, JsonOption, MeOption, app, console, day_option, emit_json, err_console
 from .neo4j import (
     BackendOption,
     DatabaseOption,
@@ -27,15 +29,9 @@ from .neo4j import (
 if TYPE_CHECKING:
     from ..stores.base import Store
 
-LOG_NAME = "outreach.sqlite3"
-
 
 class EtiquetteError(IntropathError):
     """An ask the etiquette rules advise against (``--force`` records it anyway)."""
-
-
-def log_path() -> Path:
-    return data_dir() / LOG_NAME
 
 
 def _share(store: Store, ask: AskRecord) -> None:
@@ -44,35 +40,14 @@ def _share(store: Store, ask: AskRecord) -> None:
 
     if isinstance(store, Neo4jStore):
         store.record_ask(ask)
-        err_console.print("[dim]Shared with your team in Neo4j.[/dim]")
+        err_console.print("Shared with your team in Neo4j.", style="dim")
 
 
-def parse_day(text: str | None) -> date:
+def parse_day(text: str | None, option: str = "--as-of") -> date:
     """A day given as YYYY-MM-DD or 'today' (the default)."""
     if text is None or text == "today":
         return date.today()
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise typer.BadParameter(f"{text!r} is not a date like 2026-11-23") from None
-
-
-def team_asks(store: Store) -> tuple[AskRecord, ...]:
-    """Asks the team recorded in Neo4j (none for a graph file)."""
-    # A Neo4j store has imported its module; a graph file need not pay for it.
-    neo4j = sys.modules.get("intropath.stores.neo4j")
-    return tuple(store.team_asks()) if neo4j and isinstance(store, neo4j.Neo4jStore) else ()
-
-
-def load_etiquette(today: date, store: Store | None = None) -> Etiquette:
-    """The configured rules, the asks logged so far, and the team's asks in Neo4j."""
-    rules = EtiquetteRules.from_config()
-    team = team_asks(store) if store is not None else ()
-    path = log_path()
-    if not path.is_file():
-        return Etiquette(rules, (), today, team)
-    with AskLog(path) as log:
-        return Etiquette(rules, tuple(log.all()), today, team)
+    return day_option(text, option)
 
 
 AsOf = Annotated[
@@ -124,7 +99,7 @@ def record(
     Example: intropath ask record --via zoe --to amara --company Muse
     """
     with backend_store(backend, graph, uri, user, password, database) as store:
-        record_ask(store, via, to, company, channel, parse_day(on), note, force, me)
+        record_ask(store, via, to, company, channel, parse_day(on, "--on"), note, force, me)
 
 
 def record_ask(
@@ -250,7 +225,7 @@ def asks(
     if not items and not closed:
         console.print(f"No open asks as of {today}.")
     for d in items:
-        console.print(f"[bold]#{d.ask.id}[/bold] {d.message}")
+        console.print(Text.assemble((f"#{d.ask.id}", "bold"), f" {d.message}"))
     for a in closed:
         console.print(
             f"#{a.id} {name(a.via)} about {name(a.target)}: {a.status.value} "
@@ -265,7 +240,10 @@ def asks(
 @asks_app.command("update")
 def update(
     ask_id: Annotated[
-        int, typer.Argument(metavar="ID", help="The ask's number (see `intropath asks`).")
+        int,
+        typer.Argument(
+            metavar="ID", min=1, max=MAX_ASK_ID, help="The ask's number (see `intropath asks`)."
+        ),
     ],
     status: Annotated[
         AskStatus,
@@ -285,8 +263,8 @@ def update(
     graph (you -> contact, contact -> target, you -> target), which can only
     raise their numbers. The bundled sample graph is never modified.
     """
-    day = parse_day(on)
-    rules = EtiquetteRules.from_config()
+    day = parse_day(on, "--on")
+    rules = load_settings().etiquette
     with AskLog(log_path()) as log:
         if status is AskStatus.FOLLOWED_UP:
             ask = log.get(ask_id)
@@ -306,11 +284,12 @@ def update(
         if path == sample_graph_path():
             err_console.print("The bundled sample graph is not modified.")
             return
-        from ..graphfile import load_document, save_document
+        from ..graphfile import load_document, locked, save_document
         from ..outreach.feedback import record_introduction
 
-        document = load_document(path)
-        changed = record_introduction(document, ask, day)
-        if changed:
-            save_document(document, path)
+        with locked(path):
+            document = load_document(path)
+            changed = record_introduction(document, ask, day)
+            if changed:
+                save_document(document, path)
             console.print(f"Added the introduction to {len(changed)} ties in {path}.")

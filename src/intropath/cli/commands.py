@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated, Literal
 import typer
 
 from ..config import config_files, default_graph_path, resolve_graph
-from ..scoring import MAX_HOPS_LIMIT
+from ..scoring import MAX_HOPS_LIMIT, MAX_TOP, MAX_WEIGHT
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, read_graph
 from .draft import draft_for_find
 from .neo4j import (
@@ -41,15 +41,20 @@ def find(
             help="A role or team (e.g. 'product designer'); matching people score higher."
         ),
     ] = None,
-    top: Annotated[int, typer.Option(min=1, help="How many paths to list overall.")] = 5,
+    top: Annotated[
+        int, typer.Option(min=1, max=MAX_TOP, help="How many paths to list overall.")
+    ] = 5,
     max_hops: Annotated[
         int, typer.Option(min=1, max=MAX_HOPS_LIMIT, help="Longest path, in ties.")
     ] = 3,
     trust_weight: Annotated[
-        float, typer.Option(min=0.0, help="Exponent on trust (0 ignores it, 2 stresses it).")
+        float,
+        typer.Option(
+            min=0.0, max=MAX_WEIGHT, help="Exponent on trust (0 ignores it, 2 stresses it)."
+        ),
     ] = 1.0,
     familiarity_weight: Annotated[
-        float, typer.Option(min=0.0, help="Exponent on familiarity.")
+        float, typer.Option(min=0.0, max=MAX_WEIGHT, help="Exponent on familiarity.")
     ] = 1.0,
     as_of: Annotated[
         str | None,
@@ -84,12 +89,13 @@ def find(
 
     Example: intropath find --company Muse --role "product designer"
     """
+    from ..outreach.current import load_etiquette
     from ..planner import plan
-    from .asks import load_etiquette, parse_day
+    from .asks import parse_day
     from .render import ASKS_SHOWN, print_plan
 
     with backend_store(backend, graph, uri, user, password, database) as store:
-        rules = load_etiquette(parse_day(as_of), store) if etiquette else None
+        rules = load_etiquette(parse_day(as_of), store) if etiquette else False
         result = plan(
             store,
             company,
@@ -164,7 +170,8 @@ def convert(
     save_document(document, target, format=to)
     console.print(
         f"Wrote {target}: {len(document.people)} people, {len(document.ties)} ties, "
-        f"{len(document.companies)} companies, {len(document.groups)} groups."
+        f"{len(document.companies)} companies, {len(document.groups)} groups.",
+        soft_wrap=True,  # a path is never broken across lines
     )
 
 
@@ -193,7 +200,7 @@ def paths(as_json: JsonOption = False) -> None:
     $INTROPATH_DATA_DIR move the two folders.
     """
     from ..drafting.templates import user_template_dir
-    from .asks import log_path
+    from ..outreach.current import log_path
 
     graph, why = resolve_graph(None)
     found = {
@@ -210,6 +217,6 @@ def paths(as_json: JsonOption = False) -> None:
         if isinstance(value, list):
             for path in value:
                 mark = "exists" if Path(path).is_file() else "not there"
-                console.print(f"{label}: {path} ({mark})")
+                console.print(f"{label}: {path} ({mark})", soft_wrap=True)
         else:
-            console.print(f"{label}: {value}")
+            console.print(f"{label}: {value}", soft_wrap=True)

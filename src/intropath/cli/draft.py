@@ -8,10 +8,21 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..config import load_config
 from ..drafting.models import Channel, Kind, Lang
 from ..scoring import MAX_HOPS_LIMIT
-from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, fail, open_store
+from ..settings import load_settings
+from .app import (
+    GraphOption,
+    JsonOption,
+    MeOption,
+    app,
+    console,
+    emit_json,
+    err_console,
+    fail,
+    open_store,
+    stdout_is_terminal,
+)
 
 if TYPE_CHECKING:
     from ..drafting.models import Draft
@@ -47,12 +58,12 @@ def draft_for_find(
 
     Call it only when ``result.no_path`` is false (else it raises DraftError).
     """
-    from ..drafting import Profile, draft_for_plan
+    from ..drafting import draft_for_plan
 
     return draft_for_plan(
         result,
         store,
-        Profile.from_config(load_config()),
+        load_settings().me,
         kind=kind,
         channel=channel,
         lang=lang,
@@ -137,6 +148,23 @@ def draft_command(
     etiquette: Annotated[
         bool, typer.Option(help="Apply the etiquette rules and your logged asks.")
     ] = True,
+    formal: Annotated[
+        bool | None,
+        typer.Option(
+            "--formal/--informal",
+            help="German: 'Sie' or 'du'. Default: 'formal' under \\[me], else du for a contact "
+            "you know well (familiarity 0.6 or more) and Sie otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+    plain: Annotated[
+        bool,
+        typer.Option(
+            "--plain",
+            help="Print the message only (no box, checks or advice; warnings go to stderr). "
+            "The default when stdout is not a terminal.",
+        ),
+    ] = False,
 ) -> None:
     r"""Draft the message for the best way into COMPANY (or the path you pick).
 
@@ -150,11 +178,13 @@ def draft_command(
 
     Example: intropath draft --company Muse --channel note --lang de
     """
-    from ..drafting import Profile, draft, print_draft
-    from .asks import load_etiquette, record_ask
+    from ..drafting import draft, print_draft
+    from ..drafting.render import print_plain
+    from ..outreach.current import load_etiquette
+    from .asks import record_ask
 
     store = open_store(graph)
-    profile = Profile.from_config(load_config()).updated(
+    profile = load_settings().me.updated(
         name=name, email=email, about=about_me, purpose=purpose, timeline=timeline
     )
     message = draft(
@@ -164,16 +194,19 @@ def draft_command(
         me=me,
         role=role,
         max_hops=max_hops,
-        etiquette=load_etiquette(date.today(), store) if etiquette else None,
+        etiquette=load_etiquette(date.today(), store) if etiquette else False,
         kind=kind,
         channel=channel,
         lang=lang,
         via=via,
         to=to,
         ask=terminal_prompt(),
+        formal=formal,
     )
     if as_json:
         emit_json(message.to_json())
+    elif plain or not stdout_is_terminal():
+        print_plain(message, err_console)
     else:
         print_draft(console, message)
     if strict and not message.passed:

@@ -1,6 +1,6 @@
 """Commands that bring data in and record what the user knows.
 
-``import linkedin|vcard|google``, ``tie set``, ``person set``,
+``import linkedin|vcard|google|mail|calendar``, ``tie set``, ``person set``,
 ``ratings import`` and ``explain``. Each calls one library function
 (:mod:`intropath.importers`, :mod:`intropath.manual`) and writes the graph
 atomically: the saved graph changes only if the whole command succeeds.
@@ -9,24 +9,42 @@ atomically: the saved graph changes only if the whole command succeeds.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Protocol
+from typing import TYPE_CHECKING, Annotated, Protocol
 
 import typer
 
-from ..config import default_graph_path, load_config, resolve_graph, sample_graph_path
-from ..errors import GraphFileError, InvalidRating
-from ..graphfile import load_document, save_document
-from ..importers import ImportReport, import_google_contacts, import_linkedin, import_vcard
+from ..config import default_graph_path, resolve_graph, sample_graph_path
+from ..errors import GraphFileError, IntropathError, InvalidRating
+from ..graphfile import load_document, locked, save_document, write_atomic
 from ..manual import explain as explain_person
-from ..manual import import_ratings, set_person, set_tie
+from ..manual import import_ratings, ratings_template, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
-from ..strength import StrengthParams, explain_lines, params_from_config
-from .app import GraphOption, JsonOption, app, console, emit_json, err_console
+from ..settings import load_settings
+from ..strength import StrengthParams, explain_lines, level_of
+from .app import (
+    GraphOption,
+    JsonOption,
+    MeOption,
+    app,
+    console,
+    day_option,
+    emit_json,
+    err_console,
+    open_store,
+    progress_bar,
+)
+
+if TYPE_CHECKING:
+    # The importers pull in calendar and mail parsers: loaded by the command that needs them.
+    from ..importers import ImportReport
 
 import_app = typer.Typer(
-    help="Import a LinkedIn export or an address book into your graph.", no_args_is_help=True
+    help="Import a LinkedIn export, an address book, mail or a calendar into your graph.",
+    no_args_is_help=True,
 )
 tie_app = typer.Typer(
     help="Rate a relationship yourself (overrides the model).", no_args_is_help=True
@@ -104,39 +122,26 @@ class Importer(Protocol):
 
 
 def _say(text: str) -> None:
-    console.print(text, markup=False, highlight=False, soft_wrap=True)
+    console.print(text, soft_wrap=True)
 
 
 def _warn(text: str) -> None:
-    err_console.print(text, markup=False, highlight=False, soft_wrap=True)
+    err_console.print(text, soft_wrap=True)
 
 
 def target_path(explicit: Path | None) -> Path:
     """Where writes go: the file given, else ``graph`` in the config, else the user's graph."""
     if explicit is not None:
         return explicit
-    configured = load_config().get("graph")
-    return Path(str(configured)).expanduser() if configured else default_graph_path()
+    return load_settings().graph or default_graph_path()
 
 
 def _as_of(text: str | None) -> date | None:
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        message = f"expected YYYY-MM-DD, got {text!r}"
-        raise typer.BadParameter(message, param_hint="--as-of") from None
+    return None if text is None else day_option(text, "--as-of")
 
 
 def _params() -> StrengthParams:
-    return params_from_config(load_config())
-
-
-def _existing(path: Path, fresh: bool) -> GraphDocument | None:
-    if fresh or not path.exists():
-        return None
-    return load_document(path)
+    return load_settings().strength
 
 
 def _run_import(
@@ -149,21 +154,40 @@ def _run_import(
     as_json: bool,
     neo4j: bool = False,
 ) -> None:
-    path = target_path(into)
-    document = _existing(path, fresh)
-    merged, report = importer(source, document, owner=owner, params=_params(), as_of=_as_of(as_of))
-    report.target = str(path)
-    if not neo4j:
-        save_document(merged, path)
-        _print_report(report, merged, as_json)
-        return
-    from ..stores.neo4j import open_neo4j_store
+    if owner is not None and not owner.strip():
+        raise IntropathError("--owner is blank; give a name, a person id or a profile URL")
+    params, day = _params(), _as_of(as_of)
 
-    with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
-        save_document(merged, path)
-        loaded = store.load_document(merged).describe()  # idempotent: rerun to finish
+    def run(document: GraphDocument | None) -> tuple[GraphDocument, ImportReport]:
+        return importer(source, document, owner=owner, params=params, as_of=day)
+
+    _import_with(run, into, fresh, as_json, neo4j)
+
+
+def _import_with(
+    run: Callable[[GraphDocument | None], tuple[GraphDocument, ImportReport]],
+    into: Path | None,
+    fresh: bool,
+    as_json: bool,
+    neo4j: bool,
+) -> None:
+    path = target_path(into)
+    # load, merge and save as one step under the lock: a concurrent write is not lost
+    with locked(path), progress_bar() as progress:
+        document = None if fresh or not path.exists() else load_document(path, progress)
+        progress("importing", 0, 0)
+        merged, report = run(document)
+        report.target = str(path)
+        if neo4j:
+            from ..stores.neo4j import open_neo4j_store
+
+            with open_neo4j_store() as store:  # connect first: an unreachable server writes nothing
+                save_document(merged, path)
+                loaded = store.load_document(merged, progress).describe()  # idempotent
+        else:
+            save_document(merged, path)
     _print_report(report, merged, as_json)
-    if not as_json:
+    if neo4j and not as_json:
         _say(f"Loaded into Neo4j: {loaded}")
 
 
@@ -179,6 +203,7 @@ def _print_report(report: ImportReport, document: GraphDocument, as_json: bool) 
                     "skipped": report.skipped_count,
                     "skipped_rows": report.skipped,
                     "notes": report.notes,
+                    "formats": report.formats,
                     "people": len(document.people),
                     "ties": len(document.ties),
                 },
@@ -191,6 +216,8 @@ def _print_report(report: ImportReport, document: GraphDocument, as_json: bool) 
         _warn(f"  skipped {line}")
     if report.skipped_count > len(report.skipped):
         _warn(f"  ... and {report.skipped_count - len(report.skipped)} more")
+    for where, how in report.formats.items():
+        _warn(f"  read {where} as {how}")
     for line in report.notes:
         _warn(f"  note: {line}")
     if report.notes_count > len(report.notes):
@@ -218,6 +245,8 @@ def import_linkedin_command(
 
     Example: intropath import linkedin ~/Downloads/Basic_LinkedInDataExport.zip
     """
+    from ..importers import import_linkedin
+
     _run_import(import_linkedin, path, into, owner, fresh, as_of, as_json, neo4j)
 
 
@@ -232,6 +261,8 @@ def import_vcard_command(
     as_json: JsonOption = False,
 ) -> None:
     """Merge a vCard address book into the same people (by profile URL, email, name)."""
+    from ..importers import import_vcard
+
     _run_import(import_vcard, path, into, owner, fresh, as_of, as_json, neo4j)
 
 
@@ -246,17 +277,142 @@ def import_google_command(
     as_json: JsonOption = False,
 ) -> None:
     """Merge a Google Contacts or Outlook CSV into the same people."""
+    from ..importers import import_google_contacts
+
     _run_import(import_google_contacts, path, into, owner, fresh, as_of, as_json, neo4j)
 
 
-def _writable(graph: Path | None) -> tuple[Path, GraphDocument]:
+OwnerAddressOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--owner",
+        metavar="EMAIL",
+        show_default=False,
+        help="Your address in these files; repeat it (or separate with commas) for each "
+        "address you use. Default: email under \\[me] in the config file, else your graph's.",
+    ),
+]
+
+
+class ArchiveImporter(Protocol):
+    """The shape shared by import_mail and import_calendar."""
+
+    def __call__(
+        self,
+        paths: list[Path],
+        document: GraphDocument | None = None,
+        *,
+        owner: list[str] = ...,
+        owner_name: str | None = None,
+        params: StrengthParams = ...,
+        as_of: date | None = None,
+    ) -> tuple[GraphDocument, ImportReport]: ...
+
+
+def _run_archive_import(
+    importer: ArchiveImporter,
+    paths: list[Path],
+    owner: list[str] | None,
+    into: Path | None,
+    fresh: bool,
+    as_of: str | None,
+    as_json: bool,
+    neo4j: bool,
+) -> None:
+    me = load_settings().me
+    addresses = owner or ([me.email] if me.email else [])
+    day = _as_of(as_of)
+
+    def run(document: GraphDocument | None) -> tuple[GraphDocument, ImportReport]:
+        return importer(
+            paths,
+            document,
+            owner=addresses,
+            owner_name=me.name,
+            params=_params(),
+            as_of=day,
+        )
+
+    _import_with(run, into, fresh, as_json, neo4j)
+
+
+@import_app.command("mail")
+def import_mail_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="mbox files (Thunderbird, Google Takeout's .mbox or its .zip/.tgz as "
+            "downloaded), Maildir folders, or folders of them.",
+            metavar="PATH...",
+            show_default=False,
+        ),
+    ],
+    owner: OwnerAddressOption = None,
+    into: IntoOption = None,
+    fresh: FreshOption = False,
+    as_of: AsOfOption = None,
+    neo4j: Neo4jOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Count whom you wrote to and heard from in mail archives, on this machine.
+
+    Only headers are read, and only counts, dates and addresses are kept:
+    never subjects, bodies or attachments. Mailing lists, bulk and automated
+    mail, drafts, spam and duplicates are left out and counted; a malformed
+    message is skipped and listed. People merge by email, then by name; new
+    people are added only if you exchanged mail both ways. Give all your
+    archives to one import: importing again replaces the earlier mail evidence.
+
+    Example: intropath import mail ~/Downloads/takeout-20250101.zip --owner alex@example.com
+    """
+    from ..importers import import_mail
+
+    _run_archive_import(import_mail, paths, owner, into, fresh, as_of, as_json, neo4j)
+
+
+@import_app.command("calendar")
+def import_calendar_command(
+    paths: Annotated[
+        list[Path],
+        typer.Argument(
+            help="iCalendar exports: .ics files, a zip of them, or folders.",
+            metavar="PATH...",
+            show_default=False,
+        ),
+    ],
+    owner: OwnerAddressOption = None,
+    into: IntoOption = None,
+    fresh: FreshOption = False,
+    as_of: AsOfOption = None,
+    neo4j: Neo4jOption = False,
+    as_json: JsonOption = False,
+) -> None:
+    """Count whom you met, how often and in how large a meeting, from calendar exports.
+
+    Recurring events count once per occurrence up to today; cancelled and
+    declined events, rooms and events with no one else are left out. Only
+    counts, dates and sizes are kept, never titles or descriptions. People
+    merge by email, then by name; new people are added only if you met them
+    in a meeting of at most four people.
+
+    Example: intropath import calendar ~/Downloads/alex@example.com.ics
+    """
+    from ..importers import import_calendar
+
+    _run_archive_import(import_calendar, paths, owner, into, fresh, as_of, as_json, neo4j)
+
+
+@contextmanager
+def _editing(graph: Path | None) -> Iterator[tuple[Path, GraphDocument]]:
+    """The graph to change, loaded under its lock; save it before leaving."""
     path = target_path(graph)
     if not path.exists():
         raise GraphFileError(
             f"{path}: no graph yet; import one first (intropath import linkedin EXPORT) "
             "or pass --graph FILE"
         )
-    return path, load_document(path)
+    with locked(path):
+        yield path, load_document(path)
 
 
 @tie_app.command("set")
@@ -280,17 +436,17 @@ def tie_set(
     """
     if trust is None and familiarity is None and not note:
         raise InvalidRating("give --trust, --familiarity or --note")
-    path, document = _writable(graph)
-    tie = set_tie(
-        document,
-        person,
-        other=with_,
-        trust=trust,
-        familiarity=familiarity,
-        note=note,
-        params=_params(),
-    )
-    save_document(document, path)
+    with _editing(graph) as (path, document):
+        tie = set_tie(
+            document,
+            person,
+            other=with_,
+            trust=trust,
+            familiarity=familiarity,
+            note=note,
+            params=_params(),
+        )
+        save_document(document, path)
     _say(f"{tie.a} - {tie.b}: trust {tie.trust:.2f}, familiarity {tie.familiarity:.2f}")
 
 
@@ -317,16 +473,16 @@ def person_set(
 
     Example: intropath person set "Kim Novak" --policy prefers_email --recruiter
     """
-    path, document = _writable(graph)
-    found = set_person(
-        document,
-        person,
-        policy=policy,
-        recruiter=recruiter,
-        hiring_manager=hiring_manager,
-        email=email,
-    )
-    save_document(document, path)
+    with _editing(graph) as (path, document):
+        found = set_person(
+            document,
+            person,
+            policy=policy,
+            recruiter=recruiter,
+            hiring_manager=hiring_manager,
+            email=email,
+        )
+        save_document(document, path)
     flags = [
         f
         for f, on in (("recruiter", found.recruiter), ("hiring manager", found.hiring_manager))
@@ -347,11 +503,44 @@ def ratings_import(
     as_json: JsonOption = False,
 ) -> None:
     """Apply a CSV of ratings, notes, policies and flags; bad rows are listed and skipped."""
-    target, document = _writable(graph)
-    report = import_ratings(document, path, params=_params())
-    save_document(document, target)
+    with _editing(graph) as (target, document):
+        report = import_ratings(document, path, params=_params())
+        save_document(document, target)
     report.target, report.owner = str(target), document.me
     _print_report(report, document, as_json)
+
+
+@ratings_app.command("template")
+def ratings_template_command(
+    company: Annotated[
+        str, typer.Option("--company", "-c", help="The company, as you would write it.")
+    ],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write the CSV here. Default: print it."
+        ),
+    ] = None,
+    top: Annotated[int, typer.Option(min=1, help="How many of the best asks to cover.")] = 10,
+    graph: GraphOption = None,
+    me: MeOption = None,
+) -> None:
+    """Write a ratings CSV of the ties your best asks at COMPANY rest on, unrated so far.
+
+    Fill in trust and familiarity (0 to 1) for the people you know, then apply
+    it: intropath ratings import FILE. Rows left blank change nothing.
+
+    Example: intropath ratings template --company Muse -o ratings.csv
+    """
+    from ..planner import plan
+
+    text = ratings_template(plan(open_store(graph), company, me=me), top)
+    if output is None:
+        console.out(text, end="", highlight=False)
+        return
+    write_atomic(output, text)
+    rows = text.count("\n") - 1
+    _say(f"Wrote {output}: {rows} ties to rate (then: intropath ratings import {output}).")
 
 
 @app.command()
@@ -382,6 +571,7 @@ def explain(
                             "trust": t.trust,
                             "familiarity": t.familiarity,
                             "model": {"trust": s.trust, "familiarity": s.familiarity},
+                            "level": level_of(t.evidence).value,
                             "evidence": [
                                 e.model_dump(mode="json", exclude_none=True) for e in t.evidence
                             ],
@@ -400,7 +590,10 @@ def explain(
         _say("  no ties")
     for tie, strength in ties:
         other = tie.b if tie.a == found.id else tie.a
-        _say(f"  with {other}: trust {tie.trust:.2f}, familiarity {tie.familiarity:.2f}")
+        _say(
+            f"  with {other}: trust {tie.trust:.2f}, familiarity {tie.familiarity:.2f} "
+            f"({level_of(tie.evidence).label})"
+        )
         for line in explain_lines(strength):
             _say(f"    {line}")
         if (round(tie.trust, 4), round(tie.familiarity, 4)) != (

@@ -14,15 +14,11 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from ..config import resolve_graph
-from .app import GraphOption, app, console, err_console, open_store
+from .app import GraphOption, app, console, open_store, progress_bar, read_graph
 
 if TYPE_CHECKING:
     from ..stores.base import Store
     from ..stores.neo4j import Neo4jStore
-
-PROGRESS_FROM = 20_000
-"""Show a progress bar when a load writes at least this many rows."""
 
 neo4j_app = typer.Typer(
     name="neo4j",
@@ -123,47 +119,11 @@ def load(
 
     Example: intropath neo4j load --graph my-network.json
     """
-    from rich.progress import (
-        BarColumn,
-        MofNCompleteColumn,
-        Progress,
-        TextColumn,
-        TimeRemainingColumn,
-    )
-
-    from ..graphfile import load_document
     from ..stores.neo4j_load import LoadPlan
 
-    path, why = resolve_graph(graph)
-    err_console.print(f"[dim]Using graph {path} ({why})[/dim]", soft_wrap=True)
-    plan = LoadPlan.from_document(load_document(path))
-    total = (
-        len(plan.companies)
-        + len(plan.people)
-        + len(plan.groups)
-        + len(plan.positions)
-        + len(plan.memberships)
-        + plan.tie_count
-    )
-    with (
-        connect(uri, user, password, database) as store,
-        Progress(
-            TextColumn("{task.description:<12}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=err_console,
-            transient=True,
-            disable=total < PROGRESS_FROM,
-        ) as bar,
-    ):
-        tasks: dict[str, int] = {}
-
-        def progress(kind: str, done: int, size: int) -> None:
-            if kind not in tasks:
-                tasks[kind] = int(bar.add_task(kind, total=size))
-            bar.update(tasks[kind], completed=done)  # type: ignore[arg-type]
-
+    document, path = read_graph(graph)
+    plan = LoadPlan.from_document(document)
+    with connect(uri, user, password, database) as store, progress_bar() as progress:
         report = store.load(plan, progress)
         where = store.settings.where()
     console.print(f"Loaded {path} into {where}: {report.describe()}.", soft_wrap=True)

@@ -10,7 +10,8 @@ from ..results import Ask, Hop, PathResult, PersonRef, Plan
 
 
 def _evidence(hop: Hop) -> str:
-    return "; ".join(e.describe() for e in hop.evidence) or "no evidence recorded"
+    facts = "; ".join(e.describe() for e in hop.evidence) or "no evidence recorded"
+    return f"{hop.level.label}: {facts}"
 
 
 ASKS_SHOWN = 15
@@ -75,6 +76,8 @@ def plan_view(plan: Plan) -> Group:
         parts.append(rules)
     if plan.no_path:
         parts.append(no_path_view(plan))
+        if plan.detours:
+            parts.append(detours_view(plan))
         return Group(*parts)
 
     asks = Table(title="Whom to ask, best first", title_justify="left", box=None, pad_edge=False)
@@ -82,14 +85,29 @@ def plan_view(plan: Plan) -> Group:
     asks.add_column("Ask", no_wrap=True)
     asks.add_column("Score", justify="right")
     asks.add_column("Reach", justify="right")
+    asks.add_column("Evidence", no_wrap=True)
     asks.add_column("For")
     for i, ask in enumerate(plan.asks[:ASKS_SHOWN], 1):
-        purpose = _purpose(ask) + (f" [dim](you {ask.history})[/dim]" if ask.history else "")
-        asks.add_row(str(i), ask.name, f"{ask.best_path.score:.3f}", str(ask.reach), purpose)
+        purpose = Text(_purpose(ask))
+        if ask.history:
+            purpose.append(f" (you {ask.history})", style="dim")
+        asks.add_row(
+            str(i),
+            Text(ask.name),
+            f"{ask.best_path.score:.3f}",
+            str(ask.reach),
+            ask.level.label,
+            purpose,
+        )
     parts.append(asks)
+    if plan.evidence_note:
+        parts.append(Text(f"! {plan.evidence_note}", style="bold yellow"))
     more = len(plan.asks) + plan.more_asks - ASKS_SHOWN
     if more > 0:
         parts.append(Text(f"... and {more} more (--json lists them all)"))
+
+    if plan.detours:
+        parts.append(detours_view(plan))
 
     paths = Text("\nTop paths, and why\n", style="bold")
     for i, path in enumerate(plan.paths, 1):
@@ -97,6 +115,20 @@ def plan_view(plan: Plan) -> Group:
         paths.append_text(path_lines(path))
     parts.append(paths)
     return Group(*parts)
+
+
+def detours_view(plan: Plan) -> Text:
+    """Contacts left out as detours, grouped by whom to ask directly instead."""
+    text = Text()
+    text.append("\nNot listed: their way in goes through someone you know yourself", style="bold")
+    by_through: dict[str, list[str]] = {}
+    for detour in plan.detours:
+        by_through.setdefault(detour.through.name, []).append(detour.name)
+    for through, names in by_through.items():
+        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+        verb = "knows" if len(names) == 1 else "know"
+        text.append(f"\n  {who} also {verb} {through}: ask {through} directly")
+    return text
 
 
 def no_path_view(plan: Plan) -> Text:

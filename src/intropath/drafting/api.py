@@ -7,7 +7,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import TypeVar
 
-from ..config import load_config
 from ..outreach.rules import Etiquette
 from ..planner import plan as make_plan
 from ..results import Plan
@@ -17,6 +16,7 @@ from .errors import DraftError
 from .models import Channel, Draft, Kind, Lang
 from .paths import choose_path, default_kind
 from .profile import Ask, Profile, resolve
+from .why import check_choice
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -33,6 +33,7 @@ def draft_for_plan(
     to: str | None = None,
     ask: Ask | None = None,
     template_dir: Path | None = None,
+    formal: bool | None = None,
 ) -> Draft:
     """Draft a message for one of the paths of ``plan`` (by default its best one).
 
@@ -59,6 +60,9 @@ def draft_for_plan(
         it a missing essential raises :class:`ProfileError`.
     template_dir
         Where your own templates live; default: ``<config dir>/templates``.
+    formal
+        German only: "Sie" (True) or "du" (False); default: the profile's
+        ``formal``, else "du" for a contact you know well and "Sie" otherwise.
 
     Raises
     ------
@@ -74,9 +78,13 @@ def draft_for_plan(
     >>> result.report.passed
     True
     """
+    wanted_kind = _choice(Kind, kind, "kind")
+    check_choice(plan, store, via, to, wanted_kind)
     path = choose_path(plan, via, to)
-    chosen_kind = _choice(Kind, kind, "kind") or default_kind(path)
-    profile = profile if profile is not None else Profile.from_config(load_config())
+    chosen_kind = wanted_kind or default_kind(path)
+    from ..settings import load_settings  # settings import this package
+
+    profile = profile if profile is not None else load_settings().me
     chosen_lang = _choice(Lang, lang, "lang") or profile.lang or Lang.EN
     owner = store.person(plan.me.id)
     me = resolve(
@@ -98,6 +106,7 @@ def draft_for_plan(
         lang=chosen_lang,
         emails=emails,
         template_dir=template_dir,
+        formal=formal if formal is not None else profile.formal,
     )
 
 
@@ -110,7 +119,7 @@ def draft(
     role: str | None = None,
     max_hops: int = 3,
     top: int = 10,
-    etiquette: Etiquette | None = None,
+    etiquette: Etiquette | bool = True,
     kind: Kind | str | None = None,
     channel: Channel | str | None = None,
     lang: Lang | str | None = None,
@@ -118,6 +127,7 @@ def draft(
     to: str | None = None,
     ask: Ask | None = None,
     template_dir: Path | None = None,
+    formal: bool | None = None,
 ) -> Draft:
     """Plan the way into ``company`` and draft the message for the best path.
 
@@ -142,6 +152,7 @@ def draft(
         to=to,
         ask=ask,
         template_dir=template_dir,
+        formal=formal,
     )
 
 

@@ -13,7 +13,8 @@ evidence       no kind of evidence is mentioned that the tie does not have
 boilerplate    no generic phrase such as "add you to my professional network"
 length         within the channel's limit (a connection note: 300 characters)
 placeholders   no template leftovers ({{ }}, [Name], None, TODO...)
-names          the right person greeted and named, titles with their person
+names          the right person greeted and named, titles with their person, and
+               signed with your real name (never a placeholder such as "Me")
 =============  ===========================================================
 """
 
@@ -22,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from ..model import is_placeholder_name
 from .facts import PLACED, first_name, kind_of, mentions, quotable, shorten, squash
 from .markers import BOILERPLATE, MARKERS, PLACEHOLDER
 from .models import (
@@ -242,7 +244,12 @@ def _name_problems(draft: Draft) -> list[str]:
     if not any(mentions(draft.greeting, n, WIDTHS) for n in (first_name(whom), whom)):
         problems.append(f"the greeting does not address {draft.recipient.name}")
     sender = draft.sender.name
-    if not any(mentions(draft.signoff, n, WIDTHS) for n in (first_name(sender), sender)):
+    if is_placeholder_name(sender):
+        problems.append(
+            f"your name is a placeholder ({sender!r}): set name in the [me] table of the "
+            "config file, or import your export with --owner 'Your Name'"
+        )
+    elif not any(mentions(draft.signoff, n, WIDTHS) for n in (first_name(sender), sender)):
         problems.append(f"the sign-off does not carry your name ({sender})")
     for name in _expected_names(draft):
         if not mentions(draft.text, name, WIDTHS):

@@ -13,7 +13,16 @@ from typing import Any
 from ..model import ContactPolicy, Evidence
 from ..results import PathResult, PersonRef
 from .checks import USES_HOW, run_checks
-from .facts import choose_evidence, first_name, kind_of, shorten, squash, years
+from .facts import (
+    already_connected,
+    choose_evidence,
+    first_name,
+    kind_of,
+    shorten,
+    squash,
+    thin_tie,
+    years,
+)
 from .models import (
     CHANNEL_LIMITS,
     NOTE_EMAIL_MAX,
@@ -78,11 +87,13 @@ def compose(
     lang: Lang = Lang.EN,
     emails: dict[str, str | None] | None = None,
     template_dir: Path | None = None,
+    formal: bool | None = None,
 ) -> Draft:
     """Write a ``kind`` draft for ``path`` and check it.
 
     ``emails`` maps person ids to addresses the planner's results do not carry
-    (the contact's, in particular).
+    (the contact's, in particular). ``formal`` picks German "Sie" (True) or "du"
+    (False); by default "du" for a contact you know well (see :func:`register`).
     """
     check_kind(kind, path)
     me = me.model_copy(
@@ -94,9 +105,15 @@ def compose(
     target = _info(path.target, emails, path)
     recipient = nxt if kind is Kind.BLURB and nxt is not None else contact
     channel = channel or default_channel(contact)
+    tie_evidence = list(path.hops[0].evidence)
+    requested_note = (
+        channel is Channel.NOTE and kind is not Kind.BLURB and already_connected(tie_evidence)
+    )
+    if requested_note:  # a connection request to a connection: write them a message
+        channel = Channel.LINKEDIN
+    du, register_why = register(path, kind, lang, formal)
     renderer = Renderer(lang.value, kind.value, channel is Channel.NOTE, template_dir)
     company = squash(company) or company
-    tie_evidence = list(path.hops[0].evidence)
     evidence = choose_evidence(tie_evidence)
     uses_how = kind in USES_HOW
     base: dict[str, Any] = {
@@ -113,14 +130,26 @@ def compose(
         "tie_evidence": tie_evidence,
         "evidence": evidence if uses_how else None,
         "limit": CHANNEL_LIMITS[channel],
-        "advice": _advice(path, kind, channel, contact, nxt, target, me, evidence, uses_how),
+        "advice": [
+            *(
+                [
+                    f"{contact.name} is already a connection: this is a LinkedIn message "
+                    "(a connection-request note is for people you are not connected to yet)."
+                ]
+                if requested_note
+                else []
+            ),
+            *_advice(path, kind, channel, contact, nxt, target, me, evidence, uses_how),
+        ],
+        "thin_tie": thin_tie(tie_evidence),
+        "formality": register_why,
     }
     draft: Draft | None = None
     for level in LADDERS[channel]:
         how = _how(renderer, evidence, level, contact, kind) if uses_how else None
         ctx = _context(
             me, kind, channel, lang, company, recipient, contact, nxt, target, level, how
-        )
+        ) | {"du": du, "thin": base["thin_tie"]}
         parts = renderer.render(ctx)
         subject = parts["subject"] if channel is Channel.EMAIL else ""
         draft = Draft(
@@ -135,6 +164,32 @@ def compose(
             break
     assert draft is not None
     return draft.model_copy(update={"report": run_checks(draft)})
+
+
+CLOSE = 0.6
+"""Familiarity from which German drafts say "du" to the contact (a close former teammate)."""
+
+
+def register(
+    path: PathResult, kind: Kind, lang: Lang, formal: bool | None
+) -> tuple[bool, str | None]:
+    """German "du" or "Sie", and why; (False, None) for other languages."""
+    if lang is not Lang.DE:
+        return False, None
+    if formal is not None:
+        return not formal, ("Sie" if formal else "du") + " (as you chose)"
+    hop = path.hops[0]
+    name = first_name(hop.target.name)
+    if kind is Kind.BLURB:
+        return False, "Sie (the blurb is for someone you have not met; --informal for du)"
+    if hop.familiarity >= CLOSE:
+        return True, (
+            f"du (you know {name} well: familiarity {hop.familiarity:.2f}; --formal for Sie)"
+        )
+    return False, (
+        f"Sie (you do not know {name} closely: familiarity {hop.familiarity:.2f}; "
+        "--informal for du)"
+    )
 
 
 def _sender(me: Me) -> Sender:
@@ -188,9 +243,12 @@ def _how(
     who = _cut(contact.name, level) if kind is Kind.BLURB else ""
     if evidence is None:
         return renderer.macro("connected", who)
+    kind_name = kind_of(evidence)
+    if kind_name == "colleagues" and evidence.until:  # over: said in the past tense
+        kind_name = "colleagues_past"
     return renderer.macro(
         "how",
-        kind_of(evidence),
+        kind_name,
         _cut(squash(evidence.at), level),
         years(evidence) if level.years else "",
         who,
@@ -259,6 +317,12 @@ def _advice(
         advice.append(
             f"Nothing recorded on your tie with {contact.name} says how you know each other, "
             "so the draft only says you are connected: add the real reason before sending."
+        )
+    elif thin_tie(list(path.hops[0].evidence)):
+        advice.append(
+            f"This ask rests on a thin tie: all that is recorded is that you and {contact.name} "
+            "are connected. Add the real reason you know each other to the draft (and to the "
+            f'graph: intropath tie set "{contact.name}" --note "..."), or ask a closer contact.'
         )
     if nxt is not None and nxt.contact_policy is ContactPolicy.NO_STRANGERS:
         advice.append(

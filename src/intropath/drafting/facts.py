@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Evidence
+from ..model import Evidence, EvidenceLevel
 
 QUOTABLE = (
     "worked_together",
@@ -21,10 +21,15 @@ QUOTABLE = (
     "recommendation",
     "endorsement",
     "messages",
+    "colleagues",
     "connected",
     "invitation",
 )
 """Evidence kinds a draft may quote, most telling first.
+
+Working for the same employer (``colleagues``) comes after every sign that the
+two actually know each other, and is only ever said as what it is ("we are both
+at Acme"), never as having worked together.
 
 A rating is the user's own number and a free-text note is the user's private
 wording (often about the person, in the third person), so neither is quoted;
@@ -33,11 +38,11 @@ a note that names a place (``at``) is read as "we know each other from there".
 
 PLACED = frozenset(
     {"worked_together", "studied_together", "met", "shared_employer", "shared_school", "note",
-     "connected", "invitation"}
+     "connected", "invitation", "colleagues"}
 )  # fmt: skip
 """Kinds whose phrase names the place (``at``); the others do not state it."""
 
-NEEDS_PLACE = frozenset({"shared_employer", "shared_school", "note"})
+NEEDS_PLACE = frozenset({"shared_employer", "shared_school", "note", "colleagues"})
 """Kinds that say nothing without a place."""
 
 ELLIPSIS = "\u2026"
@@ -51,6 +56,22 @@ _HONORIFICS = frozenset(
     {"dr", "dr.", "prof", "prof.", "mr", "mr.", "ms", "ms.", "mrs", "mrs.", "mx", "mx.",
      "herr", "frau", "sir", "dame"}
 )  # fmt: skip
+
+
+def thin_tie(evidence: list[Evidence]) -> bool:
+    """Does the tie rest on no real interaction (connected only, or weak evidence only)?
+
+    Being connected, sharing an employer or a one-way message is no sign that
+    someone knows your work, so a draft must not claim they do.
+    """
+    from ..strength import level_of  # strength imports the model this module uses
+
+    return level_of(evidence) in (EvidenceLevel.CONNECTED, EvidenceLevel.WEAK)
+
+
+def already_connected(evidence: list[Evidence]) -> bool:
+    """Are the two connected on LinkedIn already (so a connection request makes no sense)?"""
+    return any(kind_of(e) == "connected" for e in evidence)
 
 
 def kind_of(evidence: Evidence) -> str:
@@ -105,8 +126,8 @@ def first_name(name: str) -> str:
         tail_words = tail.replace(",", " ").split()
         if tail_words and all(w.casefold() in _SUFFIXES for w in tail_words):
             text = head
-        elif head.strip() and tail.strip():
-            text = tail.strip()
+        elif head.strip() and tail_words:
+            text = " ".join(tail_words)
     words = [w for w in text.replace(",", " ").split() if w.casefold() not in _HONORIFICS]
     return words[0] if words else (text.strip() or name)
 

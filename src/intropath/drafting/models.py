@@ -143,7 +143,17 @@ class Draft(_Model):
     signoff: str
     limit: int | None = Field(None, description="The channel's length limit, in characters.")
     advice: list[str] = Field(default_factory=list, description="Things worth knowing first.")
+    thin_tie: bool = Field(
+        False, description="The tie to your contact rests only on being connected."
+    )
+    formality: str | None = Field(
+        None, description="German only: 'du' or 'Sie', and why, e.g. 'du (you know Zoë well)'."
+    )
     report: CheckReport = Field(default_factory=lambda: CheckReport(checks=[]))
+
+    def message(self) -> str:
+        """What to paste: the subject line (email only), a blank line, and the body."""
+        return (f"Subject: {self.subject}\n\n" if self.subject else "") + self.body
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -26,6 +26,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from . import language
 from .errors import ProfileError
 from .models import Kind, Lang
 
@@ -53,7 +54,7 @@ _PURPOSE_WORDS = {
 }
 
 TEXT_FIELDS = ("about", "timeline", "role")
-FIELDS = ("name", "email", "about", "purpose", "timeline", "role", "lang")
+FIELDS = ("name", "email", "about", "purpose", "timeline", "role", "lang", "formal")
 LIMITS = {"name": 100, "email": 254, "about": 200, "timeline": 100, "role": 80}
 LABELS = {
     "name": "Your name",
@@ -89,6 +90,9 @@ class Profile(BaseModel):
     timeline: str | None = None
     role: str | None = Field(None, description="The kind of role or topic, e.g. 'product design'.")
     lang: Lang | None = Field(None, description="The language [me]'s texts are written in.")
+    formal: bool | None = Field(
+        None, description="German drafts: always 'Sie' (true) or 'du' (false); unset: by closeness."
+    )
     texts: dict[Lang, dict[str, str]] = Field(
         default_factory=dict, description="Per-language about/timeline/role."
     )
@@ -98,23 +102,24 @@ class Profile(BaseModel):
 
     @classmethod
     def from_config(cls, config: Mapping[str, Any]) -> Profile:
-        """Read the ``[me]`` (or ``[profile]``) table of a loaded config."""
-        table = config.get("me", config.get("profile"))
-        if table is None:
-            return cls()
-        where = "[me]" if "me" in config else "[profile]"
-        if not isinstance(table, Mapping):
-            raise ProfileError(f"config {where} must be a table")
+        """The ``[me]`` (or ``[profile]``) table of a loaded config, checked by the settings."""
+        from ..settings import settings_from
+
+        return settings_from(config).me
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> Profile:
+        """Read a ``[me]`` table; each message names the key (``[me.LANG]`` sub-tables too)."""
         values: dict[str, Any] = {}
         texts: dict[Lang, dict[str, str]] = {}
         for key, value in table.items():
             if isinstance(value, Mapping):
-                texts[_lang(key, f"config {where}")] = _texts(value, f"config {where[:-1]}.{key}]")
+                texts[_lang(key, "")] = _texts(value, key)
             elif key not in FIELDS:
-                raise ProfileError(f"config {where}: unknown key {key!r} (use {', '.join(FIELDS)})")
+                raise ProfileError(f"unknown key {key!r} (use {', '.join(FIELDS)})")
             else:
                 values[key] = value
-        return cls.with_values(values, f"config {where}").model_copy(update={"texts": texts})
+        return cls.with_values(values).model_copy(update={"texts": texts})
 
     @classmethod
     def with_values(cls, values: Mapping[str, Any], where: str = "") -> Profile:
@@ -127,6 +132,12 @@ class Profile(BaseModel):
                 checked[key] = parse_purpose(str(value), where)
             elif key == "lang":
                 checked[key] = _lang(str(value), where)
+            elif key == "formal":
+                if not isinstance(value, bool):
+                    raise ProfileError(
+                        f"{_where(where)}formal must be true or false, got {value!r}"
+                    )
+                checked[key] = value
             else:
                 checked[key] = clean(key, value, where)
         return cls(**checked)
@@ -213,6 +224,16 @@ def resolve(
             f"{' and '.join(untranslated)} come from [me], not [me.{lang.value}]: make sure "
             f"they read well in this language"
         )
+    for field in ("about", "timeline", "role"):
+        text = values.get(field)
+        written = language.guess(text) if isinstance(text, str) and text else None
+        if field not in untranslated and written is not None and written is not lang:
+            source = f"--{_flag(field)}" if field in profile.flagged else "your config"
+            notes.append(
+                f"{field} ({text!r}, from {source}) looks like {language.NAMES[written]}, but the "
+                f"draft is in {language.NAMES[lang]}: give it in {language.NAMES[lang]} "
+                f"(--{_flag(field)}, or [me.{lang.value}] {field} in the config)"
+            )
     return Me(**{k: v for k, v in values.items() if v}, notes=notes)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 
 from rich.console import Console, Group
 from rich.panel import Panel
@@ -18,6 +19,11 @@ _WHAT = {
     "followup": "Follow-up (the only one)",
     "thanks": "Thank-you note",
 }
+THIN_TIE = (
+    "this ask rests on a thin tie (you are only connected); add the real reason you know "
+    "each other before sending."
+)
+
 _WHERE = {"email": "email", "linkedin": "LinkedIn message", "note": "LinkedIn connection note"}
 
 
@@ -29,12 +35,16 @@ def draft_view(draft: Draft) -> Group:
     if draft.recipient.id != draft.send_to.id:
         head.append(f", for {draft.send_to.name} to forward to {draft.recipient.name}")
     head.append(f"\nPath: {' -> '.join(draft.path)}", style="dim")
+    if draft.formality:
+        head.append(f"\nAddress: {draft.formality}", style="dim")
     message = Text()
     if draft.subject:
         message.append(f"Subject: {draft.subject}\n\n", style="bold")
     message.append(draft.body)
     size = f"{len(draft.body)}/{draft.limit} characters" if draft.limit else None
     parts: list[Text | Panel] = [head, Panel(message, subtitle=size, expand=False)]
+    if draft.thin_tie:
+        parts.append(Text(f"Warning: {THIN_TIE}", style="bold yellow"))
     checks = Text()
     for check in draft.report.checks:
         mark, style = ("ok  ", "green") if check.passed else ("FAIL", "bold red")
@@ -53,6 +63,19 @@ def draft_view(draft: Draft) -> Group:
 
 def print_draft(console: Console, draft: Draft) -> None:
     console.print(draft_view(draft))
+
+
+def print_plain(draft: Draft, err_console: Console) -> None:
+    """The message alone on stdout (to copy or pipe); warnings and failed checks on stderr."""
+    from ..terminal import clean  # data is text: no escape sequence reaches the terminal
+
+    sys.stdout.write(clean(draft.message()) + "\n")
+    if draft.thin_tie:
+        err_console.print(f"Warning: {THIN_TIE}", soft_wrap=True)
+    if draft.formality:
+        err_console.print(f"Address: {draft.formality}", soft_wrap=True)
+    for check in draft.report.failures:
+        err_console.print(f"Check failed: {check.name}: {check.detail}", soft_wrap=True)
 
 
 def plan_with_draft_json(plan: Plan, draft: Draft) -> str:

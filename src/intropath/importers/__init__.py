@@ -8,9 +8,18 @@ provenance, rescoring by :mod:`intropath.strength`). Nothing is written here;
 
 from __future__ import annotations
 
+from .calendar import import_calendar
 from .google_contacts import import_google_contacts
 from .linkedin import import_linkedin
+from .mail import import_mail
 from .report import ImportReport
 from .vcard import import_vcard
 
-__all__ = ["ImportReport", "import_google_contacts", "import_linkedin", "import_vcard"]
+__all__ = [
+    "ImportReport",
+    "import_calendar",
+    "import_google_contacts",
+    "import_linkedin",
+    "import_mail",
+    "import_vcard",
+]

@@ -2,7 +2,9 @@
 
 ``05 May 2023``, ``5 Sept 2023``, ``23-Apr-23``, ``1/8/18, 6:14 PM``,
 ``2024-10-26 11:43:11 UTC``, ``2019-11-06T02:08:20``, ``2024/03/15 10:00:00
-UTC``, ``Mar 2020`` and a bare ``2020`` all parse; anything else is None.
+UTC``, ``Mar 2020`` and a bare ``2020`` all parse, and so do the formats
+Excel writes in German and Nordic locales: ``5. Mai 2023``, ``5 maj 2023``,
+``05.05.2023``; anything else is None.
 """
 
 from __future__ import annotations
@@ -13,18 +15,18 @@ from datetime import date
 _MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
     [
-        "jan january janv januar ene enero gen",
-        "feb february fev fevr février févr februar febrero",
-        "mar march mars mär märz maerz marzo",
+        "jan january janv januar januari jän jänner ene enero gen",
+        "feb february fev fevr février févr februar februari febrero",
+        "mar march mars mär märz maerz mrz marzo",
         "apr april avr avril abr abril",
-        "may mai mayo mag",
+        "may mai maj mayo mag",
         "jun june juin juni junio giu",
         "jul july juil juillet juli julio lug",
-        "aug august aout août ago agosto",
+        "aug august augusti aout août ago agosto",
         "sep sept september septembre set septiembre",
         "oct october okt oktober octobre octubre ott",
         "nov november novembre noviembre",
-        "dec december dez dezember déc décembre dic diciembre",
+        "dec december dez dezember des desember déc décembre dic diciembre",
     ],
     start=1,
 ):
@@ -33,7 +35,8 @@ for _number, _names in enumerate(
 
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _MDY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\b")
-_DMONY = re.compile(r"^(\d{1,2})[ -]([^\W\d_]+)\.?,?[ -](\d{2}|\d{4})\b")
+_DMY_DOTTED = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2}|\d{4})\b")  # always day first
+_DMONY = re.compile(r"^(\d{1,2})\.?[ -]([^\W\d_]+)\.?,?[ -](\d{2}|\d{4})\b")
 _MONDY = re.compile(r"^([^\W\d_]+)\.? (\d{1,2}),? (\d{4})\b")
 _MONY = re.compile(r"^([^\W\d_]+)\.?[ -](\d{4})$")
 _Y = re.compile(r"^(\d{4})$")
@@ -50,6 +53,8 @@ def parse_date(text: str | None) -> date | None:
     datetime.date(2023, 4, 23)
     >>> parse_date("2024-10-26 11:43:11 UTC")
     datetime.date(2024, 10, 26)
+    >>> parse_date("5. Mai 2023"), parse_date("5 maj 2023"), parse_date("05.05.2023")
+    (datetime.date(2023, 5, 5), datetime.date(2023, 5, 5), datetime.date(2023, 5, 5))
     """
     parsed = _parse(text.strip()) if text else None
     if parsed is None:
@@ -104,6 +109,9 @@ def _parse(text: str) -> tuple[int, int, int] | None:
         if first > 12 >= second:  # a day-first locale
             first, second = second, first
         return _year(match.group(3)), first, second
+    match = _DMY_DOTTED.match(text)
+    if match:
+        return _year(match.group(3)), int(match.group(2)), int(match.group(1))
     match = _DMONY.match(text)
     if match:
         number = _MONTHS.get(match.group(2).casefold())

@@ -42,7 +42,7 @@ def import_google_contacts(
     """
     path = Path(path)
     report = ImportReport(source=str(path))
-    table = _table(read_file(path), str(path), report)
+    table = _table(read_file(path, report), str(path), report)
     records: list[Record] = []
     for row in table.rows:
         record = _record(row, table)

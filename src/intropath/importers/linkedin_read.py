@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..errors import ImportFileError
-from .csvutil import ExportSource, Row, Table, read_table
+from .csvutil import ExportSource, Row, Table
 from .dates import parse_date, partial_date
 from .report import ImportReport
 from .text import name_key
@@ -91,6 +91,7 @@ class Export:
 
     connections: list[Connection] = field(default_factory=list)
     owner_name: str | None = None
+    owner_named_by: str | None = None
     owner_headline: str | None = None
     owner_url: str | None = None
     messages: dict[int, Tally] = field(default_factory=dict)
@@ -103,9 +104,15 @@ class Export:
 
 
 class Directory:
-    """Finds a connection by profile URL, else by a name only one connection has."""
+    """Finds a connection by profile URL, else by a full name only one connection has.
+
+    A name never matches a connection whose own public profile URL differs
+    from the one given: that is another person with the same name. (A
+    member-id URL, ``/in/ACoAA...``, cannot be compared and does not count.)
+    """
 
     def __init__(self, connections: list[Connection]) -> None:
+        self.urls = [c.url for c in connections]
         self.by_url = {c.url: i for i, c in enumerate(connections) if c.url}
         names: dict[str, list[int]] = {}
         for i, c in enumerate(connections):
@@ -117,39 +124,85 @@ class Directory:
             found = self.by_url.get(url)
             if found is not None:
                 return found
-        return self.by_name.get(name_key(name)) if name else None
+        found = self.by_name.get(name_key(name)) if name else None
+        theirs = self.urls[found] if found is not None else None
+        if url and theirs and not (_opaque(url) or _opaque(theirs)):
+            return None  # two public profile URLs that differ: two people
+        return found
 
 
-def read_export(source: ExportSource, report: ImportReport, owner: str | None) -> Export:
-    """Read every known file that is present; only Connections.csv is required."""
+def _opaque(url: str) -> bool:
+    """A member-id URL (``/in/ACoAA...``) some files use instead of the public one."""
+    return url.rsplit("/", 1)[-1].startswith("acoa")
+
+
+@dataclass
+class Owner:
+    """Who the export belongs to, as each file tells it."""
+
+    names: dict[str, str] = field(default_factory=dict)  # where -> name
+    url: str | None = None
+
+    def keys(self) -> set[str]:
+        return {name_key(n) for n in self.names.values()} - {""}
+
+    def first(self) -> tuple[str, str] | None:
+        """The file that names the owner, and the name, most trusted first."""
+        return next(iter(self.names.items()), None)
+
+
+def read_export(
+    source: ExportSource,
+    report: ImportReport,
+    owner: str | None,
+    owner_url: str | None = None,
+) -> Export:
+    """Read every known file that is present; only Connections.csv is required.
+
+    The owner is named by ``owner`` (--owner), else Profile.csv, else
+    Invitations.csv (the one side of every invitation), else messages.csv (the
+    person in most conversations); their profile URL is ``owner_url``, else the
+    one in most conversations, else the one on their invitations.
+    """
     export = Export()
-    stored = source.find(*FILES["connections"])
-    if stored is None:
+    table = source.table(FILES["connections"], ["firstname", "lastname", "connectedon"], report)
+    if table is None:
         present = source.csv_names()[:5]
         hint = f" (found {', '.join(present)})" if present else ""
         raise ImportFileError(
             str(source.path), f"no Connections.csv: is this a LinkedIn data export?{hint}"
         )
-    required = ["firstname", "lastname", "connectedon"]
-    _connections(
-        read_table(source.read_text(stored), source.label(stored), required, report), export, report
-    )
+    _connections(table, export, report)
+    who = Owner(url=owner_url)
+    if owner:
+        who.names["--owner"] = owner
     if table := _optional(source, "profile", ["firstname", "lastname"], report):
-        _profile(table, export)
-    export.owner_name = owner or export.owner_name
+        _profile(table, export, who)
     if table := _optional(source, "positions", ["companyname", "title"], report):
         _positions(table, export, report)
     if table := _optional(source, "education", ["schoolname"], report):
         _education(table, export, report)
+    # each is read twice: once to name the owner, once for the evidence
+    messages = _optional(source, "messages", ["from", "to", "date"], report)
+    message_rows = list(messages.rows) if messages else []
+    invitations = _optional(source, "invitations", ["from", "to", "sentat", "direction"], report)
+    invitation_rows = list(invitations.rows) if invitations else []
+    _invitation_owner(invitation_rows, who)
+    if messages:
+        _message_owner(messages, message_rows, who, export.connections)
+    named = who.first()
+    if named is not None:
+        export.owner_named_by, export.owner_name = named
+    export.owner_url = who.url
     directory = Directory(export.connections)
-    if table := _optional(source, "messages", ["from", "to", "date"], report):
-        _messages(table, export, directory, report)
-    if table := _optional(source, "invitations", ["from", "to", "sentat", "direction"], report):
-        _invitations(table, export, directory, report)
-    for kind, who in (("received", "endorser"), ("given", "endorsee")):
-        required = [f"{who}firstname", f"{who}lastname"]
+    if messages:
+        _messages(messages, message_rows, export, directory, report, who)
+    if invitations:
+        _invitations(invitations.where, invitation_rows, export, directory, report)
+    for kind, who_column in (("received", "endorser"), ("given", "endorsee")):
+        required = [f"{who_column}firstname", f"{who_column}lastname"]
         if table := _optional(source, f"endorsements_{kind}", required, report):
-            _endorsements(table, export, directory, report, kind, who)
+            _endorsements(table, export, directory, report, kind, who_column)
     for kind in ("received", "given"):
         if table := _optional(source, f"recommendations_{kind}", ["firstname", "lastname"], report):
             _recommendations(table, export, directory, report, kind)
@@ -160,23 +213,24 @@ def _optional(
     source: ExportSource, what: str, required: list[str], report: ImportReport
 ) -> Table | None:
     """The table of an optional file; None when it is absent or has no header (noted)."""
-    stored = source.find(*FILES[what])
-    if stored is None:
-        return None
     try:
-        return read_table(source.read_text(stored), source.label(stored), required, report)
+        return source.table(FILES[what], required, report)
     except ImportFileError as exc:
         report.note(f"{exc}; file not read")
         return None
 
 
 def _connections(table: Table, export: Export, report: ImportReport) -> None:
+    hidden = 0
     for row in table.rows:
         first, last = row.get("firstname"), row.get("lastname")
         name = f"{first} {last}".strip()
         url = profile_key(row.get("url", "profileurl"))
         if not name_key(name):
-            report.skip(table.where, row.line, "a connection with no usable name")
+            if not row.get("company", "position", "emailaddress", "email"):
+                hidden += 1  # a member who hides their details from exports: one note for all
+            else:
+                report.skip(table.where, row.line, "a connection with no usable name")
             continue
         when_text = row.get("connectedon")
         connected = parse_date(when_text)
@@ -194,13 +248,19 @@ def _connections(table: Table, export: Export, report: ImportReport) -> None:
             )
         )
     report.counts["connections"] = len(export.connections)
+    if hidden:
+        report.counts["hidden connections (no name in the export)"] = hidden
+        report.note(
+            f"{table.where}: {hidden} connection{'s' * (hidden != 1)} with no name: members who "
+            "hide their details from data exports; not imported"
+        )
 
 
-def _profile(table: Table, export: Export) -> None:
+def _profile(table: Table, export: Export, who: Owner) -> None:
     for row in table.rows:
         name = f"{row.get('firstname')} {row.get('lastname')}".strip()
         if name:
-            export.owner_name = name
+            who.names.setdefault("Profile.csv", name)
             export.owner_headline = row.get("headline") or None
             return
 
@@ -232,13 +292,16 @@ def _education(table: Table, export: Export, report: ImportReport) -> None:
         )
 
 
-def _messages(table: Table, export: Export, directory: Directory, report: ImportReport) -> None:
-    rows = list(table.rows)
-    owner_key = name_key(export.owner_name) if export.owner_name else ""
+def _messages(
+    table: Table,
+    rows: list[Row],
+    export: Export,
+    directory: Directory,
+    report: ImportReport,
+    who: Owner,
+) -> None:
     has_direction = table.has("direction")
-    if not has_direction:
-        owner_key = owner_key or _likely_owner(rows)
-        export.owner_url = _owner_url(rows, owner_key)
+    owner_keys = who.keys()
     counted = outside = 0
     for row in rows:
         sender, sender_url = row.get("from"), profile_key(row.get("senderprofileurl"))
@@ -247,6 +310,7 @@ def _messages(table: Table, export: Export, directory: Directory, report: Import
             report.counts["sponsored or spam messages skipped"] += 1
             continue
         if row.get("ismessagedraft", "isdraft").casefold() in ("yes", "true"):
+            report.counts["unsent drafts skipped"] += 1
             continue
         when = parse_date(row.get("date"))
         if when is None:
@@ -254,12 +318,12 @@ def _messages(table: Table, export: Export, directory: Directory, report: Import
             continue
         if has_direction:
             outgoing = row.get("direction").casefold().startswith("out")
-        elif export.owner_url and sender_url:
-            outgoing = sender_url == export.owner_url
+        elif who.url and sender_url:
+            outgoing = sender_url == who.url
         else:
-            outgoing = bool(owner_key) and name_key(sender) == owner_key
+            outgoing = name_key(sender) in owner_keys
         if outgoing:
-            people = _recipients(row, directory, export.owner_url)
+            people = _recipients(row, directory, who.url, owner_keys)
         else:
             found = directory.find(sender_url, sender)
             people = [] if found is None else [found]
@@ -273,24 +337,84 @@ def _messages(table: Table, export: Export, directory: Directory, report: Import
     report.counts["messages with people outside your connections"] += outside
 
 
-def _likely_owner(rows: list[Row]) -> str:
-    """The name in most messages (as sender or sole recipient): the owner's."""
-    names: Counter[str] = Counter()
+def _message_owner(
+    table: Table, rows: list[Row], who: Owner, connections: list[Connection]
+) -> None:
+    """Name the owner (and find their URL) in messages.csv.
+
+    The owner is in every conversation, each correspondent only in their own,
+    so the owner is the name (and the URL) in most conversations; a tie is
+    broken by leaving out the connections (nobody is in their own Connections.csv).
+    With a DIRECTION column (older exports) the owner sends the outgoing
+    messages and receives the others.
+    """
+    names: dict[str, Counter[str]] = {}
+    conversations: dict[str, set[str]] = {}
+    urls: dict[str, set[str]] = {}
+    direction = table.has("direction")
     for row in rows:
-        names.update({name_key(row.get("from")), name_key(row.get("to"))} - {""})
-    return _clear_winner(names) or ""
+        sender, to = row.get("from"), row.get("to")
+        if direction:
+            outgoing = row.get("direction").casefold().startswith("out")
+            people = [sender if outgoing else to]
+        else:
+            people = [name for name in (sender, to) if name.casefold() != SPONSOR]
+        conversation = row.get("conversationid") or f"line {row.line}"
+        for name in people:
+            if person := name_key(name):
+                names.setdefault(person, Counter())[name] += 1
+                conversations.setdefault(person, set()).add(
+                    f"line {row.line}" if direction else conversation
+                )
+        for cell in [row.get("senderprofileurl"), *split_urls(row.get("recipientprofileurls"))]:
+            if url := profile_key(cell):
+                urls.setdefault(url, set()).add(conversation)
+    theirs = {c.url for c in connections if c.url}
+    owner_url = _owner_pick(Counter({k: len(v) for k, v in urls.items()}), theirs)
+    known = who.keys()
+    if owner_url is None and known:  # a single conversation: the URL the owner sends from
+        sent_from = [
+            profile_key(r.get("senderprofileurl")) for r in rows if name_key(r.get("from")) in known
+        ]
+        owner_url = _clear_winner(Counter(url for url in sent_from if url))
+    who.url = who.url or owner_url
+    contacts = {name_key(c.name) for c in connections}
+    owner = _owner_pick(Counter({k: len(v) for k, v in conversations.items()}), contacts)
+    if owner_url is not None:  # the name the owner's URL sends under, when it ever sends
+        sent_as = Counter(
+            name_key(r.get("from"))
+            for r in rows
+            if profile_key(r.get("senderprofileurl")) == owner_url
+        )
+        owner = _clear_winner(sent_as) or owner
+    if owner and owner in names:
+        who.names.setdefault("messages.csv", names[owner].most_common(1)[0][0])
 
 
-def _owner_url(rows: list[Row], owner_key: str) -> str | None:
-    """The profile URL the owner sends from (the most common among their own messages)."""
-    if not owner_key:
-        return None
+def _invitation_owner(rows: list[Row], who: Owner) -> None:
+    """The owner is the sender of outgoing invitations and the recipient of the others."""
+    names: dict[str, Counter[str]] = {}
     urls: Counter[str] = Counter()
     for row in rows:
-        url = profile_key(row.get("senderprofileurl"))
-        if url and name_key(row.get("from")) == owner_key:
+        outgoing = row.get("direction").casefold().startswith("out")
+        name = row.get("from") if outgoing else row.get("to")
+        url = profile_key(row.get("inviterprofileurl" if outgoing else "inviteeprofileurl"))
+        if name_key(name):
+            names.setdefault(name_key(name), Counter())[name] += 1
+        if url:
             urls[url] += 1
-    return _clear_winner(urls)
+    key = _clear_winner(Counter({k: sum(c.values()) for k, c in names.items()}))
+    if key:
+        who.names.setdefault("Invitations.csv", names[key].most_common(1)[0][0])
+    if who.url is None:
+        who.url = _clear_winner(urls)
+
+
+def _owner_pick(counts: Counter[str], contacts: set[str]) -> str | None:
+    """The clear winner, else the clear winner among those who are not connections."""
+    return _clear_winner(counts) or _clear_winner(
+        Counter({k: n for k, n in counts.items() if k not in contacts})
+    )
 
 
 def _clear_winner(counts: Counter[str]) -> str | None:
@@ -301,20 +425,33 @@ def _clear_winner(counts: Counter[str]) -> str | None:
     return ranked[0][0]
 
 
-def _recipients(row: Row, directory: Directory, owner_url: str | None) -> list[int]:
-    urls = [u for u in split_urls(row.get("recipientprofileurls")) if u != owner_url]
-    found = {directory.find(u, "") for u in urls}
-    if not urls:
-        to = row.get("to")
-        whole = directory.find(None, to)
+def _recipients(
+    row: Row, directory: Directory, owner_url: str | None, owner_keys: set[str]
+) -> list[int]:
+    """The connections an outgoing message went to: by profile URL, then by full name."""
+    urls = split_urls(row.get("recipientprofileurls"))
+    to = row.get("to")
+    if len(urls) <= 1:
+        whole = directory.find(urls[0] if urls else None, to)
         if whole is not None:
             return [whole]
-        found = {directory.find(None, part) for part in to.split(",")}
+    names = [part.strip() for part in to.split(",")]
+    if len(names) != len(urls):  # no way to pair them: each on its own
+        pairs = [(u, "") for u in urls] + [(None, n) for n in names]
+    else:
+        pairs = list(zip(urls, names, strict=True))
+    found = {
+        directory.find(url, name)
+        for url, name in pairs
+        if not (url and url == owner_url) and name_key(name) not in owner_keys
+    }
     return sorted(i for i in found if i is not None)
 
 
-def _invitations(table: Table, export: Export, directory: Directory, report: ImportReport) -> None:
-    for row in table.rows:
+def _invitations(
+    where: str, rows: list[Row], export: Export, directory: Directory, report: ImportReport
+) -> None:
+    for row in rows:
         outgoing = row.get("direction").casefold().startswith("out")
         if outgoing:
             person = directory.find(profile_key(row.get("inviteeprofileurl")), row.get("to"))

@@ -20,10 +20,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..companies import CompanyIndex
+from ..errors import ImportFileError
 from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
 from ..strength import DEFAULT_PARAMS, StrengthParams, score
 from .report import ImportReport
-from .text import clean_name, employer_key, is_employer, name_key, slugify
+from .text import clean_name, employer_key, group_key, is_employer, name_key, slugify
 from .urls import profile_key
 
 Pair = tuple[str, str]
@@ -172,22 +173,30 @@ class Merger:
         earlier import of the same kind under this name is reused, then the
         usual matching applies.
         """
-        key = name_key(record.name)
-        before = [
-            pid for pid in self._by_name.get(key, []) if f"{kind}:{pid}" in self.people[pid].sources
-        ]
-        if explicit is not None and explicit in self.people:
-            owner = explicit
-        elif len(before) == 1 and self._compatible(self.people[before[0]], profile_key(record.url)):
-            owner = before[0]
-        else:
-            owner = self.match(record) or self._create(record)
+        if not (explicit or record.name.strip()):
+            raise ImportFileError(
+                self.report.source or record.where or "import",
+                "the owner's name is blank; give --owner a name, a person id or a profile URL",
+            )
+        owner = self.find_owner(record, kind, explicit) or self._create(record)
         self._owners.add(owner)
         self._update(self.people[owner], record)
         self._seen.add(owner)
         if self.me is None:
             self.me = owner
         return owner
+
+    def find_owner(self, record: Record, kind: str, explicit: str | None = None) -> str | None:
+        """The existing person :meth:`owner` would choose, or None for a new one."""
+        if explicit is not None and explicit in self.people:
+            return explicit
+        key = name_key(record.name)
+        before = [
+            pid for pid in self._by_name.get(key, []) if f"{kind}:{pid}" in self.people[pid].sources
+        ]
+        if len(before) == 1 and self._compatible(self.people[before[0]], profile_key(record.url)):
+            return before[0]
+        return self.match(record)
 
     def set_positions(self, person_id: str, positions: list[Position]) -> None:
         """Replace a person's positions (their own export is authoritative)."""
@@ -247,10 +256,10 @@ class Merger:
 
     def join_group(self, name: str, kind: str, member: str) -> str:
         """Add ``member`` to the group called ``name`` (created if new); the group id."""
-        key = name_key(name)
-        found = next((g for g in self.groups.values() if name_key(g.name) == key), None)
+        key = group_key(name)
+        found = next((g for g in self.groups.values() if group_key(g.name) == key), None)
         if found is None:
-            gid = f"{kind}-{slugify(name)}"
+            gid = f"{kind}-{slugify(name, person=False)}"
             found = Group(id=gid, name=name, kind="school" if kind == "school" else "group")
             self.groups[gid] = found
         if member not in found.members:

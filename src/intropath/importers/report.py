@@ -21,6 +21,10 @@ class ImportReport:
     skipped_count: int = 0
     notes: list[str] = field(default_factory=list)
     notes_count: int = 0
+    unit: str = "row"
+    """What a skipped item is called: a row, a message, an event."""
+    formats: dict[str, str] = field(default_factory=dict)
+    """Files read in an unusual encoding or with an unusual separator, and how."""
 
     def skip(self, where: str, line: int | None, reason: str) -> None:
         """Record an unparseable row: it is skipped, counted and listed."""
@@ -35,10 +39,18 @@ class ImportReport:
         if len(self.notes) < MAX_LISTED:
             self.notes.append(message)
 
+    def read_as(self, where: str, how: str) -> None:
+        """Record how a file was read (``Windows-1252``, ``tab-separated``), when unusual."""
+        known = self.formats.get(where)
+        if known is None:
+            self.formats[where] = how
+        elif how not in known.split(", "):
+            self.formats[where] = f"{known}, {how}"
+
     def summary(self) -> str:
         """One line: what was imported."""
         parts = [f"{n} {what}" for what, n in self.counts.items() if n]
         text = ", ".join(parts) or "nothing"
         if self.skipped_count:
-            text += f"; {self.skipped_count} row{'s' * (self.skipped_count != 1)} skipped"
+            text += f"; {self.skipped_count} {self.unit}{'s' * (self.skipped_count != 1)} skipped"
         return text

@@ -3,11 +3,13 @@
 LinkedIn profiles appear as ``URL`` lines, as Apple's grouped
 ``item1.URL`` + ``item1.X-ABLabel:LinkedIn`` pairs, and as
 ``X-SOCIALPROFILE;TYPE=linkedin:...`` (with a URL, or a user name in
-``x-user=``).
+``x-user=``). Quoted-printable values (vCard 2.1) are decoded in the
+``CHARSET`` they declare (Outlook writes ISO-8859-1 or Windows-1252).
 """
 
 from __future__ import annotations
 
+import codecs
 import os
 import quopri
 import re
@@ -18,7 +20,7 @@ from ..errors import ImportFileError
 from ..model import GraphDocument
 from ..strength import DEFAULT_PARAMS, StrengthParams
 from .addressbook import merge_contacts
-from .csvutil import read_file
+from .csvutil import decode, read_bytes
 from .merge import Record
 from .report import ImportReport
 from .urls import profile_key
@@ -43,11 +45,54 @@ def import_vcard(
     """
     path = Path(path)
     report = ImportReport(source=str(path))
-    records = read_vcards(read_file(path), str(path), report)
+    records = read_vcards(_text(path, report), str(path), report)
     merged = merge_contacts(
         records, document, "vcard", report, owner=owner, params=params, as_of=as_of
     )
     return merged, report
+
+
+_CHARSET = re.compile(rb"^[^:]*;CHARSET=\"?([\w.-]+)", re.IGNORECASE)
+
+
+def _text(path: Path, report: ImportReport) -> str:
+    """The file as text: whole when one encoding reads it, else line by line.
+
+    Address books merged over the years hold cards in UTF-8 beside cards in
+    Latin-1; a line that is not UTF-8 is read in the ``CHARSET`` it declares,
+    else as Windows-1252.
+    """
+    data = read_bytes(path)
+    text, encoding = decode(data)
+    if encoding != "Windows-1252":
+        if encoding != "UTF-8":
+            report.read_as(str(path), encoding)
+        return text
+    used: set[str] = set()
+    lines: list[str] = []
+    for raw in data.split(b"\n"):
+        try:
+            lines.append(raw.decode("utf-8"))
+            if not raw.isascii():
+                used.add("utf-8")
+        except UnicodeDecodeError:
+            declared = _CHARSET.match(raw)
+            charset = declared.group(1).decode("ascii") if declared else "cp1252"
+            lines.append(_charset(raw, charset))
+            used.add(codecs.lookup(charset).name if _known(charset) else "cp1252")
+    report.read_as(str(path), " and ".join(sorted(_LABELS.get(u, u) for u in used)))
+    return "\n".join(lines).replace("\x00", "")
+
+
+_LABELS = {"cp1252": "Windows-1252", "iso8859-1": "ISO-8859-1", "utf-8": "UTF-8"}
+
+
+def _known(charset: str) -> bool:
+    try:
+        codecs.lookup(charset)
+    except LookupError:
+        return False
+    return True
 
 
 def read_vcards(text: str, where: str, report: ImportReport) -> list[Record]:
@@ -114,9 +159,16 @@ def _property(line: str) -> tuple[str, dict[str, str], str] | None:
             params[key.strip().casefold()] = val.strip().strip('"')
         else:
             params.setdefault("type", key.strip())
-    if params.get("encoding", "").upper() == "QUOTED-PRINTABLE":
-        value = quopri.decodestring(value.encode("latin-1", "replace")).decode("utf-8", "replace")
+    if params.get("encoding", "").upper() in ("QUOTED-PRINTABLE", "QP"):
+        value = _charset(quopri.decodestring(value.encode("utf-8")), params.get("charset"))
     return name.strip().upper(), params, _unescape(value)
+
+
+def _charset(raw: bytes, charset: str | None) -> str:
+    """``raw`` in the declared charset; undeclared or unknown, as :func:`decode` reads files."""
+    if charset and _known(charset):
+        return raw.decode(codecs.lookup(charset).name, errors="replace")
+    return decode(raw)[0]
 
 
 def _value_start(line: str) -> int:

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..config import load_config
 from ..model import Evidence, EvidenceKind, GraphDocument, Tie
-from ..strength import params_from_config, score
+from ..strength import score
 from .log import AskRecord
 
 
@@ -23,7 +22,9 @@ def _tie(document: GraphDocument, a: str, b: str) -> Tie | None:
 
 def record_introduction(document: GraphDocument, ask: AskRecord, on: date) -> list[Tie]:
     """Add the evidence of ``ask``'s introduction to ``document``; return the ties changed."""
-    params = params_from_config(load_config())
+    from ..settings import load_settings  # settings import this package
+
+    params = load_settings().strength
     names = {p.id: p.name for p in document.people}
     via, target = names.get(ask.via, ask.via), names.get(ask.target, ask.target)
     notes = {

@@ -9,11 +9,14 @@ plan for any day.
 The database uses WAL journaling with ``synchronous=FULL`` and one
 transaction per change: a killed process leaves either the whole change or
 none of it, and concurrent CLI runs wait for each other instead of corrupting
-the file.
+the file. It is created readable by the user only (SQLite gives its -wal and
+-shm files the same mode). ``PRAGMA user_version`` holds the schema version;
+opening an older log applies the :data:`MIGRATIONS` it lacks, in order.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -24,8 +27,9 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import IntropathError
+from ..files import private_dir
 
-SCHEMA = """
+SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS asks (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     me TEXT NOT NULL,
@@ -47,6 +51,17 @@ CREATE TABLE IF NOT EXISTS events (
     recorded_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
 """
+
+MIGRATIONS: tuple[str, ...] = (SCHEMA_V1,)
+"""``MIGRATIONS[i]`` takes a log from version ``i`` to ``i + 1``.
+
+Version 0 is a new file or a log written before versions were recorded, which
+already has version 1's tables (hence ``IF NOT EXISTS``). A change to the
+schema appends a script here; scripts already released never change.
+"""
+SCHEMA_VERSION = len(MIGRATIONS)
+MAX_ASK_ID = 2**63 - 1
+"""Largest id SQLite can store."""
 
 
 class AskStatus(StrEnum):
@@ -109,14 +124,38 @@ class AskLog:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent)
+            _private_files(path)
             self._db = sqlite3.connect(path, timeout=30.0, isolation_level=None)
             self._db.execute("PRAGMA journal_mode=WAL")
             self._db.execute("PRAGMA synchronous=FULL")
             self._db.execute("PRAGMA foreign_keys=ON")
-            self._db.executescript(SCHEMA)  # idempotent: IF NOT EXISTS
+            self._migrate()
         except (sqlite3.Error, OSError) as exc:
             raise AskLogError(f"{path}: cannot open the outreach log: {exc}") from None
+
+    @property
+    def version(self) -> int:
+        """The schema version stored in the file."""
+        (found,) = self._db.execute("PRAGMA user_version").fetchone()
+        return int(found)
+
+    def _migrate(self) -> None:
+        found = self.version
+        if found > SCHEMA_VERSION:
+            self._db.close()
+            raise AskLogError(
+                f"{self.path}: the outreach log has schema version {found}, newer than "
+                f"this intropath understands ({SCHEMA_VERSION}); upgrade intropath"
+            )
+        while self.version < SCHEMA_VERSION:
+            step = self.version
+            with self._transaction() as db:
+                if self.version == step:  # another process may have migrated meanwhile
+                    for statement in MIGRATIONS[step].split(";"):
+                        if statement.strip():
+                            db.execute(statement)
+                    db.execute(f"PRAGMA user_version = {step + 1}")  # a literal, never data
 
     def close(self) -> None:
         self._db.close()
@@ -131,14 +170,17 @@ class AskLog:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         # BEGIN IMMEDIATE takes the write lock up front, so two writers queue
         # instead of one failing half-way with "database is locked".
-        self._db.execute("BEGIN IMMEDIATE")
         try:
-            yield self._db
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        else:
-            self._db.execute("COMMIT")
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._db
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:  # SQLite may have rolled back already
+                    self._db.execute("ROLLBACK")
+                raise
+        except sqlite3.Error as exc:  # a full disk, say: name the file
+            raise AskLogError(f"{self.path}: cannot write the outreach log: {exc}") from None
 
     def record(
         self,
@@ -199,10 +241,20 @@ class AskLog:
 
     def get(self, ask_id: int) -> AskRecord:
         """The ask numbered ``ask_id``; raises AskLogError if there is none."""
+        if not 1 <= ask_id <= MAX_ASK_ID:
+            raise AskLogError(f"no ask with id {ask_id}")
         row = self._db.execute("SELECT * FROM asks WHERE id = ?", (ask_id,)).fetchone()
         if row is None:
             raise AskLogError(f"no ask with id {ask_id}")
         return _row(row)
+
+
+def _private_files(path: Path) -> None:
+    """Create the log readable by the user only; tighten one an older version left open."""
+    os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+    for name in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if name.exists():
+            os.chmod(name, 0o600)
 
 
 def _row(row: tuple[object, ...]) -> AskRecord:

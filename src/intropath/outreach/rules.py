@@ -11,12 +11,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..config import load_config
-from ..errors import ConfigError, PersonNotFound
+from ..errors import PersonNotFound
 from ..model import ContactPolicy, Person, Tie
 from .log import AskRecord, AskStatus
+
+MAX_DAYS = 3650
+"""Longest wait a rule may set (ten years)."""
 
 
 class EtiquetteRules(BaseModel):
@@ -25,15 +27,22 @@ class EtiquetteRules(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     cooldown_days: int = Field(
-        30, ge=0, description="Wait after asking someone, before asking again."
+        30, ge=0, le=MAX_DAYS, description="Wait after asking someone, before asking again."
     )
-    decline_cooldown_days: int = Field(90, ge=0, description="Wait after someone declines.")
-    followup_after_days: int = Field(7, ge=0, description="Earliest day for the one follow-up.")
+    decline_cooldown_days: int = Field(
+        90, ge=0, le=MAX_DAYS, description="Wait after someone declines."
+    )
+    followup_after_days: int = Field(
+        7, ge=0, le=MAX_DAYS, description="Earliest day for the one follow-up."
+    )
     silent_after_days: int = Field(
-        14, ge=0, description="Days of silence after the follow-up that count as a gentle no."
+        14,
+        ge=0,
+        le=MAX_DAYS,
+        description="Days of silence after the follow-up that count as a gentle no.",
     )
-    max_open: int = Field(3, ge=1, description="Open asks at once.")
-    max_per_week: int = Field(5, ge=1, description="Asks sent in any 7 days.")
+    max_open: int = Field(3, ge=1, le=10_000, description="Open asks at once.")
+    max_per_week: int = Field(5, ge=1, le=10_000, description="Asks sent in any 7 days.")
     stranger_min_familiarity: float = Field(
         0.3,
         ge=0,
@@ -43,15 +52,6 @@ class EtiquetteRules(BaseModel):
     route_around_hiring_managers: bool = Field(
         True, description="Never target a hiring manager: go through the team or a recruiter."
     )
-
-    @classmethod
-    def from_config(cls) -> EtiquetteRules:
-        try:
-            return cls.model_validate(load_config().get("etiquette", {}))
-        except ValidationError as exc:
-            error = exc.errors()[0]
-            where = ".".join(str(p) for p in error["loc"])
-            raise ConfigError(f"config: etiquette.{where}: {error['msg']}") from None
 
 
 def effective(ask: AskRecord, rules: EtiquetteRules, today: date) -> AskRecord:
@@ -121,6 +121,8 @@ class Review:
     """People kept off every path (as target and as introducer)."""
     notes: list[str] = field(default_factory=list)
     history: dict[str, str] = field(default_factory=dict)
+    closed: dict[str, str] = field(default_factory=dict)
+    """Contacts whose latest ask is closed, and how (a follow-up is no longer due)."""
     over_budget: bool = False
 
 
@@ -159,6 +161,13 @@ class Etiquette:
             review.history[ask.via] = (
                 f"asked {_days(ago)} ago about {target} ({ask.status.value.replace('_', ' ')})"
             )
+            review.closed.pop(ask.via, None)
+            if not ask.status.is_open:
+                review.closed[ask.via] = (
+                    f"your ask of {via} about {target} ({ask.sent_on}) is closed: "
+                    f"{ask.status.value.replace('_', ' ')}"
+                    + (f" on {ask.closed_on}" if ask.closed_on else "")
+                )
             if ask.status.is_open:
                 review.skip_contacts[ask.via] = (
                     f"{via} skipped: your ask of {ask.sent_on} is still open "
@@ -193,7 +202,7 @@ class Etiquette:
                     f"{name(ask.via)} skipped: {state} from your teammate "
                     f"{name(ask.me)} (team cooldown {_days(rules.cooldown_days)})",
                 )
-        for person_at in targets:
+        for person_at in sorted(targets, key=lambda p: p.id):  # same order however loaded
             if rules.route_around_hiring_managers and person_at.hiring_manager:
                 review.avoid[person_at.id] = (
                     f"{person_at.name} is the hiring manager: not approached, directly or "

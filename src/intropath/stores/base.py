@@ -28,6 +28,9 @@ class SearchQuery:
     not count (``(t, t)`` rules out asking t directly); the people in
     ``avoid`` are never on a path at all, like those marked do-not-contact.
     ``asks`` caps how many asks come back (the best ones); ``None`` means all.
+
+    No path passes, after its first contact, through another of my contacts
+    unless it beats asking that contact directly (``FoundDetour``).
     """
 
     me: str
@@ -66,6 +69,22 @@ class FoundAsk:
         return self.best.people[1]
 
 
+@dataclass(frozen=True)
+class FoundDetour:
+    """A first-degree contact whose every way in passes through another contact of mine.
+
+    ``best`` is the path that would have been their best, ``through`` the first
+    contact of mine on it whom asking directly is at least as good.
+    """
+
+    best: FoundPath
+    through: str
+
+    @property
+    def contact(self) -> str:
+        return self.best.people[1]
+
+
 @dataclass
 class SearchResult:
     asks: list[FoundAsk]
@@ -74,6 +93,8 @@ class SearchResult:
     """First-degree contacts marked do_not_ask, left out as first hops (sorted ids)."""
     more_asks: int = 0
     """Contacts with a path beyond those in ``asks`` (when the query capped them)."""
+    detours: list[FoundDetour] = field(default_factory=list)
+    """Contacts left out because every path of theirs is a detour (sorted by contact id)."""
 
 
 @runtime_checkable

@@ -10,6 +10,10 @@ They are inflated by a relative ``1e-9`` so that floating-point rounding can
 never make them smaller than a true score; complete paths are always scored
 exactly by :mod:`intropath.scoring`. Paths therefore come out in exact order
 (score, then hops, then ids), lazily, one generator per first-degree contact.
+
+No detours: a path does not pass, past its first contact, through another
+first-degree contact ``y`` unless the path so far beats asking ``y`` directly
+(see :func:`Search.is_detour`); such paths are cut where they reach ``y``.
 """
 
 from __future__ import annotations
@@ -27,6 +31,9 @@ import numpy.typing as npt
 from ..scoring import HopKind, Weights, hop_factor
 
 INFLATE = 1.0 + 1e-9
+# Going through a contact of mine counts as better than asking them myself only
+# when it beats my own ask by more than rounding noise (every backend agrees).
+DETOUR_MARGIN = 1.0 - 1e-9
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
@@ -164,6 +171,7 @@ class Search:
         self.skip_contacts = skip_contacts or set()
         self.skip_pairs = skip_pairs or set()
         self._paired = {c for c, _ in self.skip_pairs}
+        self.direct = self._direct()
         self._ends()
         self._bounds()
         self._root()
@@ -177,6 +185,31 @@ class Search:
 
     def _factor(self, kind: HopKind, edge: int) -> float:
         return hop_factor(kind, self.g.trust_view[edge], self.g.fam_view[edge], self.w)
+
+    def _direct(self) -> Floats:
+        """For each person: the factor of asking them myself (0 if not my contact)."""
+        g = self.g
+        lo, hi = int(g.indptr[self.me]), int(g.indptr[self.me + 1])
+        contacts = g.nbr[lo:hi]
+        direct = np.zeros(g.n)
+        usable = ~self.blocked[contacts]
+        direct[contacts[usable]] = self._first(g.trust[lo:hi])[usable]
+        return direct
+
+    def is_detour(self, prefix: float, y: int) -> bool:
+        """Whether reaching my contact ``y`` with ``prefix`` is no better than asking y."""
+        return bool(prefix * DETOUR_MARGIN <= self.direct[y])
+
+    def detour_at(self, path: Path) -> int | None:
+        """The first of my contacts that ``path`` passes through as a detour, if any."""
+        prefix = self._factor(HopKind.FIRST, self.first_edge[path[1]])
+        for a, y in itertools.pairwise(path[1:-1]):
+            edge = self.g.edge(a, y)
+            assert edge is not None  # the path came from this graph
+            prefix *= self._factor(HopKind.MIDDLE, edge)
+            if self.is_detour(prefix, y):
+                return y
+        return None
 
     # -- backward pass ----------------------------------------------------
     def _ends(self) -> None:
@@ -276,8 +309,8 @@ class Search:
         """First-degree contacts that can be asked at all."""
         return sorted(self.first_edge)
 
-    def paths_via(self, contact: int) -> Iterator[IntPath]:
-        """Every path through ``contact``, best first (lazily)."""
+    def paths_via(self, contact: int, detours: bool = False) -> Iterator[IntPath]:
+        """Every path through ``contact``, best first (lazily); detours only if asked."""
         edge = self.first_edge[contact]
         counter = itertools.count()
         heap: list[tuple[tuple[float, int, Path], int, tuple[Any, ...]]] = []
@@ -319,10 +352,17 @@ class Search:
                 children, edges, values, stop = rest[1], rest[2], rest[3], len(rest[1])
             if position + 1 < stop:
                 push(closed * values[position + 1], (kind, path, closed, position + 1, *rest[1:]))
-            self._child(path, closed, children[position], edges[position], push_done, push)
+            self._child(path, closed, children[position], edges[position], push_done, push, detours)
 
     def _child(
-        self, path: Path, closed: float, y: int, edge: int, push_done: PushDone, push: Push
+        self,
+        path: Path,
+        closed: float,
+        y: int,
+        edge: int,
+        push_done: PushDone,
+        push: Push,
+        detours: bool,
     ) -> None:
         """Extend ``path`` by ``y``: end there, or carry on if hops remain."""
         if y in path:
@@ -332,6 +372,8 @@ class Search:
             push_done((*path, y), closed * self._factor(HopKind.LAST, edge) * self.weight_of[y])
         if remaining >= 2:
             middle = closed * self._factor(HopKind.MIDDLE, edge)
+            if not detours and self.is_detour(middle, y):
+                return
             bound = float(self.bound[remaining - 1][y])
             push(middle * bound, ("node", (*path, y), middle))
 
@@ -360,59 +402,64 @@ class Search:
 
     # -- reach ------------------------------------------------------------
     def reach(self, contacts: Iterable[int]) -> dict[int, int]:
-        """How many distinct targets each of ``contacts`` leads to.
+        """How many distinct targets each of ``contacts`` leads to (no detours).
 
-        A breadth-first pass from the contact over ties that can be middle
-        hops, then one last hop to the targets. It counts walks, not only
-        simple paths, but a walk shortened to a simple path keeps every hop
-        possible (a middle hop that becomes the last one still knows the
-        target), so the counts are those of simple paths.
+        A forward pass from the contacts over (contact, person) states, each
+        with the best prefix that reaches the person; the best prefix is the one
+        least likely to be a detour, and walks reach what simple paths reach
+        (cutting a cycle out of a walk only raises the prefixes left, and a
+        middle hop that becomes the last one still knows the target).
         """
         g = self.g
-        pairs: dict[int, list[int]] = {}
+        bit = {t: 1 << i for i, t in enumerate(self.targets)}
+        one: dict[int, int] = {}  # targets one final hop away from x
+        for x, t in zip(self.end_x.tolist(), self.end_t, strict=True):
+            one[x] = one.get(x, 0) | bit[t]
+        chosen = list(contacts)
+        result = {c: bit.get(c, 0) for c in chosen}
+        state_c: Index = np.asarray(chosen, dtype=np.int64)
+        state_x: Index = state_c
+        state_v = self._first(g.trust[[self.first_edge[c] for c in chosen]])
+        ends = np.zeros(g.n, dtype=bool)
+        ends[self.end_x] = True
+        for position in range(1, self.k):
+            last = ends[state_x]
+            for c, x in zip(state_c[last].tolist(), state_x[last].tolist(), strict=True):
+                result[c] |= one[x]
+            if position + 1 >= self.k or not len(state_x):
+                break
+            starts = g.indptr[state_x]
+            lengths = g.indptr[state_x + 1] - starts
+            state = np.repeat(np.arange(len(state_x)), lengths)
+            _, edges = g._edges_of(state_x)
+            y = g.nbr[edges]
+            value = state_v[state] * self._first(g.trust[edges]) * self._last(g.fam[edges])
+            keep = ~self.blocked[y] & (value > 0) & (value * DETOUR_MARGIN > self.direct[y])
+            # only people who still have a way to a target in the hops left
+            keep &= self.bound[self.k - position - 1][y] > 0
+            c, y, value = state_c[state][keep], y[keep], value[keep]
+            order = np.lexsort((-value, y, c))
+            c, y, value = c[order], y[order], value[order]
+            first = np.ones(len(c), dtype=bool)
+            first[1:] = (c[1:] != c[:-1]) | (y[1:] != y[:-1])
+            state_c, state_x, state_v = c[first], y[first], value[first]
         for c, t in self.skip_pairs:
-            pairs.setdefault(c, []).append(t)
-        end_t = np.asarray(self.end_t, dtype=np.int64)
-        result: dict[int, int] = {}
-        seen = np.zeros(g.n, dtype=bool)
-        hit = np.zeros(g.n, dtype=bool)
-        for contact in contacts:
-            seen[contact] = True
-            frontier = np.asarray([contact], dtype=np.int64)
-            inside = [frontier]
-            for step in range(1, self.k - 1):
-                _, edges = g._edges_of(frontier)
-                y = g.nbr[edges]
-                # only people who still have a way to a target in the hops left
-                usable = self._first(g.trust[edges]) * self._last(g.fam[edges]) > 0
-                usable &= ~seen[y] & (self.bound[self.k - 1 - step][y] > 0)
-                frontier = np.unique(y[usable])
-                if not len(frontier):
-                    break
-                seen[frontier] = True
-                inside.append(frontier)
-            nodes = np.concatenate(inside)
-            seen[nodes] = False
-            if self.k >= 2:  # the last hops, gathered from the per-node lists of _ends
-                lo = np.searchsorted(self.end_x, nodes, side="left")
-                hi = np.searchsorted(self.end_x, nodes, side="right")
-                lengths = hi - lo
-                starts = np.repeat(lo - np.cumsum(lengths) + lengths, lengths)
-                ends = end_t[starts + np.arange(int(lengths.sum()), dtype=np.int64)]
-                hit[ends] = True
-            hit[contact] = contact in self.weight_of
-            hit[pairs.get(contact, [])] = False
-            result[contact] = int(np.count_nonzero(hit))
-            hit[:] = False
-        return result
+            if c in result and t in bit:
+                result[c] &= ~bit[t]
+        return {c: bits.bit_count() for c, bits in result.items()}
 
     def has_path(self, contact: int) -> bool | None:
-        """Whether ``contact`` has a path, when the bounds alone can tell."""
+        """Whether ``contact`` has a path, when the bounds alone can tell (else None)."""
         if self.bounds[contact] <= 0:
-            return False
-        # A positive bound is a positive walk, which shortens to a simple path;
-        # only a skipped (contact, target) pair can take it away again.
-        return None if contact in self._paired else True
+            return False  # not even a walk, so no path and no detour either
+        if contact in self._paired:
+            return None  # a skipped (contact, target) pair may take the path away
+        # The direct ask and two-hop paths pass through nobody past the contact,
+        # so they are never detours; longer ones may be.
+        edge = self.first_edge[contact]
+        if contact in self.weight_of and self._factor(HopKind.DIRECT, edge) > 0:
+            return True
+        return True if self.k >= 2 and contact in self.end_span else None
 
 
 def _spans(keys: Index) -> dict[int, tuple[int, int]]:

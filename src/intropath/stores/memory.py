@@ -12,7 +12,7 @@ import numpy as np
 from ..companies import CompanyIndex
 from ..errors import PersonNotFound
 from ..model import Company, ContactPolicy, Evidence, GraphDocument, Group, Person, Tie
-from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
+from .base import FoundAsk, FoundDetour, FoundPath, SearchQuery, SearchResult
 from .compact import CompactGraph, Floats, IntPath, Ints, Search
 from .people import People
 
@@ -231,21 +231,34 @@ class MemoryStore:
         best = list(itertools.islice(ranked.best_per_contact(), wanted))
         reach = search.reach(p.people[1] for p in best)
         asks = [FoundAsk(self._found(p), reach[p.people[1]]) for p in best]
-        helping = len(asks)
-        if len(asks) == wanted:  # count the contacts not listed, searching as few as can be
-            listed = {p.people[1] for p in best}
-            helping += sum(
-                known if (known := search.has_path(c)) is not None else bool(ranked.first(c))
-                for c in ranked.bounds
-                if c not in listed
-            )
+        listed = {p.people[1] for p in best}
+        more = 0  # contacts not listed who can help, searching as few as can be
+        detours: list[FoundDetour] = []
+        for contact in ranked.bounds:
+            if contact in listed:
+                continue
+            known = search.has_path(contact)
+            if known is None:
+                known = ranked.first(contact) is not None
+                if not known and (detour := self._detour(search, contact)) is not None:
+                    detours.append(detour)
+            more += known
         top = [self._found(p) for p in itertools.islice(ranked.paths(), query.top)]
         g = self.compact
         neighbours = g.nbr[int(g.indptr[me]) : int(g.indptr[me + 1])].tolist()
         not_asked = sorted(self._ids[c] for c in neighbours if c in self._do_not_ask)
+        detours.sort(key=lambda d: d.contact)
         return SearchResult(
-            asks=asks, paths=top, not_asked=not_asked, more_asks=helping - len(asks)
+            asks=asks, paths=top, not_asked=not_asked, more_asks=more, detours=detours
         )
+
+    def _detour(self, search: Search, contact: int) -> FoundDetour | None:
+        """The best detour through ``contact``, if its only paths are detours."""
+        detour = next(search.paths_via(contact, detours=True), None)
+        through = None if detour is None else search.detour_at(detour.people)
+        if detour is None or through is None:
+            return None
+        return FoundDetour(self._found(detour), self._ids[through])
 
     def _found(self, path: IntPath) -> FoundPath:
         return FoundPath(tuple(self._ids[i] for i in path.people), path.score)

@@ -27,7 +27,7 @@ import importlib
 import json
 import logging
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
@@ -38,8 +38,9 @@ from ..errors import PersonNotFound, StoreError
 from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
 from ..neo4j_settings import Neo4jSettings, cypher_statements, cypher_text, resolve_settings
 from ..outreach.log import AskRecord
+from ..progress import Progress
 from ..scoring import Weights, hop_factor, hop_kinds, path_score
-from .base import FoundAsk, FoundPath, SearchQuery, SearchResult
+from .base import FoundAsk, FoundDetour, FoundPath, SearchQuery, SearchResult
 from .neo4j_load import LoadPlan, Row, batches
 
 NEO4J_MISSING = "the Neo4j backend needs the neo4j driver: pip install 'intropath[neo4j]'"
@@ -50,9 +51,6 @@ EPS = 1e-9
 BATCH = 5_000
 TIE_BATCH = 10_000
 SCHEMES = frozenset({"neo4j", "neo4j+s", "neo4j+ssc", "bolt", "bolt+s", "bolt+ssc"})
-
-Progress = Callable[[str, int, int], None]
-"""``progress(phase, done, total)``, called as a load advances."""
 
 
 log = logging.getLogger(__name__)
@@ -360,6 +358,7 @@ class Neo4jStore:
             self.person(query.me)  # raises PersonNotFound when "me" is unknown
             return SearchResult(asks=[], paths=[], not_asked=self._not_asked(query.me))
         asks: list[FoundAsk] = []
+        detours: list[FoundDetour] = []
         candidates: list[FoundPath] = []
         for row in rows:
             scored = (self._scored(c, targets, query.weights) for c in row["paths"])
@@ -367,11 +366,19 @@ class Neo4jStore:
             if paths:
                 asks.append(FoundAsk(min(paths, key=_key), int(row["reach"])))
                 candidates.extend(paths)
+                continue
+            through = {tuple(c["people"]): c["through"] for c in row["detours"]}
+            scored = (self._scored(c, targets, query.weights) for c in row["detours"])
+            detour = min((p for p in scored if p is not None), key=_key, default=None)
+            if detour is not None:
+                detours.append(FoundDetour(detour, through[detour.people]))
         asks.sort(key=lambda ask: ask.best.sort_key)
+        detours.sort(key=lambda d: d.contact)
         candidates.sort(key=_key)
         top = candidates[: query.top]
-        self._prefetch(query.me, [a.best for a in asks] + top)
-        return SearchResult(asks=asks, paths=top, not_asked=self._not_asked(query.me))
+        self._prefetch(query.me, [a.best for a in asks] + [d.best for d in detours] + top)
+        not_asked = self._not_asked(query.me)
+        return SearchResult(asks=asks, paths=top, not_asked=not_asked, detours=detours)
 
     def _search_rows(self, **params: Any) -> list[dict[str, Any]]:
         """search.cypher; without its join hints if the server's planner cannot honour them.

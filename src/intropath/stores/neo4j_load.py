@@ -18,6 +18,7 @@ import numpy as np
 
 from ..companies import CompanyIndex
 from ..model import Company, GraphDocument, Group, Person, Tie
+from ..strength import level_of
 from .compact import Floats, Ints
 
 Row = dict[str, Any]
@@ -145,8 +146,13 @@ def person_props(person: Person, seq: int) -> Row:
 
 
 def tie_row(a: str, b: str, trust: float, familiarity: float, tie: Tie | None) -> Row:
-    """One ``load_ties.cypher`` row, ends in id order, evidence as a JSON string."""
+    """One ``load_ties.cypher`` row, ends in id order, evidence as a JSON string.
+
+    ``level`` is :func:`intropath.strength.level_of` of the same evidence, stored
+    for Cypher users; the planner derives it from the evidence in every store.
+    """
     evidence = None
+    level = level_of(tie.evidence if tie is not None else []).value
     if tie is not None and tie.evidence:
         evidence = json.dumps(
             [e.model_dump(mode="json", exclude_none=True) for e in tie.evidence],
@@ -160,6 +166,7 @@ def tie_row(a: str, b: str, trust: float, familiarity: float, tie: Tie | None) -
         "trust": float(trust),
         "familiarity": float(familiarity),
         "evidence": evidence,
+        "level": level,
     }
 
 

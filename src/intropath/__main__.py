@@ -1,0 +1,5 @@
+"""``python -m intropath``: the same command line as ``intropath``."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,133 @@
+"""What users of Python tools expect: --version, python -m, completion, -v/-q, progress."""
+
+from __future__ import annotations
+
+import importlib
+import io
+import logging
+import os
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+import intropath
+from intropath.cli import app
+from intropath.cli.logs import PlainFormatter
+from intropath.graphfile import load_document, save_document
+
+runner = CliRunner()
+SAMPLE = intropath.sample_graph_path()
+
+
+def _python_m(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "intropath", *args],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=120,
+        check=False,
+    )
+
+
+def test_version_is_the_installed_distribution_version() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"intropath {version('intropath')}\n"
+    assert intropath.__version__ == version("intropath")
+
+
+def test_python_m_runs_the_same_command_line() -> None:
+    done = _python_m("--version")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"intropath {version('intropath')}\n"
+    found = _python_m("find", "--company", "Muse", "--json")
+    assert found.returncode == 0, found.stderr
+    assert '"company"' in found.stdout
+
+
+def test_shell_completion_is_offered_and_completes_commands() -> None:
+    help_text = runner.invoke(app, ["--help"]).stdout
+    assert "--install-completion" in help_text and "--show-completion" in help_text
+    script = runner.invoke(app, ["--show-completion", "bash"])
+    assert script.exit_code == 0 and "_INTROPATH_COMPLETE" in script.stdout
+    # What the shell asks when the user types `intropath fi<TAB>`:
+    done = _python_m(
+        env={
+            "_INTROPATH_COMPLETE": "complete_bash",
+            "COMP_WORDS": "intropath fi",
+            "COMP_CWORD": "1",
+        }
+    )
+    assert done.returncode == 0, done.stderr
+    assert "find" in done.stdout.split()
+
+
+def test_the_library_logs_only_through_its_own_logger() -> None:
+    handlers = logging.getLogger("intropath").handlers
+    assert any(isinstance(h, logging.NullHandler) for h in handlers)
+
+
+def test_verbose_logs_to_stderr_and_quiet_silences_notes() -> None:
+    plain = runner.invoke(app, ["check", "--graph", str(SAMPLE)])
+    assert plain.exit_code == 0
+    assert "INFO" not in plain.stderr and "Using graph" in plain.stderr
+    verbose = runner.invoke(app, ["-v", "check", "--graph", str(SAMPLE)])
+    assert f"INFO intropath.graphfile: read {SAMPLE}" in verbose.stderr
+    assert logging.getLogger("neo4j").level == logging.WARNING
+    runner.invoke(app, ["-vv", "check", "--graph", str(SAMPLE)])
+    assert logging.getLogger("intropath").level == logging.DEBUG
+    assert logging.getLogger("neo4j").level == logging.INFO
+    quiet = runner.invoke(app, ["-q", "check", "--graph", str(SAMPLE)])
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+    assert quiet.stdout == plain.stdout
+    assert logging.getLogger("neo4j").level == logging.CRITICAL
+
+
+def test_log_records_print_user_text_without_escape_sequences() -> None:
+    record = logging.LogRecord("intropath", logging.INFO, "", 0, "read %s", ("a\x1b[31mb",), None)
+    assert PlainFormatter().format(record) == "INFO intropath: read a\\x1b[31mb"
+
+
+def test_loading_a_graph_file_reports_progress(tmp_path: Path) -> None:
+    seen: list[tuple[str, int, int]] = []
+    load_document(SAMPLE, lambda phase, done, total: seen.append((phase, done, total)))
+    size = SAMPLE.stat().st_size
+    reading = [s for s in seen if s[0] == "reading"]
+    assert reading[-1] == ("reading", size, size)
+    assert [d for _, d, _ in reading] == sorted(d for _, d, _ in reading)
+    assert seen[-1][0] == "checking"
+
+
+@pytest.fixture
+def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
+    """stderr as if it were a terminal."""
+    buffer = io.StringIO()
+    console = Console(file=buffer, force_terminal=True, width=100)
+    monkeypatch.setattr(importlib.import_module("intropath.cli.app"), "err_console", console)
+    return buffer
+
+
+def test_progress_bar_on_a_terminal(terminal: io.StringIO) -> None:
+    result = runner.invoke(app, ["check", "--graph", str(SAMPLE)])
+    assert result.exit_code == 0
+    assert "reading" in terminal.getvalue() and "checking" in terminal.getvalue()
+    assert "reading" not in result.stdout
+
+
+def test_no_progress_bar_when_quiet(terminal: io.StringIO) -> None:
+    runner.invoke(app, ["-q", "check", "--graph", str(SAMPLE)])
+    assert terminal.getvalue() == ""
+
+
+def test_no_progress_bar_outside_a_terminal(tmp_path: Path) -> None:
+    big = tmp_path / "big.json"
+    save_document(load_document(SAMPLE), big)
+    result = runner.invoke(app, ["check", "--graph", str(big)])
+    assert result.exit_code == 0
+    assert "reading" not in result.stderr and "\x1b" not in result.stderr
