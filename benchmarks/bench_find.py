@@ -1,166 +1,107 @@
-"""Benchmark `find` on a large synthetic pooled network, against a networkx baseline.
+"""Benchmark `find` on a large synthetic pooled network, against two honest peers.
 
     python benchmarks/bench_find.py                  # 200,000 people, 2,000,000 ties
-    python benchmarks/bench_find.py --people 20000 --ties 200000 --baseline-queries 5
+    python benchmarks/bench_find.py --people 20000 --ties 200000 --hops 3 4
 
-Prints the load time, the latency of `plan()` (what `intropath find` runs, with
-the explanations) and of the bare store search, median and p95 over random
-(me, company) queries where "me" has at least 500 contacts, the peak memory,
-and, in the same run, the same queries answered by a straightforward networkx
-baseline: every simple path from each first-degree contact to the company's
-people with `networkx.all_simple_paths(cutoff=...)`, scored with the same
-formula and without detours through another contact of mine. The baseline is
-slow, so it answers only the first few queries, each under a time budget; a
-query that runs out of budget counts at the budget, which makes the printed
-ratio a lower bound.
+For each hop limit it prints, over random (me, company) queries where "me" has
+at least --min-contacts contacts:
+
+- `find`: plan() as `intropath find` calls it for its table (the best 15 asks
+  explained, the top 5 paths), and as `find --json` calls it (every ask);
+- two peers measured in the same run on the first --peer-queries queries
+  (benchmarks/peers.py): a networkx meet-in-the-middle search and a
+  scipy.sparse frontier search, both without detours through another
+  contact of mine (as the planner). Each answer is checked against intropath's
+  (every contact's best score and the top scores); a peer that runs out of
+  its budget counts at the budget, which makes its ratio a lower bound;
+- p50 and p95, and the ratio peer / intropath, overall and per bucket of
+  "me"'s contact count. Times are wall clock on a possibly shared machine:
+  read the ratios, which compare runs made side by side.
 """
 
 from __future__ import annotations
 
 import argparse
 import gc
-import heapq
+import math
 import resource
 import statistics
 import time
+from collections.abc import Callable
 
 import networkx as nx
 import numpy as np
+import scipy.sparse as sp
 
 from _shared import pick_queries, timed
 from intropath import plan
+from intropath.cli.render import ASKS_SHOWN
 from intropath.model import ContactPolicy
-from intropath.scoring import Weights, hop_factor, hop_kinds, path_score, target_weight
+from intropath.scoring import Weights, target_weight
+from intropath.stores.base import SearchQuery
 from intropath.stores.memory import MemoryStore
 from intropath.synthetic import generate
+from peers import Answer, MeetInTheMiddle, OutOfBudget, Problem, SparseFrontier
+
+BUCKETS = [(0, 1000), (1000, 2000), (2000, 10**9)]
 
 
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def percentile(values: list[float], q: float) -> float:
-    return float(np.percentile(values, q))
+def p(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else math.nan
 
 
-def baseline(
-    graph: nx.Graph,
-    store: MemoryStore,
-    me: str,
-    company: str,
-    max_hops: int,
-    top: int,
-    budget: float,
-) -> float:
-    """Best path per first contact and the top paths, by enumeration. Returns seconds."""
-    start = time.perf_counter()
-    key = store.company_index().resolve(company)
+def problem(store: MemoryStore, me: str, company: str, max_hops: int) -> Problem:
+    """The query as the planner poses it (no etiquette: the peers know none)."""
+    index = store.company_index()
+    key = index.resolve(company)
     targets = {
-        p.id: target_weight(p, None)
-        for p in store.employees(key)
-        if p.id != me
-        and p.contact_policy is not ContactPolicy.DO_NOT_CONTACT
-        and any(store.company_index().key_of(x.company) == key for x in p.current_positions)
+        person.id: target_weight(person, None)
+        for person in store.employees(key)
+        if person.id != me
+        and person.contact_policy is not ContactPolicy.DO_NOT_CONTACT
+        and any(index.key_of(x.company) == key for x in person.current_positions)
     }
-    blocked = {n for n, d in graph.nodes(data=True) if d["dnc"]} | {me}
-    view = nx.restricted_view(graph, blocked, [])
-    weights = Weights()
-    best: dict[str, float] = {}
-    scores: list[float] = []
-    direct = {c: graph.edges[me, c]["trust"] for c in graph[me] if c not in blocked}
-    for contact in graph[me]:
-        if contact in blocked:
-            continue
-        first = graph.edges[me, contact]
-        if contact in targets:
-            scores.append(path_score([first["trust"]], targets[contact]))
-        if max_hops < 2:
-            continue
-        for tail in nx.all_simple_paths(
-            view, contact, set(targets) - {contact}, cutoff=max_hops - 1
-        ):
-            path = [me, *tail]
-            factors = [
-                hop_factor(
-                    kind, graph.edges[u, v]["trust"], graph.edges[u, v]["familiarity"], weights
-                )
-                for kind, u, v in zip(hop_kinds(len(path) - 1), path[:-1], path[1:], strict=True)
-            ]
-            if _detour(path, factors, direct):
-                continue
-            score = path_score(factors, targets[path[-1]])
-            scores.append(score)
-            best[contact] = max(best.get(contact, 0.0), score)
-            if time.perf_counter() - start > budget:
-                return budget
-    heapq.nlargest(top, scores)  # the top paths, as the planner lists them
-    return time.perf_counter() - start
+    blocked = {x.id for x in store.people() if x.contact_policy is ContactPolicy.DO_NOT_CONTACT}
+    return Problem(me, targets, blocked, max_hops, 5, Weights())
 
 
-def _detour(path: list[str], factors: list[float], direct: dict[str, float]) -> bool:
-    """Does the path pass a contact of mine whom asking directly is as good (no detours)?"""
-    prefix = factors[0]
-    for y, factor in zip(path[2:-1], factors[1:-1], strict=True):
-        prefix *= factor
-        if y in direct and prefix * (1 - 1e-9) <= direct[y]:
-            return True
-    return False
+def ours(store: MemoryStore, q: Problem) -> Answer:
+    found = store.search(SearchQuery(q.me, q.targets, q.max_hops, q.weights, top=q.top))
+    return {a.contact: a.best.score for a in found.asks}, [x.score for x in found.paths]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
-    )
-    parser.add_argument("--people", type=int, default=200_000)
-    parser.add_argument("--ties", type=int, default=2_000_000)
-    parser.add_argument("--queries", type=int, default=50)
-    parser.add_argument("--min-contacts", type=int, default=500)
-    parser.add_argument("--max-hops", type=int, default=3)
-    parser.add_argument("--baseline-queries", type=int, default=5)
-    parser.add_argument("--baseline-budget", type=float, default=60.0, help="seconds per query")
-    parser.add_argument("--seed", type=int, default=1)
-    args = parser.parse_args()
-
-    print(f"network: {args.people:,} people, {args.ties:,} ties (seed {args.seed})")
-    start = time.perf_counter()
-    network = generate(args.people, args.ties, seed=args.seed, team=20)
-    generated = time.perf_counter() - start
-    start = time.perf_counter()
-    store = network.store()
-    loaded = time.perf_counter() - start
-    print(
-        f"generate: {generated:.1f} s   load into the store: {loaded:.1f} s   "
-        f"tie arrays: {store.compact.nbytes() / 2**20:.0f} MiB"
+def same(a: Answer, b: Answer) -> bool:
+    close = lambda x, y: math.isclose(x, y, rel_tol=1e-9)  # noqa: E731
+    return (
+        a[0].keys() == b[0].keys()
+        and all(close(a[0][c], b[0][c]) for c in a[0])
+        and len(a[1]) == len(b[1])
+        and all(close(x, y) for x, y in zip(a[1], b[1], strict=True))
     )
 
-    queries = pick_queries(store, args.queries, args.min_contacts, args.seed)
-    degree = np.diff(store.compact.indptr)
-    contacts = [int(degree[store._number[me]]) for me, _ in queries]
-    print(
-        f"queries: {len(queries)}, contacts of 'me': median {statistics.median(contacts):.0f}, "
-        f"max {max(contacts)}"
-    )
 
-    def find(me: str, company: str) -> object:
-        # No outreach log: the benchmark measures the search, not the user's asks.
-        return plan(store, company, me=me, max_hops=args.max_hops, etiquette=False)
+def line(label: str, times: list[float], base: list[float] | None = None) -> str:
+    text = f"  {label:<34} p50 {p(times, 50) * 1e3:9.1f} ms   p95 {p(times, 95) * 1e3:9.1f} ms"
+    if base:
+        ratios = [t / b for t, b in zip(times, base, strict=False)]
+        text += f"   x{statistics.median(ratios):,.0f} (median ratio)"
+    return text
 
-    find(*queries[0])  # warm up
-    gc.collect()
-    full = [timed(lambda q=q: find(*q)) for q in queries]
-    print(
-        f"find (plan, with explanations): median {statistics.median(full) * 1e3:.1f} ms, "
-        f"p95 {percentile(full, 95) * 1e3:.1f} ms, max {max(full) * 1e3:.1f} ms"
-    )
-    print(f"peak memory (intropath): {peak_mb():.0f} MiB")
 
-    start = time.perf_counter()
-    graph = nx.Graph()
-    for person in store.people():
-        graph.add_node(person.id, dnc=person.contact_policy is ContactPolicy.DO_NOT_CONTACT)
-    ids = store._ids
+def build_peers(store: MemoryStore) -> dict[str, Callable[[Problem, float], Answer]]:
     g = store.compact
     src = np.repeat(np.arange(g.n), np.diff(g.indptr))
+    ids = store._ids
+    shape = (g.n, g.n)
+    trust = sp.csr_matrix((g.trust, g.nbr, g.indptr), shape=shape)
+    fam = sp.csr_matrix((g.fam, g.nbr, g.indptr), shape=shape)
+    sparse = SparseFrontier(trust, fam, ids)
+    graph = nx.Graph()
+    graph.add_nodes_from(ids)
     keep = src < g.nbr
     graph.add_edges_from(
         (ids[a], ids[b], {"trust": t, "familiarity": f})
@@ -172,24 +113,106 @@ def main() -> None:
             strict=True,
         )
     )
-    print(f"baseline networkx graph built in {time.perf_counter() - start:.1f} s")
-    chosen = list(range(min(args.baseline_queries, len(queries))))
-    base = [
-        baseline(graph, store, queries[i][0], queries[i][1], args.max_hops, 5, args.baseline_budget)
-        for i in chosen
-    ]
-    ours = [full[i] for i in chosen]
-    capped = sum(b >= args.baseline_budget for b in base)
-    ratios = [b / o for b, o in zip(base, ours, strict=True)]
-    print(
-        f"baseline (all_simple_paths, {len(chosen)} queries, {capped} hit the "
-        f"{args.baseline_budget:.0f} s budget): median {statistics.median(base):.2f} s"
+    meet = MeetInTheMiddle(graph)
+    return {
+        "networkx meet-in-the-middle": meet.solve,
+        "scipy.sparse frontier": sparse.solve,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawTextHelpFormatter
     )
-    print(
-        f"speed-up on the same queries: median {statistics.median(ratios):.0f}x, "
-        f"min {min(ratios):.0f}x{' (lower bounds)' if capped else ''}"
+    parser.add_argument("--people", type=int, default=200_000)
+    parser.add_argument("--ties", type=int, default=2_000_000)
+    parser.add_argument("--queries", type=int, default=50)
+    parser.add_argument("--min-contacts", type=int, default=500)
+    parser.add_argument("--hops", type=int, nargs="+", default=[3, 4, 5])
+    parser.add_argument("--peer-queries", type=int, default=5)
+    parser.add_argument(
+        "--json-up-to", type=int, default=4, help="time `find --json` up to this hop limit"
     )
-    print(f"peak memory (with baseline graph): {peak_mb():.0f} MiB")
+    parser.add_argument("--peer-budget", type=float, default=30.0, help="seconds per query")
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args()
+
+    print(f"network: {args.people:,} people, {args.ties:,} ties (seed {args.seed})")
+    start = time.perf_counter()
+    network = generate(args.people, args.ties, seed=args.seed, team=20)
+    store = network.store()
+    g = store.compact
+    print(
+        f"generated and loaded in {time.perf_counter() - start:.1f} s; tie arrays "
+        f"{g.nbytes() / 2**20:.0f} MiB = {g.nbytes() / len(network.a):.1f} bytes per tie"
+    )
+    queries = pick_queries(store, args.queries, args.min_contacts, args.seed)
+    degree = np.diff(g.indptr)
+    contacts = [int(degree[store._number[me]]) for me, _ in queries]
+    print(f"queries: {len(queries)}, contacts of 'me': median {statistics.median(contacts):.0f}")
+
+    peers = build_peers(store) if args.peer_queries else {}
+
+    for hops in args.hops:
+        print(f"\n{hops} hops")
+        plan(store, queries[0][1], me=queries[0][0], max_hops=hops, etiquette=False)  # warm up
+        gc.collect()
+        cpu: list[float] = []
+        table = []
+        for me, company in queries:
+            start = time.process_time()
+            table.append(
+                timed(
+                    lambda c=company, m=me, k=hops: plan(
+                        store, c, me=m, max_hops=k, asks=ASKS_SHOWN, etiquette=False
+                    )
+                )
+            )
+            cpu.append(time.process_time() - start)
+        every = [
+            timed(lambda q=q, k=hops: plan(store, q[1], me=q[0], max_hops=k, etiquette=False))
+            for q in (queries if hops <= args.json_up_to else [])
+        ]
+        print(line("find (table: 15 asks explained)", table))
+        print(line("  the same, CPU time of the process", cpu))
+        if every:
+            print(line("find --json (every ask explained)", every))
+        chosen = queries[: args.peer_queries] if peers else []
+        problems = [problem(store, me, company, hops) for me, company in chosen]
+        search = [timed(lambda q=q: ours(store, q)) for q in problems]
+        if chosen:
+            print(line(f"intropath search ({len(chosen)} queries)", search))
+        for name, solve in peers.items():
+            times: list[float] = []
+            capped = wrong = 0
+            for q in problems:
+                start = time.perf_counter()
+                try:
+                    answer = solve(q, args.peer_budget)
+                    times.append(time.perf_counter() - start)
+                    wrong += not same(answer, ours(store, q))
+                except OutOfBudget:
+                    times.append(max(time.perf_counter() - start, args.peer_budget))
+                    capped += 1
+            note = f"{capped} over budget (ratio a lower bound)" if capped else "all finished"
+            print(line(f"{name}", times, search) + f"   [{note}; {wrong} wrong answers]")
+            for lo, hi in BUCKETS:
+                inside = [
+                    i for i, (me, _) in enumerate(chosen) if lo <= degree[store._number[me]] < hi
+                ]
+                if inside:
+                    label = f"  contacts {lo}-{hi if hi < 10**9 else ''} ({len(inside)})"
+                    print(line(label, [times[i] for i in inside], [search[i] for i in inside]))
+            if wrong:
+                raise SystemExit(f"{name} disagrees with intropath on {wrong} queries")
+        for lo, hi in BUCKETS:
+            inside = [
+                i for i, (me, _) in enumerate(queries) if lo <= degree[store._number[me]] < hi
+            ]
+            if inside:
+                label = f"find (table), contacts {lo}-{hi if hi < 10**9 else ''} ({len(inside)})"
+                print(line(label, [table[i] for i in inside]))
+    print(f"\npeak memory: {peak_mb():.0f} MiB")
 
 
 if __name__ == "__main__":

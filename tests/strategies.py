@@ -58,3 +58,16 @@ def networks(draw: st.DrawFn, max_people: int = 9, dense: bool = False) -> Graph
     return GraphDocument.model_validate(
         {"me": "p0", "people": people, "ties": ties, "companies": [{"name": "The Muse"}]}
     )
+
+
+def draw_exclusions(
+    data: st.DataObject, document: GraphDocument
+) -> tuple[frozenset[str], frozenset[tuple[str, str]], frozenset[str]]:
+    """Random skip_contacts, skip_pairs and avoid for a search query."""
+    ids = [p.id for p in document.people]
+    skip = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=2)))
+    pairs = frozenset(
+        data.draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=3))
+    )
+    avoid = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=1)))
+    return skip, pairs, avoid

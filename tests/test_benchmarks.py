@@ -23,24 +23,36 @@ def run(script: str, *args: str, env: dict[str, str] | None = None) -> str:
     return done.stdout
 
 
-def test_find_benchmark_prints_figures_and_the_ratio() -> None:
+def test_find_benchmark_checks_its_peers_and_prints_the_ratios() -> None:
     out = run(
         "bench_find.py",
         "--people",
-        "800",
+        "600",
         "--ties",
-        "6000",
+        "4000",
         "--min-contacts",
         "40",
         "--queries",
         "3",
-        "--baseline-queries",
-        "1",
-        "--baseline-budget",
-        "5",
+        "--peer-queries",
+        "2",
+        "--hops",
+        "2",
+        "3",
+        "--peer-budget",
+        "20",
     )
-    assert "find (plan, with explanations): median" in out
-    assert "speed-up on the same queries: median" in out
+    assert "find (table: 15 asks explained)" in out
+    assert out.count("0 wrong answers") == 4  # two peers, two hop limits, checked
+    assert "networkx meet-in-the-middle" in out and "scipy.sparse frontier" in out
+    assert "(median ratio)" in out
+
+
+def test_load_benchmark_runs() -> None:
+    out = run("bench_load.py", "--people", "300", "--ties", "1500", "--repeat", "1")
+    assert "less cpu than the peer" in out
+    assert "second call, unchanged file (cache)" in out
+    assert "intropath --help" in out
 
 
 def test_import_benchmark_runs() -> None:

@@ -13,7 +13,7 @@ from intropath.scoring import Weights
 from intropath.stores.base import SearchQuery
 from intropath.stores.memory import MemoryStore
 from oracle import brute_force
-from strategies import networks, weight
+from strategies import draw_exclusions, networks, weight
 
 
 def _targets(draw: st.DrawFn, document: GraphDocument) -> dict[str, float]:
@@ -53,12 +53,7 @@ def _matches_brute_force(
     store = MemoryStore(document)
     targets = _draw_targets(data, document)
     weights = Weights(wt, wf)
-    ids = [p.id for p in document.people]
-    skip = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=2)))
-    pairs = frozenset(
-        data.draw(st.lists(st.tuples(st.sampled_from(ids), st.sampled_from(ids)), max_size=3))
-    )
-    avoid = frozenset(data.draw(st.lists(st.sampled_from(ids), max_size=1)))
+    skip, pairs, avoid = draw_exclusions(data, document)
     query = SearchQuery("p0", targets, max_hops, weights, 10_000, skip, pairs, avoid)
     result = store.search(query)
     every, best, reach, detours = brute_force(

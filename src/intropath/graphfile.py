@@ -30,7 +30,6 @@ import yaml
 from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
-from . import interchange
 from .companies import CompanyIndex, company_key
 from .errors import GraphFileError
 from .files import not_a_file, private_dir
@@ -60,20 +59,12 @@ CHUNK = 1 << 22
 def load_document(path: str | os.PathLike[str], progress: Progress | None = None) -> GraphDocument:
     """Load, validate and normalise a graph file, reporting ``reading`` and ``checking``."""
     path = Path(path)
-    if not path.exists():
-        raise GraphFileError(f"{path}: no such graph file")
-    if path.is_dir():
-        raise GraphFileError(f"{path}: is a directory, not a graph file")
-    problem = not_a_file(path)
-    if problem:  # a named pipe would block the read forever
-        raise GraphFileError(f"{path}: {problem}, not a graph file")
+    raw = read_bytes(path, progress)
     try:
-        text = _read(path, progress).decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise GraphFileError(f"{path}: cannot read: {exc}") from None
-    log.info("read %s", path)
-    if progress:
-        progress("checking", 0, 0)
+    del raw  # the decoded text is all that is needed from here on
     try:
         return _parse_text(text, path)
     except RecursionError:
@@ -81,7 +72,10 @@ def load_document(path: str | os.PathLike[str], progress: Progress | None = None
 
 
 def _parse_text(text: str, path: Path) -> GraphDocument:
+    # interchange needs networkx, slow to import: only the formats that use it pay for it.
     if path.suffix.lower() == ".graphml":
+        from . import interchange
+
         return _checked(interchange.from_graphml(text, str(path)), str(path))
     if path.suffix.lower() in YAML_SUFFIXES:
         data = _load_yaml(text, path)
@@ -93,8 +87,29 @@ def _parse_text(text: str, path: Path) -> GraphDocument:
     except json.JSONDecodeError as exc:
         raise GraphFileError(f"{path}:{exc.lineno}:{exc.colno}: invalid JSON: {exc.msg}") from None
     if isinstance(data, dict) and "nodes" in data and ("edges" in data or "links" in data):
+        from . import interchange
+
         return _checked(interchange.from_node_link(data, str(path)), str(path))
     return parse_document(data, str(path))
+
+
+def read_bytes(path: Path, progress: Progress | None = None) -> bytes:
+    """A graph file's bytes, reporting ``reading`` then ``checking`` (one-line errors)."""
+    if not path.exists():
+        raise GraphFileError(f"{path}: no such graph file")
+    if path.is_dir():
+        raise GraphFileError(f"{path}: is a directory, not a graph file")
+    problem = not_a_file(path)
+    if problem:  # a named pipe would block the read forever
+        raise GraphFileError(f"{path}: {problem}, not a graph file")
+    try:
+        raw = _read(path, progress)
+    except OSError as exc:
+        raise GraphFileError(f"{path}: cannot read: {exc}") from None
+    log.info("read %s", path)
+    if progress:
+        progress("checking", 0, 0)
+    return raw
 
 
 def _read(path: Path, progress: Progress | None) -> bytes:
@@ -138,6 +153,8 @@ def save_document(
     document: GraphDocument, path: str | os.PathLike[str], format: Format | None = None
 ) -> None:
     """Write a graph file atomically (a reader never sees half a file)."""
+    from . import interchange
+
     path = Path(path)
     suffix = path.suffix.lower()
     chosen = format or (

@@ -32,13 +32,9 @@ from .results import (
     Target,
     WeakestLink,
 )
-from .scoring import Weights, hop_factor, hop_kinds, openness, role_match
+from .scoring import MAX_HOPS_LIMIT, MAX_TOP, Weights, hop_factor, hop_kinds, openness, role_match
 from .stores.base import FoundPath, SearchQuery, Store
 from .strength import level_of, weakest_level
-
-MAX_HOPS_LIMIT = 6
-MAX_TOP = 10_000
-"""Most paths a plan lists (``top``)."""
 
 
 class InvalidQuery(IntropathError):
@@ -73,6 +69,7 @@ def plan(
     trust_weight: float = 1.0,
     familiarity_weight: float = 1.0,
     etiquette: Etiquette | bool = True,
+    asks: int | None = None,
 ) -> Plan:
     """Find whom to ask for an introduction to someone at ``company``.
 
@@ -100,6 +97,10 @@ def plan(
         (``True``) the configured rules and the asks logged so far, as of today,
         exactly as ``intropath find`` applies them; an :class:`Etiquette` to use
         other rules, asks or day; ``False`` to plan without any etiquette.
+    asks
+        How many asks to list and explain, best first (``None``: every contact
+        who can help); the others are counted in ``Plan.more_asks``. The CLI's
+        table shows 15, so it asks for no more.
 
     Raises
     ------
@@ -122,6 +123,8 @@ def plan(
         raise InvalidQuery(f"max hops must be between 1 and {MAX_HOPS_LIMIT}, got {max_hops}")
     if not 1 <= top <= MAX_TOP:
         raise InvalidQuery(f"top must be between 1 and {MAX_TOP}, got {top}")
+    if asks is not None and asks < 1:
+        raise InvalidQuery(f"asks must be at least 1, got {asks}")
     try:
         weights = Weights(trust_weight, familiarity_weight)
     except ValueError as exc:
@@ -158,9 +161,11 @@ def plan(
             skip_contacts=frozenset(review.skip_contacts),
             avoid=frozenset(review.avoid),
             skip_pairs=frozenset(review.skip_pairs),
+            asks=asks,
         )
     )
-    asks = [
+    listed = found.asks if asks is None else found.asks[:asks]
+    explained = [
         Ask.model_construct(
             contact=a.contact,
             name=ctx.ref(a.contact).name,
@@ -170,7 +175,7 @@ def plan(
             level=best.level,
             history=review.history.get(a.contact),
         )
-        for a in found.asks
+        for a in listed
     ]
     detours = [
         Detour.model_construct(
@@ -219,13 +224,14 @@ def plan(
             familiarity_weight=familiarity_weight,
         ),
         targets=len(targets),
-        asks=asks,
+        asks=explained,
+        more_asks=found.more_asks + len(found.asks) - len(listed),
         detours=detours,
         paths=[_explain(ctx, p) for p in found.paths],
-        no_path=not asks,
+        no_path=not found.asks,
         fallbacks=_fallbacks(ctx, employees, current, eligible),
         etiquette=report,
-        evidence_note=evidence_note(asks, known.name),
+        evidence_note=evidence_note(explained, known.name),
     )
 
 

@@ -222,6 +222,11 @@ class Plan(_Result):
     settings: Settings
     targets: int = Field(description="People currently at the company who can be reached for.")
     asks: list[Ask] = Field(description="One per first-degree contact, best first.")
+    more_asks: int = Field(
+        0,
+        description="Contacts who can help beyond those in asks "
+        "(when the caller asked for only the best few).",
+    )
     detours: list[Detour] = Field(
         default_factory=list,
         description="Contacts left out: each of their paths goes through another contact of "
@@ -266,7 +271,7 @@ class Plan(_Result):
         role = f" for <i>{e(self.settings.role)}</i>" if self.settings.role else ""
         head = (
             f"<p><b>Whom to ask at {e(self.company.name)}</b>{role}, as {e(self.me.name)}: "
-            f"{self.targets} people there, {len(self.asks)} contacts can help "
+            f"{self.targets} people there, {len(self.asks) + self.more_asks} contacts can help "
             f"(max {self.settings.max_hops} hops; graph: {e(self.graph)})</p>"
         )
         notes = ""

@@ -51,6 +51,12 @@ OPENNESS: dict[ContactPolicy, float] = {
 ROLE_FLOOR = 0.2
 """Role match of a person whose title shares nothing with the role asked for."""
 
+MAX_HOPS_LIMIT = 6
+"""The longest path the planner searches, in ties."""
+
+MAX_TOP = 10_000
+"""Most paths a plan lists (``top``)."""
+
 
 MAX_WEIGHT = 10.0
 """Largest exponent: beyond it every path's score underflows to nothing."""

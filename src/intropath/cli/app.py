@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date
 from pathlib import Path
-from typing import IO, Annotated, Any, cast
+from typing import IO, TYPE_CHECKING, Annotated, Any, cast
 
 import typer
 from typer.core import TyperGroup
@@ -22,13 +22,14 @@ from typer.core import TyperGroup
 from .. import __version__
 from ..config import resolve_graph
 from ..errors import IntropathError
-from ..graphfile import load_document
-from ..model import GraphDocument
 from ..progress import Progress
-from ..stores.memory import MemoryStore
 from ..terminal import TextConsole, one_line, safe_json
 from .logs import configure_logging
 from .progress import bar_on
+
+if TYPE_CHECKING:
+    from ..model import GraphDocument
+    from ..stores.memory import MemoryStore
 
 # Text consoles: data and paths are printed as text, never as markup.
 console = TextConsole(soft_wrap=False)
@@ -185,17 +186,27 @@ def progress_bar() -> AbstractContextManager[Progress]:
 
 def read_graph(graph: Path | None, quiet: bool = False) -> tuple[GraphDocument, Path]:
     """Read the graph file the user asked for (or the default) and say which one."""
-    path, why = resolve_graph(graph)
-    if not (quiet or state.quiet):
-        err_console.print(f"Using graph {path} ({why})", style="dim", soft_wrap=True)
+    from ..graphfile import load_document
+
+    path = _announce(graph, quiet)
     with progress_bar() as progress:
         return load_document(path, progress), path
 
 
 def open_store(graph: Path | None, quiet: bool = False) -> MemoryStore:
-    """The graph file the user asked for (or the default), in memory."""
-    document, path = read_graph(graph, quiet)
-    return MemoryStore(document, description=str(path))
+    """The graph file the user asked for (or the default), in memory (through the cache)."""
+    from ..graphcache import open_graph
+
+    path = _announce(graph, quiet)
+    with progress_bar() as progress:
+        return open_graph(path, progress=progress)
+
+
+def _announce(graph: Path | None, quiet: bool) -> Path:
+    path, why = resolve_graph(graph)
+    if not (quiet or state.quiet):
+        err_console.print(f"Using graph {path} ({why})", style="dim", soft_wrap=True)
+    return path
 
 
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2999, 12, 31)

@@ -4,22 +4,18 @@ from __future__ import annotations
 
 import json
 from datetime import date, timedelta
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.text import Text
 
 from ..config import resolve_graph, sample_graph_path
 from ..errors import IntropathError
-from ..graphfile import load_document, locked, save_document
 from ..outreach import AskLog, AskRecord, AskStatus, due
 from ..outreach.current import load_etiquette, log_path
-from ..outreach.feedback import record_introduction
 from ..outreach.log import MAX_ASK_ID
 from ..outreach.rules import effective
-from ..planner import resolve_me
 from ..settings import load_settings
-from ..stores.base import Store
 from .app import GraphOption, JsonOption, MeOption, app, console, day_option, emit_json, err_console
 from .neo4j import (
     BackendOption,
@@ -29,6 +25,9 @@ from .neo4j import (
     UserOption,
     backend_store,
 )
+
+if TYPE_CHECKING:
+    from ..stores.base import Store
 
 
 class EtiquetteError(IntropathError):
@@ -115,6 +114,8 @@ def record_ask(
     me: str | None,
 ) -> None:
     """Check an ask against the rules, log it, and share it if the store is Neo4j."""
+    from ..planner import resolve_me
+
     who = resolve_me(store, me).id
     contact, target = store.person(via), store.person(to)
     if store.tie(who, via) is None:
@@ -283,6 +284,9 @@ def update(
         if path == sample_graph_path():
             err_console.print("The bundled sample graph is not modified.")
             return
+        from ..graphfile import load_document, locked, save_document
+        from ..outreach.feedback import record_introduction
+
         with locked(path):
             document = load_document(path)
             changed = record_introduction(document, ask, day)

@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
-from pydantic import BaseModel
 
 from ..config import config_files, default_graph_path, resolve_graph
-from ..drafting import Draft, plan_with_draft_json, print_draft
-from ..graphfile import load_document, save_document
-from ..model import GraphDocument
-from ..planner import MAX_HOPS_LIMIT, MAX_TOP, plan
-from ..results import Plan
-from ..scoring import MAX_WEIGHT
+from ..scoring import MAX_HOPS_LIMIT, MAX_TOP, MAX_WEIGHT
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, read_graph
 from .draft import draft_for_find
 from .neo4j import (
@@ -26,7 +20,12 @@ from .neo4j import (
     UserOption,
     backend_store,
 )
-from .render import print_plan
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+# Modules a command needs are imported inside it: `intropath --help` and `find`
+# should not pay for drafting (Jinja2), the planner or networkx up front.
 
 
 @app.command()
@@ -91,7 +90,9 @@ def find(
     Example: intropath find --company Muse --role "product designer"
     """
     from ..outreach.current import load_etiquette
+    from ..planner import plan
     from .asks import parse_day
+    from .render import ASKS_SHOWN, print_plan
 
     with backend_store(backend, graph, uri, user, password, database) as store:
         rules = load_etiquette(parse_day(as_of), store) if etiquette else False
@@ -105,14 +106,24 @@ def find(
             trust_weight=trust_weight,
             familiarity_weight=familiarity_weight,
             etiquette=rules,
+            # The table shows the best few asks; --json and --draft use them all.
+            asks=None if as_json or draft else ASKS_SHOWN,
         )
-        message = draft_for_find(result, store) if draft and not result.no_path else None
-    if as_json:
-        emit_json(plan_with_draft_json(result, message) if message else result.to_json())
+        message = None
+        if draft and not result.no_path:
+            message = draft_for_find(result, store)
+    if message is not None:
+        from ..drafting.render import plan_with_draft_json, print_draft
+
+        if as_json:
+            emit_json(plan_with_draft_json(result, message))
+        else:
+            print_plan(console, result)
+            print_draft(console, message)
+    elif as_json:
+        emit_json(result.to_json())
     else:
         print_plan(console, result)
-        if message is not None:
-            print_draft(console, message)
 
 
 @app.command()
@@ -125,6 +136,10 @@ def schema(
     ] = "graph",
 ) -> None:
     """Print the JSON Schema of the graph file format (or of `find --json`, `draft --json`)."""
+    from ..drafting.models import Draft
+    from ..model import GraphDocument
+    from ..results import Plan
+
     models: dict[str, type[BaseModel]] = {"graph": GraphDocument, "plan": Plan, "draft": Draft}
     if what not in models:
         raise typer.BadParameter(
@@ -149,6 +164,8 @@ def convert(
     GraphML opens in Gephi; node-link JSON in networkx
     (networkx.node_link_graph). Both read back losslessly.
     """
+    from ..graphfile import load_document, save_document
+
     document = load_document(source)
     save_document(document, target, format=to)
     console.print(

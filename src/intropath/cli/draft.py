@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import sys
 from datetime import date
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..drafting import Channel, Draft, Kind, Lang, draft, draft_for_plan, print_draft
-from ..drafting.profile import Ask
-from ..drafting.render import print_plain
-from ..planner import MAX_HOPS_LIMIT
-from ..results import Plan
+from ..drafting.models import Channel, Kind, Lang
+from ..scoring import MAX_HOPS_LIMIT
 from ..settings import load_settings
-from ..stores.base import Store
 from .app import (
     GraphOption,
     JsonOption,
@@ -27,6 +23,12 @@ from .app import (
     open_store,
     stdout_is_terminal,
 )
+
+if TYPE_CHECKING:
+    from ..drafting.models import Draft
+    from ..drafting.profile import Ask
+    from ..results import Plan
+    from ..stores.base import Store
 
 
 def _is_terminal() -> bool:
@@ -56,6 +58,8 @@ def draft_for_find(
 
     Call it only when ``result.no_path`` is false (else it raises DraftError).
     """
+    from ..drafting import draft_for_plan
+
     return draft_for_plan(
         result,
         store,
@@ -174,6 +178,8 @@ def draft_command(
 
     Example: intropath draft --company Muse --channel note --lang de
     """
+    from ..drafting import draft, print_draft
+    from ..drafting.render import print_plain
     from ..outreach.current import load_etiquette
     from .asks import record_ask
 

@@ -13,25 +13,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Protocol
+from typing import TYPE_CHECKING, Annotated, Protocol
 
 import typer
 
 from ..config import default_graph_path, resolve_graph, sample_graph_path
 from ..errors import GraphFileError, IntropathError, InvalidRating
 from ..graphfile import load_document, locked, save_document, write_atomic
-from ..importers import (
-    ImportReport,
-    import_calendar,
-    import_google_contacts,
-    import_linkedin,
-    import_mail,
-    import_vcard,
-)
 from ..manual import explain as explain_person
 from ..manual import import_ratings, ratings_template, set_person, set_tie
 from ..model import ContactPolicy, GraphDocument
-from ..planner import plan
 from ..settings import load_settings
 from ..strength import StrengthParams, explain_lines, level_of
 from .app import (
@@ -46,6 +37,10 @@ from .app import (
     open_store,
     progress_bar,
 )
+
+if TYPE_CHECKING:
+    # The importers pull in calendar and mail parsers: loaded by the command that needs them.
+    from ..importers import ImportReport
 
 import_app = typer.Typer(
     help="Import a LinkedIn export, an address book, mail or a calendar into your graph.",
@@ -250,6 +245,8 @@ def import_linkedin_command(
 
     Example: intropath import linkedin ~/Downloads/Basic_LinkedInDataExport.zip
     """
+    from ..importers import import_linkedin
+
     _run_import(import_linkedin, path, into, owner, fresh, as_of, as_json, neo4j)
 
 
@@ -264,6 +261,8 @@ def import_vcard_command(
     as_json: JsonOption = False,
 ) -> None:
     """Merge a vCard address book into the same people (by profile URL, email, name)."""
+    from ..importers import import_vcard
+
     _run_import(import_vcard, path, into, owner, fresh, as_of, as_json, neo4j)
 
 
@@ -278,6 +277,8 @@ def import_google_command(
     as_json: JsonOption = False,
 ) -> None:
     """Merge a Google Contacts or Outlook CSV into the same people."""
+    from ..importers import import_google_contacts
+
     _run_import(import_google_contacts, path, into, owner, fresh, as_of, as_json, neo4j)
 
 
@@ -364,6 +365,8 @@ def import_mail_command(
 
     Example: intropath import mail ~/Downloads/takeout-20250101.zip --owner alex@example.com
     """
+    from ..importers import import_mail
+
     _run_archive_import(import_mail, paths, owner, into, fresh, as_of, as_json, neo4j)
 
 
@@ -394,6 +397,8 @@ def import_calendar_command(
 
     Example: intropath import calendar ~/Downloads/alex@example.com.ics
     """
+    from ..importers import import_calendar
+
     _run_archive_import(import_calendar, paths, owner, into, fresh, as_of, as_json, neo4j)
 
 
@@ -527,6 +532,8 @@ def ratings_template_command(
 
     Example: intropath ratings template --company Muse -o ratings.csv
     """
+    from ..planner import plan
+
     text = ratings_template(plan(open_store(graph), company, me=me), top)
     if output is None:
         console.out(text, end="", highlight=False)

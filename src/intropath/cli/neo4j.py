@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from ..stores.base import Store
 from .app import GraphOption, app, console, open_store, progress_bar, read_graph
 
 if TYPE_CHECKING:
+    from ..stores.base import Store
     from ..stores.neo4j import Neo4jStore
 
 neo4j_app = typer.Typer(

@@ -63,7 +63,7 @@ def plan_view(plan: Plan) -> Group:
     )
     header.append(
         f"{matched}, as {plan.me.name}: {_count(plan.targets, 'person', 'people')} there, "
-        f"{_count(len(plan.asks), 'contact')} of yours can help "
+        f"{_count(len(plan.asks) + plan.more_asks, 'contact')} of yours can help "
         f"(max {plan.settings.max_hops} hops).\n"
     )
     parts.append(header)
@@ -102,8 +102,9 @@ def plan_view(plan: Plan) -> Group:
     parts.append(asks)
     if plan.evidence_note:
         parts.append(Text(f"! {plan.evidence_note}", style="bold yellow"))
-    if len(plan.asks) > ASKS_SHOWN:
-        parts.append(Text(f"... and {len(plan.asks) - ASKS_SHOWN} more (--json lists them all)"))
+    more = len(plan.asks) + plan.more_asks - ASKS_SHOWN
+    if more > 0:
+        parts.append(Text(f"... and {more} more (--json lists them all)"))
 
     if plan.detours:
         parts.append(detours_view(plan))

@@ -27,6 +27,7 @@ class SearchQuery:
     the first hop; a path whose (first hop, target) is in ``skip_pairs`` does
     not count (``(t, t)`` rules out asking t directly); the people in
     ``avoid`` are never on a path at all, like those marked do-not-contact.
+    ``asks`` caps how many asks come back (the best ones); ``None`` means all.
 
     No path passes, after its first contact, through another of my contacts
     unless it beats asking that contact directly (``FoundDetour``).
@@ -40,6 +41,7 @@ class SearchQuery:
     skip_contacts: frozenset[str] = frozenset()
     skip_pairs: frozenset[tuple[str, str]] = frozenset()
     avoid: frozenset[str] = frozenset()
+    asks: int | None = None
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,8 @@ class SearchResult:
     paths: list[FoundPath]
     not_asked: list[str] = field(default_factory=list)
     """First-degree contacts marked do_not_ask, left out as first hops (sorted ids)."""
+    more_asks: int = 0
+    """Contacts with a path beyond those in ``asks`` (when the query capped them)."""
     detours: list[FoundDetour] = field(default_factory=list)
     """Contacts left out because every path of theirs is a detour (sorted by contact id)."""
 

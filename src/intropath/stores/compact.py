@@ -21,7 +21,7 @@ from __future__ import annotations
 import bisect
 import heapq
 import itertools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -37,6 +37,7 @@ DETOUR_MARGIN = 1.0 - 1e-9
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]
+Index = npt.NDArray[np.integer[Any]]
 Path = tuple[int, ...]
 PushDone = Callable[[Path, float], None]
 Push = Callable[[float, tuple[Any, ...]], None]
@@ -67,14 +68,48 @@ class CompactGraph:
         b_arr = np.asarray(b, dtype=np.int64)
         src = np.concatenate([a_arr, b_arr])
         dst = np.concatenate([b_arr, a_arr])
-        order = np.lexsort((dst, src))
+        order = np.argsort(src * max(n, 1) + dst)  # by source, then neighbour
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
+        self._arrays(
+            n,
+            indptr,
+            dst[order],
+            np.concatenate([trust, trust]).astype(np.float64)[order],
+            np.concatenate([familiarity, familiarity]).astype(np.float64)[order],
+            np.asarray(blocked, dtype=bool).copy(),
+        )
+
+    @classmethod
+    def from_csr(
+        cls,
+        indptr: Ints,
+        nbr: npt.NDArray[np.int32],
+        trust: Floats,
+        familiarity: Floats,
+        blocked: npt.NDArray[np.bool_],
+    ) -> CompactGraph:
+        """From the arrays of another graph (``nbr``, ``trust``, ``fam``, ``indptr``...)."""
+        graph = cls.__new__(cls)
+        graph._arrays(len(indptr) - 1, indptr, nbr, trust, familiarity, blocked)
+        return graph
+
+    def _arrays(
+        self,
+        n: int,
+        indptr: Ints,
+        nbr: Index,
+        trust: Floats,
+        familiarity: Floats,
+        blocked: npt.NDArray[np.bool_],
+    ) -> None:
         self.n = n
-        self.nbr: Ints = dst[order]
-        self.trust: Floats = np.concatenate([trust, trust]).astype(np.float64)[order]
-        self.fam: Floats = np.concatenate([familiarity, familiarity]).astype(np.float64)[order]
-        self.indptr: Ints = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(src, minlength=n), out=self.indptr[1:])
-        self.blocked: npt.NDArray[np.bool_] = np.asarray(blocked, dtype=bool).copy()
+        self.indptr: Ints = indptr
+        # 32-bit neighbours: with two 64-bit numbers a tie takes 40 bytes (both directions).
+        self.nbr: npt.NDArray[np.int32] = nbr.astype(np.int32, copy=False)
+        self.trust: Floats = trust
+        self.fam: Floats = familiarity
+        self.blocked: npt.NDArray[np.bool_] = blocked
         # Memoryviews index to plain Python numbers, ~10x faster than numpy scalars
         # for the one-at-a-time reads of the search and of lookups.
         self.nbr_view = memoryview(self.nbr)  # type: ignore[arg-type]
@@ -91,7 +126,7 @@ class CompactGraph:
         arrays = (self.nbr, self.trust, self.fam, self.indptr, self.blocked)
         return sum(int(x.nbytes) for x in arrays)
 
-    def _edges_of(self, nodes: Ints) -> tuple[Ints, Ints]:
+    def _edges_of(self, nodes: Index) -> tuple[Index, Ints]:
         """Every edge leaving ``nodes``: (source node, edge index) arrays."""
         starts = self.indptr[nodes]
         lengths = self.indptr[nodes + 1] - starts
@@ -135,6 +170,7 @@ class Search:
         self.weight_of = {t: float(self.tw[t]) for t in self.targets}
         self.skip_contacts = skip_contacts or set()
         self.skip_pairs = skip_pairs or set()
+        self._paired = {c for c, _ in self.skip_pairs}
         self.direct = self._direct()
         self._ends()
         self._bounds()
@@ -209,7 +245,11 @@ class Search:
             self.bound.append(current)
 
     def _root(self) -> None:
-        """The first hops, and each first-degree contact's children, best first."""
+        """The first hops, and a bound on every path through each contact.
+
+        A contact's children (its ties, best possible continuation first) are
+        sorted only when its search starts: most contacts never need them.
+        """
         g = self.g
         lo, hi = int(g.indptr[self.me]), int(g.indptr[self.me + 1])
         contacts = g.nbr[lo:hi]
@@ -217,31 +257,52 @@ class Search:
         usable = ~self.blocked[contacts] & (first > 0)
         if self.skip_contacts:
             usable &= ~np.isin(contacts, np.fromiter(self.skip_contacts, dtype=np.int64))
-        self.first_edge: dict[int, int] = {
-            int(c): lo + int(i)
-            for i, c in zip(np.flatnonzero(usable), contacts[usable], strict=True)
-        }
-        self.child_span: dict[int, tuple[int, int]] = {}
-        self.child_y: list[int] = []
-        self.child_edge: list[int] = []
-        self.child_value: list[float] = []
-        if self.k < 2 or not self.first_edge:
-            return
-        src, edges = g._edges_of(np.fromiter(self.first_edge, dtype=np.int64))
-        y = g.nbr[edges]
-        last = self._last(g.fam[edges])
-        value = last * self.tw[y]
-        if self.k >= 3:
-            middle = self._first(g.trust[edges]) * last * self.bound[self.k - 2][y]
-            value = np.maximum(value, middle)
-        keep = ~self.blocked[y] & (value > 0)
-        src, edges, y, value = src[keep], edges[keep], y[keep], value[keep]
-        order = np.lexsort((y, -value, src))
-        src = src[order]
-        self.child_y = y[order].tolist()
-        self.child_edge = edges[order].tolist()
-        self.child_value = value[order].tolist()
-        self.child_span = _spans(src)
+        chosen = contacts[usable]
+        self.first_edge: dict[int, int] = dict(
+            zip(chosen.tolist(), (lo + np.flatnonzero(usable)).tolist(), strict=True)
+        )
+        best = first[usable] * self.tw[chosen]  # the direct ask, if the contact is a target
+        self._children: dict[int, tuple[list[int], list[int], list[float]]] = {}
+        self._root_span: dict[int, tuple[int, int]] = {}
+        self._root_edges = np.zeros(0, dtype=np.int64)
+        self._root_value = np.zeros(0)
+        if self.k >= 2 and len(chosen):
+            _, edges = g._edges_of(chosen)
+            y = g.nbr[edges]
+            last = self._last(g.fam[edges])
+            value = last * self.tw[y]
+            if self.k >= 3:
+                middle = self._first(g.trust[edges]) * last * self.bound[self.k - 2][y]
+                value = np.maximum(value, middle)
+            value[self.blocked[y]] = 0.0
+            self._root_edges, self._root_value = edges, value
+            counts = g.indptr[chosen + 1] - g.indptr[chosen]
+            stops = np.cumsum(counts)
+            starts = stops - counts
+            spans = zip(starts.tolist(), stops.tolist(), strict=True)
+            self._root_span = dict(zip(chosen.tolist(), spans, strict=True))
+            some = counts > 0
+            top_child = np.zeros(len(chosen))
+            if len(value):
+                top_child[some] = np.maximum.reduceat(value, starts[some])
+            best = np.maximum(best, first[usable] * top_child)
+        # Inflated: a bound computed in another order must never fall below a score.
+        bounds = (best * INFLATE).tolist()
+        self.bounds: dict[int, float] = dict(zip(chosen.tolist(), bounds, strict=True))
+
+    def _children_of(self, contact: int) -> tuple[list[int], list[int], list[float]]:
+        """A contact's possible second hops, best possible continuation first."""
+        known = self._children.get(contact)
+        if known is None:
+            start, stop = self._root_span.get(contact, (0, 0))
+            edges = self._root_edges[start:stop]
+            value = self._root_value[start:stop]
+            y = self.g.nbr[edges]
+            keep = np.flatnonzero(value > 0)
+            order = keep[np.lexsort((y[keep], -value[keep]))]
+            known = (y[order].tolist(), edges[order].tolist(), value[order].tolist())
+            self._children[contact] = known
+        return known
 
     # -- the search -------------------------------------------------------
     def contacts(self) -> list[int]:
@@ -269,9 +330,9 @@ class Search:
                 (self.me, contact), self._factor(HopKind.DIRECT, edge) * self.weight_of[contact]
             )
         first = self._factor(HopKind.FIRST, edge)
-        span = self.child_span.get(contact)
-        if span is not None:
-            push(first * self.child_value[span[0]], ("root", (self.me, contact), first, span[0]))
+        ys, edges, values = self._children_of(contact)
+        if ys:
+            push(first * values[0], ("list", (self.me, contact), first, 0, ys, edges, values))
 
         while heap:
             _, _, item = heapq.heappop(heap)
@@ -284,10 +345,7 @@ class Search:
                 self._expand(path, closed, push)
                 continue
             position = rest[0]
-            if kind == "root":
-                children, edges, values = self.child_y, self.child_edge, self.child_value
-                stop = self.child_span[path[-1]][1]
-            elif kind == "ends":
+            if kind == "ends":
                 children, edges, values = self.end_t, self.end_edge, self.end_value
                 stop = self.end_span[path[-1]][1]
             else:
@@ -343,23 +401,25 @@ class Search:
         push(closed * values[0], ("list", path, closed, 0, children, edges, values))
 
     # -- reach ------------------------------------------------------------
-    def reach(self) -> dict[int, int]:
-        """How many distinct targets each first-degree contact leads to (no detours).
+    def reach(self, contacts: Iterable[int]) -> dict[int, int]:
+        """How many distinct targets each of ``contacts`` leads to (no detours).
 
-        A forward pass per contact over (contact, person) states, each with the
-        best prefix that reaches the person; the best prefix is the one least
-        likely to be a detour, and walks reach what simple paths reach (cutting
-        a cycle out of a walk only raises the prefixes left).
+        A forward pass from the contacts over (contact, person) states, each
+        with the best prefix that reaches the person; the best prefix is the one
+        least likely to be a detour, and walks reach what simple paths reach
+        (cutting a cycle out of a walk only raises the prefixes left, and a
+        middle hop that becomes the last one still knows the target).
         """
         g = self.g
         bit = {t: 1 << i for i, t in enumerate(self.targets)}
         one: dict[int, int] = {}  # targets one final hop away from x
         for x, t in zip(self.end_x.tolist(), self.end_t, strict=True):
             one[x] = one.get(x, 0) | bit[t]
-        result = {c: bit.get(c, 0) for c in self.first_edge}
-        contacts = np.fromiter(self.first_edge, dtype=np.int64)
-        state_c, state_x = contacts, contacts
-        state_v = self._first(g.trust[np.fromiter(self.first_edge.values(), dtype=np.int64)])
+        chosen = list(contacts)
+        result = {c: bit.get(c, 0) for c in chosen}
+        state_c: Index = np.asarray(chosen, dtype=np.int64)
+        state_x: Index = state_c
+        state_v = self._first(g.trust[[self.first_edge[c] for c in chosen]])
         ends = np.zeros(g.n, dtype=bool)
         ends[self.end_x] = True
         for position in range(1, self.k):
@@ -375,6 +435,8 @@ class Search:
             y = g.nbr[edges]
             value = state_v[state] * self._first(g.trust[edges]) * self._last(g.fam[edges])
             keep = ~self.blocked[y] & (value > 0) & (value * DETOUR_MARGIN > self.direct[y])
+            # only people who still have a way to a target in the hops left
+            keep &= self.bound[self.k - position - 1][y] > 0
             c, y, value = state_c[state][keep], y[keep], value[keep]
             order = np.lexsort((-value, y, c))
             c, y, value = c[order], y[order], value[order]
@@ -384,10 +446,23 @@ class Search:
         for c, t in self.skip_pairs:
             if c in result and t in bit:
                 result[c] &= ~bit[t]
-        return {c: bin(bits).count("1") for c, bits in result.items()}
+        return {c: bits.bit_count() for c, bits in result.items()}
+
+    def has_path(self, contact: int) -> bool | None:
+        """Whether ``contact`` has a path, when the bounds alone can tell (else None)."""
+        if self.bounds[contact] <= 0:
+            return False  # not even a walk, so no path and no detour either
+        if contact in self._paired:
+            return None  # a skipped (contact, target) pair may take the path away
+        # The direct ask and two-hop paths pass through nobody past the contact,
+        # so they are never detours; longer ones may be.
+        edge = self.first_edge[contact]
+        if contact in self.weight_of and self._factor(HopKind.DIRECT, edge) > 0:
+            return True
+        return True if self.k >= 2 and contact in self.end_span else None
 
 
-def _spans(keys: Ints) -> dict[int, tuple[int, int]]:
+def _spans(keys: Index) -> dict[int, tuple[int, int]]:
     """For a sorted array, each distinct value's ``(start, stop)`` positions."""
     values, starts = np.unique(keys, return_index=True)
     stops = [*starts[1:].tolist(), len(keys)] if len(keys) else []

@@ -4,23 +4,28 @@ from __future__ import annotations
 
 import heapq
 import itertools
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING
 
-import networkx as nx
 import numpy as np
 
 from ..companies import CompanyIndex
 from ..errors import PersonNotFound
-from ..interchange import to_networkx
 from ..model import Company, ContactPolicy, Evidence, GraphDocument, Group, Person, Tie
 from .base import FoundAsk, FoundDetour, FoundPath, SearchQuery, SearchResult
 from .compact import CompactGraph, Floats, IntPath, Ints, Search
+from .people import People
+
+if TYPE_CHECKING:
+    import networkx as nx
 
 
 class MemoryStore:
     """A network held in memory, indexed for lookups and search.
 
-    People, companies and groups stay pydantic models; ties live only in a
+    Companies and groups stay pydantic models; people are numbered in a
+    :class:`~intropath.stores.people.People` table (objects, or JSON made into
+    objects on demand); ties live only in a
     :class:`~intropath.stores.compact.CompactGraph` (with their evidence on the
     side), so a network of millions of ties fits in a few hundred megabytes.
     """
@@ -28,7 +33,7 @@ class MemoryStore:
     def __init__(self, document: GraphDocument, description: str = "in-memory graph") -> None:
         ties = document.ties
         position = {p.id: i for i, p in enumerate(document.people)}
-        self._setup(
+        self._build(
             document.people,
             document.companies,
             document.groups,
@@ -54,19 +59,30 @@ class MemoryStore:
         groups: list[Group] | None = None,
         me: str | None = None,
         description: str = "in-memory graph",
+        evidence: Mapping[tuple[str, str], list[Evidence]] | None = None,
     ) -> MemoryStore:
         """Build from tie columns (``a`` and ``b`` index ``people``), for large networks.
 
-        The caller vouches that the data is valid (as a generator does); no
-        per-tie models are made.
+        The caller vouches that the data is valid (as a generator or the
+        columnar reader of graph files does); no per-tie models are made.
+        ``evidence`` is keyed by the two ids in order.
         """
         store = cls.__new__(cls)
-        store._setup(
-            people, companies or [], groups or [], me, description, a, b, trust, familiarity, {}
+        store._build(
+            people,
+            companies or [],
+            groups or [],
+            me,
+            description,
+            a,
+            b,
+            trust,
+            familiarity,
+            evidence or {},
         )
         return store
 
-    def _setup(
+    def _build(
         self,
         people: list[Person],
         companies: list[Company],
@@ -77,36 +93,54 @@ class MemoryStore:
         b: Ints,
         trust: Floats,
         familiarity: Floats,
-        evidence: dict[tuple[str, str], list[Evidence]],
+        evidence: Mapping[tuple[str, str], list[Evidence]],
+    ) -> None:
+        table = People.of(people)
+        index = CompanyIndex.build(companies)
+        employees: dict[str, list[int]] = {}
+        for person in people:  # in document order, as lists of employees show them
+            for position in person.positions:
+                if index.key_of(position.company) is None:
+                    index.add(Company(name=position.company))
+            keys = {index.key_of(p.company) for p in person.positions}
+            for key in sorted(k for k in keys if k is not None):
+                employees.setdefault(key, []).append(table.number[person.id])
+        n = len(table)
+        rank = np.fromiter((table.number[p.id] for p in people), dtype=np.int64, count=n)
+        blocked = np.fromiter(
+            (p.contact_policy is ContactPolicy.DO_NOT_CONTACT for p in table), dtype=bool, count=n
+        )
+        do_not_ask = {i for i, p in enumerate(table) if p.do_not_ask}
+        graph = CompactGraph(n, rank[a], rank[b], trust, familiarity, blocked)
+        self._setup(table, index, employees, groups, me, description, graph, do_not_ask, evidence)
+
+    def _setup(
+        self,
+        people: People,
+        index: CompanyIndex,
+        employees: Mapping[str, Sequence[int]],
+        groups: list[Group],
+        me: str | None,
+        description: str,
+        graph: CompactGraph,
+        do_not_ask: set[int],
+        evidence: Mapping[tuple[str, str], list[Evidence]],
     ) -> None:
         self._description = description
         self._me = me
-        self._people = {p.id: p for p in people}
-        self._index = CompanyIndex.build(companies)
-        self._employees: dict[str, list[Person]] = {}
-        for person in people:
-            for position in person.positions:
-                if self._index.key_of(position.company) is None:
-                    self._index.add(Company(name=position.company))
-            keys = {self._index.key_of(p.company) for p in person.positions}
-            for key in sorted(k for k in keys if k is not None):
-                self._employees.setdefault(key, []).append(person)
+        self._people = people
+        self._ids = people.ids
+        self._number = people.number
+        self._index = index
+        self._employees = employees
         self._group_list = groups
         self._groups: dict[str, list[Group]] = {}
         for group in groups:
             for member in group.members:
                 self._groups.setdefault(member, []).append(group)
         self._evidence = evidence
-        order = sorted(range(len(people)), key=lambda i: people[i].id)
-        self._ids = [people[i].id for i in order]
-        self._number = {pid: i for i, pid in enumerate(self._ids)}
-        rank = np.empty(len(people), dtype=np.int64)
-        rank[np.asarray(order, dtype=np.int64)] = np.arange(len(people), dtype=np.int64)
-        blocked = [
-            self._people[p].contact_policy is ContactPolicy.DO_NOT_CONTACT for p in self._ids
-        ]
-        self.compact = CompactGraph(len(people), rank[a], rank[b], trust, familiarity, blocked)
-        self._do_not_ask = {i for i, p in enumerate(self._ids) if self._people[p].do_not_ask}
+        self.compact = graph
+        self._do_not_ask = do_not_ask
 
     @property
     def description(self) -> str:
@@ -117,13 +151,14 @@ class MemoryStore:
         return self._me
 
     def person(self, person_id: str) -> Person:
-        try:
-            return self._people[person_id]
-        except KeyError:
-            raise PersonNotFound(person_id) from None
+        person = self._people.get(person_id)
+        if person is None:
+            raise PersonNotFound(person_id)
+        return person
 
     def people(self) -> Iterable[Person]:
-        return self._people.values()
+        """Everyone, in id order."""
+        return iter(self._people)
 
     def tie(self, a: str, b: str) -> Tie | None:
         i, j = self._number.get(a), self._number.get(b)
@@ -155,7 +190,7 @@ class MemoryStore:
         """The network as a graph document (for saving or exporting)."""
         return GraphDocument(
             me=self._me,
-            people=[self._people[p] for p in self._ids],
+            people=list(self._people),
             companies=self.companies(),
             groups=list(self._group_list),
             ties=list(self.ties()),
@@ -168,13 +203,15 @@ class MemoryStore:
         return self._index
 
     def employees(self, company_key: str) -> list[Person]:
-        return list(self._employees.get(company_key, []))
+        return self._people.many(self._employees.get(company_key, ()))
 
     def groups_of(self, person_id: str) -> list[Group]:
         return list(self._groups.get(person_id, []))
 
     def to_networkx(self) -> nx.MultiGraph:
         """The whole network as a networkx multigraph (see :mod:`intropath.interchange`)."""
+        from ..interchange import to_networkx
+
         return to_networkx(self.to_document())
 
     def search(self, query: SearchQuery) -> SearchResult:
@@ -189,32 +226,93 @@ class MemoryStore:
         search = Search(
             self.compact, me, targets, query.max_hops, query.weights, skip, pairs, avoid
         )
-        reach = search.reach()
-        asks: list[FoundAsk] = []
+        ranked = _Ranked(search)
+        wanted = len(ranked.bounds) if query.asks is None else query.asks
+        best = list(itertools.islice(ranked.best_per_contact(), wanted))
+        reach = search.reach(p.people[1] for p in best)
+        asks = [FoundAsk(self._found(p), reach[p.people[1]]) for p in best]
+        listed = {p.people[1] for p in best}
+        more = 0  # contacts not listed who can help, searching as few as can be
         detours: list[FoundDetour] = []
-        streams = []
-        for contact in search.contacts():
-            paths = search.paths_via(contact)
-            best = next(paths, None)
-            if best is None:
-                detour = next(search.paths_via(contact, detours=True), None)
-                through = None if detour is None else search.detour_at(detour.people)
-                if detour is not None and through is not None:
-                    detours.append(FoundDetour(self._found(detour), self._ids[through]))
+        for contact in ranked.bounds:
+            if contact in listed:
                 continue
-            asks.append(FoundAsk(self._found(best), reach[contact]))
-            streams.append(itertools.chain([best], paths))
-        asks.sort(key=lambda ask: ask.best.sort_key)
-        merged = heapq.merge(*streams, key=IntPath.key)
-        top = [self._found(p) for p in itertools.islice(merged, query.top)]
+            known = search.has_path(contact)
+            if known is None:
+                known = ranked.first(contact) is not None
+                if not known and (detour := self._detour(search, contact)) is not None:
+                    detours.append(detour)
+            more += known
+        top = [self._found(p) for p in itertools.islice(ranked.paths(), query.top)]
         g = self.compact
         neighbours = g.nbr[int(g.indptr[me]) : int(g.indptr[me + 1])].tolist()
         not_asked = sorted(self._ids[c] for c in neighbours if c in self._do_not_ask)
         detours.sort(key=lambda d: d.contact)
-        return SearchResult(asks=asks, paths=top, not_asked=not_asked, detours=detours)
+        return SearchResult(
+            asks=asks, paths=top, not_asked=not_asked, more_asks=more, detours=detours
+        )
+
+    def _detour(self, search: Search, contact: int) -> FoundDetour | None:
+        """The best detour through ``contact``, if its only paths are detours."""
+        detour = next(search.paths_via(contact, detours=True), None)
+        through = None if detour is None else search.detour_at(detour.people)
+        if detour is None or through is None:
+            return None
+        return FoundDetour(self._found(detour), self._ids[through])
 
     def _found(self, path: IntPath) -> FoundPath:
         return FoundPath(tuple(self._ids[i] for i in path.people), path.score)
+
+
+class _Ranked:
+    """Paths through many contacts, best first, searching a contact only when needed.
+
+    Each contact waits in a heap under an upper bound of its paths; its own
+    search starts when that bound comes first, so a query that wants the best
+    few asks or paths leaves most contacts unsearched. The order is exact.
+    """
+
+    def __init__(self, search: Search) -> None:
+        self.search = search
+        self.bounds = search.bounds
+        self._streams: dict[int, Iterator[IntPath]] = {}
+        self._first: dict[int, IntPath | None] = {}
+
+    def first(self, contact: int) -> IntPath | None:
+        if contact not in self._first:
+            self._streams[contact] = stream = self.search.paths_via(contact)
+            self._first[contact] = next(stream, None)
+        return self._first[contact]
+
+    def best_per_contact(self) -> Iterator[IntPath]:
+        """Each contact's best path, best first."""
+        return self._merge(lambda c: iter(filter(None, [self.first(c)])))
+
+    def paths(self) -> Iterator[IntPath]:
+        """Every path, best first."""
+
+        def stream(contact: int) -> Iterator[IntPath]:
+            first = self.first(contact)
+            return itertools.chain([first], self._streams[contact]) if first else iter(())
+
+        return self._merge(stream)
+
+    def _merge(self, open_stream: Callable[[int], Iterator[IntPath]]) -> Iterator[IntPath]:
+        Key = tuple[float, int, tuple[int, ...]]
+        heap: list[tuple[Key, int, IntPath | None, Iterator[IntPath] | None]] = [
+            ((-bound, 0, ()), c, None, None) for c, bound in self.bounds.items() if bound > 0
+        ]
+        heapq.heapify(heap)
+        while heap:
+            _, contact, path, stream = heapq.heappop(heap)
+            if path is not None:
+                yield path
+            else:
+                stream = open_stream(contact)
+            assert stream is not None
+            following = next(stream, None)
+            if following is not None:
+                heapq.heappush(heap, (following.key(), contact, following, stream))
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:

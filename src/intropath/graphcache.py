@@ -1,0 +1,292 @@
+"""Opening a graph file as a store, through a cache beside the user's data.
+
+Validating a graph file of millions of ties takes seconds, and every CLI call
+would pay it again. So the store built from a large file is also written to
+``<data dir>/cache/`` as numpy arrays, and the next call on the same content
+reads that instead (well under a second for two million ties).
+
+The cache can never serve a stale or damaged answer: it is found by the file's
+path but used only when the SHA-256 of the file's bytes, the cache format and
+the intropath version all match; anything unreadable or inconsistent is
+ignored, removed, and rebuilt from the file. People are kept as validated JSON
+and made into objects when a plan needs them. Like graph files, cache files
+hold personal data: the folder is 0700 and the files 0600.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import hashlib
+import json
+import os
+import tempfile
+import time
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+from pydantic import TypeAdapter
+
+from .companies import CompanyIndex
+from .config import data_dir
+from .graphfile import load_document, read_bytes
+from .model import Company, Evidence, Group
+from .progress import Progress
+from .stores.compact import CompactGraph
+from .stores.memory import MemoryStore
+from .stores.people import People
+
+CACHE_FROM = 1 << 20
+"""Files smaller than this (bytes) load fast enough without a cache."""
+FORMAT = 2
+
+_EVIDENCE = TypeAdapter(list[Evidence])
+_COMPANIES = TypeAdapter(list[Company])
+_GROUPS = TypeAdapter(list[Group])
+
+
+def open_graph(
+    path: str | os.PathLike[str],
+    *,
+    cache_from: int = CACHE_FROM,
+    progress: Progress | None = None,
+) -> MemoryStore:
+    """A graph file in memory, ready to plan (through the cache when it is large).
+
+    Errors and ``progress`` reports are those of :func:`~intropath.graphfile.load_document`.
+    """
+    path = Path(path)
+    description = str(path)
+    with _gc_paused():
+        size = path.stat().st_size if path.is_file() else 0
+        if size < cache_from:  # named pipes and other non-files go here, to be refused
+            return MemoryStore(load_document(path, progress), description)
+        raw = read_bytes(path, progress)
+        digest = hashlib.sha256(raw).hexdigest()
+        where = cache_path(path)
+        store = _read(where, digest, description)
+        if store is None:
+            held = [raw]
+            del raw  # the reader drops the bytes once decoded: 160 MiB less at the peak
+            store = _from_bytes(held, path, progress)
+            with contextlib.suppress(OSError):  # a cache that cannot be written is no error
+                _write(store, where, digest)
+        return store
+
+
+def cache_path(path: Path) -> Path:
+    """Where the cache of the graph file at ``path`` lives."""
+    name = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:32]
+    return data_dir() / "cache" / f"graph-{name}.npz"
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while millions of objects are made and dropped."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _from_bytes(held: list[bytes], path: Path, progress: Progress | None) -> MemoryStore:
+    """The store of a file's bytes (``held``, emptied: the caller keeps no copy)."""
+    if path.suffix.lower() == ".json":
+        from .columnar import read_columns
+
+        columns = read_columns(held, str(path))
+        if columns is not None:
+            doc = columns.document
+            return MemoryStore.from_columns(
+                doc.people,
+                columns.a,
+                columns.b,
+                columns.trust,
+                columns.familiarity,
+                companies=doc.companies,
+                groups=doc.groups,
+                me=doc.me,
+                description=str(path),
+                evidence=columns.evidence,
+            )
+    held.clear()
+    return MemoryStore(load_document(path, progress), str(path))
+
+
+def _write(store: MemoryStore, where: Path, digest: str) -> None:
+    people = store._people
+    blob, offsets = people.to_blob()
+    n = len(people)
+    keys = list(store._employees)
+    members = [np.asarray(store._employees[k], dtype=np.int32) for k in keys]
+    evidence = sorted(
+        (min(i, j) * n + max(i, j), _EVIDENCE.dump_json(found))
+        for (a, b), found in store._evidence.items()
+        if (i := people.number.get(a)) is not None and (j := people.number.get(b)) is not None
+    )
+    header = {
+        "format": FORMAT,
+        "version": _version(),
+        "sha256": digest,
+        "me": store.owner,
+        "ids": people.ids,
+        "employers": keys,
+    }
+    g = store.compact
+    arrays: dict[str, npt.NDArray[Any]] = {
+        "header": _bytes(json.dumps(header).encode()),
+        "people": _bytes(blob),
+        "people_at": offsets,
+        "companies": _bytes(_COMPANIES.dump_json(store.companies())),
+        "groups": _bytes(_GROUPS.dump_json(store._group_list)),
+        "employees": np.concatenate(members) if members else np.zeros(0, np.int32),
+        "employees_at": _offsets([len(m) for m in members]),
+        "do_not_ask": np.asarray(sorted(store._do_not_ask), dtype=np.int64),
+        "indptr": g.indptr,
+        "nbr": g.nbr,
+        "trust": g.trust,
+        "fam": g.fam,
+        "blocked": g.blocked,
+        "evidence_keys": np.asarray([k for k, _ in evidence], dtype=np.int64),
+        "evidence": _bytes(b"".join(e for _, e in evidence)),
+        "evidence_at": _offsets([len(e) for _, e in evidence]),
+    }
+    where.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    _clean_stale_temps(where.parent)
+    fd, tmp = tempfile.mkstemp(dir=where.parent, prefix=f".{where.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            np.savez(handle, **arrays)  # type: ignore[arg-type]
+        os.replace(tmp, where)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _read(where: Path, digest: str, description: str) -> MemoryStore | None:
+    """The cached store, if the cache is there, whole and for this very content."""
+    if not where.is_file():
+        return None
+    try:
+        with np.load(where, allow_pickle=False) as npz:
+            header = json.loads(bytes(npz["header"]))
+            if (header["format"], header["version"], header["sha256"]) != (
+                FORMAT,
+                _version(),
+                digest,
+            ):
+                raise ValueError("a cache of other content")
+            data = {name: npz[name] for name in npz.files}  # reads all: checks every CRC
+        return _store(header, data, description)
+    except Exception:  # whatever is wrong with a cache, the file itself is the answer
+        with contextlib.suppress(OSError):
+            where.unlink()
+        return None
+
+
+def _store(
+    header: dict[str, Any], data: dict[str, npt.NDArray[Any]], description: str
+) -> MemoryStore:
+    ids: list[str] = header["ids"]
+    n = len(ids)
+    indptr, nbr = data["indptr"], data["nbr"]
+    people_at, employees_at, evidence_at = (
+        data["people_at"],
+        data["employees_at"],
+        data["evidence_at"],
+    )
+    consistent = (
+        ids == sorted(ids)
+        and len(indptr) == n + 1
+        and int(indptr[-1]) == len(nbr) == len(data["trust"]) == len(data["fam"])
+        and len(data["blocked"]) == n
+        and len(people_at) == n + 1
+        and int(people_at[-1]) == len(data["people"])
+        and len(employees_at) == len(header["employers"]) + 1
+        and int(employees_at[-1]) == len(data["employees"])
+        and len(evidence_at) == len(data["evidence_keys"]) + 1
+        and (n == 0 or (len(nbr) == 0 or (int(nbr.min()) >= 0 and int(nbr.max()) < n)))
+    )
+    if not consistent:
+        raise ValueError("an inconsistent cache")
+    people = People(ids, blob=bytes(data["people"]), offsets=people_at)
+    members = data["employees"]
+    employees = {
+        key: members[int(employees_at[i]) : int(employees_at[i + 1])].tolist()
+        for i, key in enumerate(header["employers"])
+    }
+    graph = CompactGraph.from_csr(indptr, nbr, data["trust"], data["fam"], data["blocked"])
+    evidence = _CachedEvidence(people, data["evidence_keys"], bytes(data["evidence"]), evidence_at)
+    store = MemoryStore.__new__(MemoryStore)
+    store._setup(
+        people,
+        CompanyIndex.build(_COMPANIES.validate_json(bytes(data["companies"]))),
+        employees,
+        _GROUPS.validate_json(bytes(data["groups"])),
+        header["me"],
+        description,
+        graph,
+        set(data["do_not_ask"].tolist()),
+        evidence,
+    )
+    return store
+
+
+class _CachedEvidence(Mapping[tuple[str, str], list[Evidence]]):
+    """Tie evidence kept as JSON, validated when a tie is explained."""
+
+    def __init__(
+        self,
+        people: People,
+        keys: npt.NDArray[np.int64],
+        blob: bytes,
+        offsets: npt.NDArray[np.int64],
+    ) -> None:
+        self._people, self._keys, self._blob, self._offsets = people, keys, blob, offsets
+
+    def __getitem__(self, pair: tuple[str, str]) -> list[Evidence]:
+        i, j = (self._people.number.get(x) for x in pair)
+        if i is None or j is None:
+            raise KeyError(pair)
+        key = min(i, j) * len(self._people) + max(i, j)
+        at = int(np.searchsorted(self._keys, key))
+        if at == len(self._keys) or int(self._keys[at]) != key:
+            raise KeyError(pair)
+        return _EVIDENCE.validate_json(self._blob[self._offsets[at] : self._offsets[at + 1]])
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        ids, n = self._people.ids, len(self._people)
+        return ((ids[k // n], ids[k % n]) for k in self._keys.tolist())
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _bytes(data: bytes) -> npt.NDArray[np.uint8]:
+    return np.frombuffer(data, dtype=np.uint8)
+
+
+def _offsets(lengths: list[int]) -> npt.NDArray[np.int64]:
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    return offsets
+
+
+def _version() -> str:
+    from . import __version__
+
+    return __version__
+
+
+def _clean_stale_temps(folder: Path) -> None:
+    """Temp files a killed process left behind (an hour old: not a writer's at work)."""
+    for stale in folder.glob(".graph-*.tmp"):
+        with contextlib.suppress(OSError):
+            if stale.stat().st_mtime < time.time() - 3600:
+                stale.unlink()
