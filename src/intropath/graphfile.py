@@ -179,11 +179,18 @@ LOCK_TIMEOUT = 60.0
 """Seconds a writer waits for another one to finish with the same file."""
 
 
+_LOCKS: dict[str, FileLock] = {}
+
+
 def _lock(path: Path) -> FileLock:
     # One lock object per file in this process, so a writer that holds the lock
     # can call save_document (which takes it again) without waiting on itself.
-    name = path.parent / f".{path.name}.lock"
-    return FileLock(name, mode=0o600, is_singleton=True)
+    # Kept here rather than by filelock's is_singleton: filelock 3.13.0 (our lowest)
+    # re-initialised a held singleton when asked for it again, then waited on itself.
+    name = os.path.abspath(path.parent / f".{path.name}.lock")
+    if name not in _LOCKS:
+        _LOCKS[name] = FileLock(name, mode=0o600)
+    return _LOCKS[name]
 
 
 @contextmanager
