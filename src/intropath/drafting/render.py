@@ -20,8 +20,8 @@ _WHAT = {
     "thanks": "Thank-you note",
 }
 THIN_TIE = (
-    "this ask rests on a thin tie (you are only connected); add the real reason you know "
-    "each other before sending."
+    "this ask rests on a thin tie (connected only, or weak evidence only); "
+    "add the real reason you know each other before sending."
 )
 
 _WHERE = {"email": "email", "linkedin": "LinkedIn message", "note": "LinkedIn connection note"}
