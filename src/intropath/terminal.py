@@ -40,6 +40,15 @@ def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
+def escaped(text: str) -> str:
+    """``text`` with its control characters shown as ``\\xNN`` (for logs, where they matter).
+
+    >>> print(escaped("Dana\\x1b[31m"))
+    Dana\\x1b[31m
+    """
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def short(value: Any) -> str:
     """A bounded ``repr`` for error messages, whatever ``value`` holds.
 

@@ -9,9 +9,10 @@ names and paths from the user's files.
 from __future__ import annotations
 
 import logging
-import re
 import sys
 from typing import TextIO
+
+from ..terminal import escaped
 
 # verbosity -> (intropath level, neo4j driver level); -q is -1, the default 0.
 LEVELS = {
@@ -21,7 +22,6 @@ LEVELS = {
     2: (logging.DEBUG, logging.INFO),
     3: (logging.DEBUG, logging.DEBUG),
 }
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 class PlainFormatter(logging.Formatter):
@@ -32,7 +32,7 @@ class PlainFormatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         text = super().format(record)
-        return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+        return escaped(text)
 
 
 class _Stderr(logging.StreamHandler[TextIO]):
