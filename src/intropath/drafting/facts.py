@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from ..model import Evidence, EvidenceLevel
+from ..strength import level_of
 
 QUOTABLE = (
     "worked_together",
@@ -64,8 +65,6 @@ def thin_tie(evidence: list[Evidence]) -> bool:
     Being connected, sharing an employer or a one-way message is no sign that
     someone knows your work, so a draft must not claim they do.
     """
-    from ..strength import level_of  # strength imports the model this module uses
-
     return level_of(evidence) in (EvidenceLevel.CONNECTED, EvidenceLevel.WEAK)
 
 

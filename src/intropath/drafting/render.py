@@ -10,6 +10,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from ..results import Plan
+from ..terminal import clean
 from .models import Draft
 
 _WHAT = {
@@ -67,9 +68,7 @@ def print_draft(console: Console, draft: Draft) -> None:
 
 def print_plain(draft: Draft, err_console: Console) -> None:
     """The message alone on stdout (to copy or pipe); warnings and failed checks on stderr."""
-    from ..terminal import clean  # data is text: no escape sequence reaches the terminal
-
-    sys.stdout.write(clean(draft.message()) + "\n")
+    sys.stdout.write(clean(draft.message()) + "\n")  # data is text, never escape sequences
     if draft.thin_tie:
         err_console.print(f"Warning: {THIN_TIE}", soft_wrap=True)
     if draft.formality:
