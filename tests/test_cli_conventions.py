@@ -131,3 +131,20 @@ def test_no_progress_bar_outside_a_terminal(tmp_path: Path) -> None:
     result = runner.invoke(app, ["check", "--graph", str(big)])
     assert result.exit_code == 0
     assert "reading" not in result.stderr and "\x1b" not in result.stderr
+
+
+@pytest.mark.parametrize("args", [["import", "linkedin", "--help"], ["--help"], ["schema"]])
+def test_a_reader_that_goes_away_is_not_an_error(args: list[str]) -> None:
+    # `intropath ... | head`: the reader has closed the pipe before anything is written.
+    read, write = os.pipe()
+    os.close(read)
+    with os.fdopen(write, "wb") as stdout:
+        done = subprocess.run(
+            [sys.executable, "-m", "intropath", *args],
+            stdout=stdout,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=60,
+        )
+    assert done.returncode == 1
+    assert done.stderr == ""

@@ -88,6 +88,8 @@ class _Group(TyperGroup):
                 return super().invoke(ctx)
         except IntropathError as exc:
             fail(str(exc))
+        except BrokenPipeError:
+            raise  # the reader (`| head`) has gone: click stops quietly
         except OSError as exc:
             where = f"{exc.filename}: " if exc.filename else ""
             fail(f"{where}{exc.strerror or exc}")
