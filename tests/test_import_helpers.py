@@ -97,3 +97,18 @@ def test_loose_file_and_column_names():
     assert file_key("Endorsement_Received_Info.csv") == file_key("endorsement received info.CSV")
     assert file_key("a/b/Messages.csv") == file_key("messages.csv")
     assert column_key("CONVERSATION ID") == column_key("conversation_id") == "conversationid"
+
+
+def test_import_summary_counts_one_in_the_singular() -> None:
+    from intropath.importers.report import ImportReport
+
+    report = ImportReport(source="export.zip")
+    report.counts["messages with people outside your connections"] = 1
+    report.counts["new people"] = 1
+    report.counts["people merged"] = 2
+    report.counts["sent"] = 1
+    report.counts["cancelled events left out"] = 1
+    assert report.summary() == (
+        "1 message with people outside your connections, 1 new person, 2 people merged, "
+        "1 sent, 1 cancelled event left out"
+    )

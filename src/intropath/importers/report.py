@@ -5,6 +5,24 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
+SINGULAR = {
+    "connections": "connection",
+    "contacts": "contact",
+    "drafts": "draft",
+    "duplicates": "duplicate",
+    "endorsements": "endorsement",
+    "events": "event",
+    "files": "file",
+    "invitations": "invitation",
+    "meetings": "meeting",
+    "messages": "message",
+    "people": "person",
+    "recommendations": "recommendation",
+    "rows": "row",
+    "ties": "tie",
+}
+"""The nouns count labels are counted in, for a count of one."""
+
 MAX_LISTED = 50
 """Skipped rows and notes listed one by one; the rest are only counted."""
 
@@ -49,8 +67,20 @@ class ImportReport:
 
     def summary(self) -> str:
         """One line: what was imported."""
-        parts = [f"{n} {what}" for what, n in self.counts.items() if n]
+        parts = [f"{n} {_counted(what, n)}" for what, n in self.counts.items() if n]
         text = ", ".join(parts) or "nothing"
         if self.skipped_count:
             text += f"; {self.skipped_count} {self.unit}{'s' * (self.skipped_count != 1)} skipped"
         return text
+
+
+def _counted(label: str, n: int) -> str:
+    """``label`` for a count of ``n``: "1 message with people ...", not "1 messages"."""
+    if n != 1:
+        return label
+    words = label.split(" ")
+    for i, word in enumerate(words):
+        if word in SINGULAR:  # only the counted noun, the first one
+            words[i] = SINGULAR[word]
+            return " ".join(words)
+    return label
