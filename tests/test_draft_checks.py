@@ -136,7 +136,7 @@ def test_evidence_the_tie_lacks_is_caught() -> None:
     draft = good()
     text = draft.text.replace("We met at Config 2023", "We worked together at Config 2023")
     assert failed(draft, text=text)["evidence"] == (
-        "mentions evidence the tie does not have: worked_together"
+        "mentions evidence the tie does not show: worked_together"
     )
     swedish = good(lang=Lang.SV)
     text = swedish.text + " Vi studerade tillsammans."
@@ -212,3 +212,57 @@ def test_checks_that_do_not_apply_are_left_out() -> None:
     long_email = Me(name="Alex", email="a" * 40 + "@example.com", about="x", timeline="soon")
     note = compose(PATH, "The Muse", long_email, kind=Kind.REQUEST, channel=Channel.NOTE)
     assert "email" not in {c.name for c in note.report.checks}
+
+
+ONE_WAY = [
+    Evidence(kind="connected", at="LinkedIn"),
+    Evidence(kind="messages", count=3, sent=3, received=0),
+    Evidence(kind="email", count=4, sent=0, received=4),
+    Evidence(kind="meetings", count=1, weight=0.1),  # one all-hands of eleven people
+]
+BOTH_WAYS = {
+    "messages": Evidence(kind="messages", count=5, sent=2, received=3),
+    "email": Evidence(kind="email", count=6, sent=3, received=3, threads=2),
+    "meetings": Evidence(kind="meetings", count=3, weight=1.5),
+}
+SAYS = {
+    Lang.EN: {
+        "messages": "have exchanged messages",
+        "email": "in touch by email",
+        "meetings": "in meetings together",
+    },
+    Lang.DE: {
+        "messages": "Nachrichten ausgetauscht",
+        "email": "per E-Mail Kontakt",
+        "meetings": "zusammen in Besprechungen",
+    },
+    Lang.SV: {
+        "messages": "skrivit till varandra",
+        "email": "mejlat med varandra",
+        "meetings": "möten tillsammans",
+    },
+}
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+def test_messages_mail_and_meetings_nobody_shared_are_not_claimed(lang: Lang) -> None:
+    path = make_path(["Alex Morgan", "Dana Reyes", "Lee Park"], ONE_WAY)
+    draft = compose(path, "The Muse", ME, kind=Kind.REQUEST, channel=Channel.EMAIL, lang=lang)
+    assert draft.passed, [c.detail for c in draft.report.failures]
+    assert draft.evidence is not None and draft.evidence.kind == "connected"
+    for phrase in SAYS[lang].values():
+        assert phrase not in draft.text
+    # A hand-edited draft that claims them anyway fails the evidence check.
+    opening = draft.text + " " + SAYS[lang]["messages"] + "."
+    assert "messages" in failed(draft, text=opening)["evidence"]
+
+
+@pytest.mark.parametrize("lang", list(Lang))
+@pytest.mark.parametrize("kind", sorted(BOTH_WAYS))
+def test_messages_mail_and_meetings_both_ways_are_quoted(lang: Lang, kind: str) -> None:
+    evidence = [Evidence(kind="connected", at="LinkedIn"), BOTH_WAYS[kind]]
+    path = make_path(["Alex Morgan", "Dana Reyes", "Lee Park"], evidence)
+    draft = compose(path, "The Muse", ME, kind=Kind.REQUEST, channel=Channel.EMAIL, lang=lang)
+    assert draft.passed, [c.detail for c in draft.report.failures]
+    assert draft.evidence == BOTH_WAYS[kind]
+    assert SAYS[lang][kind] in draft.text

@@ -24,7 +24,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from ..model import is_placeholder_name
-from .facts import PLACED, first_name, kind_of, mentions, quotable, shorten, squash
+from .facts import INTERACTIONS, PLACED, first_name, kind_of, mentions, quotable, shorten, squash
 from .markers import BOILERPLATE, MARKERS, PLACEHOLDER
 from .models import (
     NOTE_EMAIL_MAX,
@@ -179,7 +179,8 @@ def _how_problem(draft: Draft) -> str:
 def check_evidence(draft: Draft) -> Check | None:
     if draft.kind not in USES_HOW:
         return None
-    have = {kind_of(e) for e in draft.tie_evidence}
+    # Messages nobody answered are on the tie but do not show "we have exchanged messages".
+    have = {kind_of(e) for e in draft.tie_evidence if kind_of(e) not in INTERACTIONS or quotable(e)}
     text = masked(draft.body, values(draft))
     invented = sorted(
         kind
@@ -190,7 +191,7 @@ def check_evidence(draft: Draft) -> Check | None:
         return Check(
             name="evidence",
             passed=False,
-            detail=f"mentions evidence the tie does not have: {', '.join(invented)}",
+            detail=f"mentions evidence the tie does not show: {', '.join(invented)}",
         )
     return Check(name="evidence", passed=True, detail="mentions only evidence the tie has")
 

@@ -17,10 +17,12 @@ QUOTABLE = (
     "studied_together",
     "met",
     "introduction",
+    "meetings",
     "shared_employer",
     "shared_school",
     "recommendation",
     "endorsement",
+    "email",
     "messages",
     "colleagues",
     "connected",
@@ -35,7 +37,13 @@ at Acme"), never as having worked together.
 A rating is the user's own number and a free-text note is the user's private
 wording (often about the person, in the third person), so neither is quoted;
 a note that names a place (``at``) is read as "we know each other from there".
+Messages, mail and meetings are quoted only when they show the two interacting
+(both ways, or small meetings): "we have exchanged messages" is untrue of
+messages nobody answered.
 """
+
+INTERACTIONS = frozenset({"messages", "email", "meetings"})
+"""Kinds a draft may quote only at the ``interacted`` level."""
 
 PLACED = frozenset(
     {"worked_together", "studied_together", "met", "shared_employer", "shared_school", "note",
@@ -82,6 +90,8 @@ def quotable(evidence: Evidence) -> bool:
     kind = kind_of(evidence)
     if kind in NEEDS_PLACE:
         return bool(squash(evidence.at))
+    if kind in INTERACTIONS:
+        return level_of([evidence]) is EvidenceLevel.INTERACTED
     return kind in QUOTABLE
 
 

@@ -44,6 +44,8 @@ MARKERS: dict[Lang, Markers] = {
             "recommendation": _re(r"\bthrough a recommendation\b"),
             "endorsement": _re(r"\bthrough endorsements\b"),
             "messages": _re(r"\bexchanged messages\b"),
+            "email": _re(r"\bby e-?mail\b"),
+            "meetings": _re(r"\bmeetings together\b"),
         },
     ),
     Lang.DE: Markers(
@@ -63,6 +65,8 @@ MARKERS: dict[Lang, Markers] = {
             "recommendation": _re(r"\büber eine Empfehlung\b"),
             "endorsement": _re(r"\büber Kenntnisbestätigungen\b"),
             "messages": _re(r"\bNachrichten ausgetauscht\b"),
+            "email": _re(r"\bper E-?Mail\b"),
+            "meetings": _re(r"\bzusammen in Besprechungen\b"),
         },
     ),
     Lang.SV: Markers(
@@ -82,6 +86,8 @@ MARKERS: dict[Lang, Markers] = {
             "recommendation": _re(r"\bgenom en rekommendation\b"),
             "endorsement": _re(r"\bbekräftade kompetenser\b"),
             "messages": _re(r"\bskrivit till varandra\b"),
+            "email": _re(r"\bmejlat\b"),
+            "meetings": _re(r"\bmöten tillsammans\b"),
         },
     ),
 }
