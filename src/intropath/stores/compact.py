@@ -126,16 +126,11 @@ class CompactGraph:
         arrays = (self.nbr, self.trust, self.fam, self.indptr, self.blocked)
         return sum(int(x.nbytes) for x in arrays)
 
-    def _edges_of(self, nodes: Index) -> tuple[Index, Ints]:
-        """Every edge leaving ``nodes``: (source node, edge index) arrays."""
+    def _edges_of(self, nodes: Index) -> tuple[Ints, Ints]:
+        """Every edge leaving ``nodes``: (position in ``nodes``, edge index) arrays."""
         starts = self.indptr[nodes]
         lengths = self.indptr[nodes + 1] - starts
-        total = int(lengths.sum())
-        src = np.repeat(nodes, lengths)
-        offsets = np.arange(total, dtype=np.int64) - np.repeat(
-            np.cumsum(lengths) - lengths, lengths
-        )
-        return src, offsets + np.repeat(starts, lengths)
+        return np.repeat(np.arange(len(nodes)), lengths), _ranges(starts, lengths)
 
 
 class Search:
@@ -215,7 +210,9 @@ class Search:
     def _ends(self) -> None:
         """For each node next to a target: its final hops, best first."""
         g = self.g
-        src, edges = g._edges_of(np.asarray(self.targets, dtype=np.int64))
+        targets = np.asarray(self.targets, dtype=np.int64)
+        owner, edges = g._edges_of(targets)
+        src = targets[owner]
         x = g.nbr[edges]
         value = self._last(g.fam[edges]) * self.tw[src]
         keep = ~self.blocked[x] & (value > 0)
@@ -236,9 +233,10 @@ class Search:
         for _ in range(2, self.k - 1):
             previous = self.bound[-1]
             support = np.flatnonzero(previous)
-            src, edges = g._edges_of(support)
+            owner, edges = g._edges_of(support)
             x = g.nbr[edges]
-            value = self._first(g.trust[edges]) * self._last(g.fam[edges]) * previous[src]
+            tail = previous[support[owner]]
+            value = self._first(g.trust[edges]) * self._last(g.fam[edges]) * tail
             keep = ~self.blocked[x] & (value > 0)
             current = previous.copy()
             np.maximum.at(current, x[keep], value[keep])
@@ -402,51 +400,15 @@ class Search:
 
     # -- reach ------------------------------------------------------------
     def reach(self, contacts: Iterable[int]) -> dict[int, int]:
-        """How many distinct targets each of ``contacts`` leads to (no detours).
-
-        A forward pass from the contacts over (contact, person) states, each
-        with the best prefix that reaches the person; the best prefix is the one
-        least likely to be a detour, and walks reach what simple paths reach
-        (cutting a cycle out of a walk only raises the prefixes left, and a
-        middle hop that becomes the last one still knows the target).
-        """
-        g = self.g
-        bit = {t: 1 << i for i, t in enumerate(self.targets)}
-        one: dict[int, int] = {}  # targets one final hop away from x
-        for x, t in zip(self.end_x.tolist(), self.end_t, strict=True):
-            one[x] = one.get(x, 0) | bit[t]
+        """How many distinct targets each of ``contacts`` leads to (no detours)."""
         chosen = list(contacts)
-        result = {c: bit.get(c, 0) for c in chosen}
-        state_c: Index = np.asarray(chosen, dtype=np.int64)
-        state_x: Index = state_c
-        state_v = self._first(g.trust[[self.first_edge[c] for c in chosen]])
-        ends = np.zeros(g.n, dtype=bool)
-        ends[self.end_x] = True
-        for position in range(1, self.k):
-            last = ends[state_x]
-            for c, x in zip(state_c[last].tolist(), state_x[last].tolist(), strict=True):
-                result[c] |= one[x]
-            if position + 1 >= self.k or not len(state_x):
-                break
-            starts = g.indptr[state_x]
-            lengths = g.indptr[state_x + 1] - starts
-            state = np.repeat(np.arange(len(state_x)), lengths)
-            _, edges = g._edges_of(state_x)
-            y = g.nbr[edges]
-            value = state_v[state] * self._first(g.trust[edges]) * self._last(g.fam[edges])
-            keep = ~self.blocked[y] & (value > 0) & (value * DETOUR_MARGIN > self.direct[y])
-            # only people who still have a way to a target in the hops left
-            keep &= self.bound[self.k - position - 1][y] > 0
-            c, y, value = state_c[state][keep], y[keep], value[keep]
-            order = np.lexsort((-value, y, c))
-            c, y, value = c[order], y[order], value[order]
-            first = np.ones(len(c), dtype=bool)
-            first[1:] = (c[1:] != c[:-1]) | (y[1:] != y[:-1])
-            state_c, state_x, state_v = c[first], y[first], value[first]
-        for c, t in self.skip_pairs:
-            if c in result and t in bit:
-                result[c] &= ~bit[t]
-        return {c: bits.bit_count() for c, bits in result.items()}
+        return dict(zip(chosen, self._forward(chosen, every=True).tolist(), strict=True))
+
+    def with_paths(self, contacts: Iterable[int]) -> set[int]:
+        """Which of ``contacts`` have at least one path (no detours)."""
+        chosen = list(contacts)
+        found = self._forward(chosen, every=False)
+        return {c for c, count in zip(chosen, found.tolist(), strict=True) if count}
 
     def has_path(self, contact: int) -> bool | None:
         """Whether ``contact`` has a path, when the bounds alone can tell (else None)."""
@@ -460,6 +422,100 @@ class Search:
         if contact in self.weight_of and self._factor(HopKind.DIRECT, edge) > 0:
             return True
         return True if self.k >= 2 and contact in self.end_span else None
+
+    def _forward(self, contacts: list[int], every: bool) -> Ints:
+        """For each contact, the distinct targets its paths reach (``every``), else
+        at least one if it has any path: a count per contact.
+
+        A forward pass over (contact, person) states, each with the best prefix
+        that reaches the person; the best prefix is the one least likely to be a
+        detour, and walks reach what simple paths reach (cutting a cycle out of a
+        walk only raises the prefixes left, and a middle hop that becomes the
+        last one still knows the target). A state is dropped when one reached
+        earlier, with more hops left, had as good a prefix, and a contact's
+        states once its count is known.
+        """
+        g = self.g
+        n_contacts, n_targets = len(contacts), len(self.targets)
+        chosen: Ints = np.asarray(contacts, dtype=np.int64)
+        targets: Ints = np.asarray(self.targets, dtype=np.int64)
+        # pairs of (contact, target) positions, coded as contact * n_targets + target
+        index = {c: i for i, c in enumerate(contacts)}
+        skipped = np.asarray(
+            sorted(
+                index[c] * n_targets + int(np.searchsorted(targets, t))
+                for c, t in self.skip_pairs
+                if c in index and t in self.weight_of
+            ),
+            dtype=np.int64,
+        )
+        wanted = np.full(n_contacts, n_targets) - np.bincount(
+            skipped // max(n_targets, 1), minlength=n_contacts
+        )
+        if not every:
+            wanted = np.minimum(wanted, 1)
+        end_target = np.searchsorted(targets, np.asarray(self.end_t, dtype=np.int64))
+        found = np.zeros(0, dtype=np.int64)
+        count = np.zeros(n_contacts, dtype=np.int64)
+
+        def record(who: Ints, target: Ints) -> None:
+            nonlocal found, count
+            keys = who * n_targets + target
+            if len(skipped):
+                keys = keys[~np.isin(keys, skipped)]
+            found = np.union1d(found, keys)
+            count = np.bincount(found // n_targets, minlength=n_contacts)
+
+        direct = np.flatnonzero(self.tw[chosen] > 0)
+        record(direct, np.searchsorted(targets, chosen[direct]))
+        who: Ints = np.flatnonzero(count < wanted)
+        x: Ints = chosen[who]
+        value = self._first(g.trust[[self.first_edge[c] for c in x.tolist()]])
+        seen_key, seen_value = _best_per_key(who * g.n + x, value)
+        for position in range(1, self.k):
+            start = np.searchsorted(self.end_x, x)
+            length = np.searchsorted(self.end_x, x, side="right") - start
+            if length.any():
+                owner = np.repeat(np.arange(len(x)), length)
+                record(who[owner], end_target[_ranges(start, length)])
+            live = count[who] < wanted[who]
+            who, x, value = who[live], x[live], value[live]
+            if position + 1 >= self.k or not len(x):
+                break
+            owner, edges = g._edges_of(x)
+            y = g.nbr[edges]
+            value = value[owner] * self._first(g.trust[edges]) * self._last(g.fam[edges])
+            keep = ~self.blocked[y] & (value > 0) & (value * DETOUR_MARGIN > self.direct[y])
+            # only people who still have a way to a target in the hops left
+            keep &= self.bound[self.k - position - 1][y] > 0
+            key, value = _best_per_key(who[owner[keep]] * g.n + y[keep], value[keep])
+            # seen_key is never empty: it holds at least the contacts themselves
+            place = np.searchsorted(seen_key, key)
+            at = np.minimum(place, len(seen_key) - 1)
+            known = seen_key[at] == key
+            better = ~known | (value > seen_value[at])
+            key, value, place, at, known = (a[better] for a in (key, value, place, at, known))
+            seen_value[at[known]] = value[known]
+            fresh = ~known
+            seen_key = np.insert(seen_key, place[fresh], key[fresh])
+            seen_value = np.insert(seen_value, place[fresh], value[fresh])
+            who, x = key // g.n, key % g.n
+        return count
+
+
+def _best_per_key(key: Ints, value: Floats) -> tuple[Ints, Floats]:
+    """The distinct keys, sorted, each with its largest value."""
+    order = np.argsort(key, kind="stable")
+    key, value = key[order], value[order]
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else order
+    return key[starts], np.maximum.reduceat(value, starts) if len(key) else value
+
+
+def _ranges(start: Ints, length: Ints) -> Ints:
+    """The concatenated ranges ``start[i] : start[i] + length[i]``."""
+    total = int(length.sum())
+    offsets = np.arange(total, dtype=np.int64) - np.repeat(np.cumsum(length) - length, length)
+    return offsets + np.repeat(start, length)
 
 
 def _spans(keys: Index) -> dict[int, tuple[int, int]]:
