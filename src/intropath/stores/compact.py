@@ -542,16 +542,20 @@ class Search:
 
 def _best_per_key(key: Ints, value: Floats) -> tuple[Ints, Floats]:
     """The distinct keys, sorted, each with its largest value."""
-    order = np.argsort(key, kind="stable")
+    if not len(key):
+        return key, value
+    order = np.argsort(key)
     key, value = key[order], value[order]
-    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]]) if len(key) else order
-    return key[starts], np.maximum.reduceat(value, starts) if len(key) else value
+    starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
+    best: Floats = np.maximum.reduceat(value, starts)
+    return key[starts], best
 
 
 def _ranges(start: Ints, length: Ints) -> Ints:
     """The concatenated ranges ``start[i] : start[i] + length[i]``."""
     shift = start - (np.cumsum(length) - length)
-    return np.arange(int(length.sum()), dtype=np.int64) + np.repeat(shift, length)
+    ranges: Ints = np.arange(int(length.sum()), dtype=np.int64) + np.repeat(shift, length)
+    return ranges
 
 
 def _spans(keys: Index) -> dict[int, tuple[int, int]]:
