@@ -71,27 +71,33 @@ class CompactGraph:
         order = np.argsort(src * max(n, 1) + dst)  # by source, then neighbour
         indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
+        ties = np.arange(len(a_arr), dtype=np.int32)
         self._arrays(
             n,
             indptr,
             dst[order],
-            np.concatenate([trust, trust]).astype(np.float64)[order],
-            np.concatenate([familiarity, familiarity]).astype(np.float64)[order],
+            np.asarray(trust, dtype=np.float64).copy(),
+            np.asarray(familiarity, dtype=np.float64).copy(),
             np.asarray(blocked, dtype=bool).copy(),
+            np.concatenate([ties, ties])[order],
         )
 
     @classmethod
     def from_csr(
         cls,
         indptr: Ints,
-        nbr: npt.NDArray[np.int32],
+        nbr: Index,
         trust: Floats,
         familiarity: Floats,
         blocked: npt.NDArray[np.bool_],
+        tie: Index | None = None,
     ) -> CompactGraph:
-        """From the arrays of another graph (``nbr``, ``trust``, ``fam``, ``indptr``...)."""
+        """From CSR arrays: ``nbr[e]`` is edge e's far end and ``trust[tie[e]]`` its
+        trust; without ``tie``, trust and familiarity are given per edge."""
         graph = cls.__new__(cls)
-        graph._arrays(len(indptr) - 1, indptr, nbr, trust, familiarity, blocked)
+        if tie is None:
+            tie = np.arange(len(nbr), dtype=np.int32)
+        graph._arrays(len(indptr) - 1, indptr, nbr, trust, familiarity, blocked, tie)
         return graph
 
     def _arrays(
@@ -102,19 +108,37 @@ class CompactGraph:
         trust: Floats,
         familiarity: Floats,
         blocked: npt.NDArray[np.bool_],
+        tie: Index,
     ) -> None:
         self.n = n
         self.indptr: Ints = indptr
-        # 32-bit neighbours: with two 64-bit numbers a tie takes 40 bytes (both directions).
+        # Each tie's two numbers are stored once (exact float64: scores must equal
+        # every other backend's) and both of its edges point at them: 32 bytes a
+        # tie, against 40 with the numbers on each edge.
         self.nbr: npt.NDArray[np.int32] = nbr.astype(np.int32, copy=False)
+        self.tie: npt.NDArray[np.int32] = tie.astype(np.int32, copy=False)
         self.trust: Floats = trust
         self.fam: Floats = familiarity
         self.blocked: npt.NDArray[np.bool_] = blocked
         # Memoryviews index to plain Python numbers, ~10x faster than numpy scalars
         # for the one-at-a-time reads of the search and of lookups.
         self.nbr_view = memoryview(self.nbr)  # type: ignore[arg-type]
+        self.tie_view = memoryview(self.tie)  # type: ignore[arg-type]
         self.trust_view = memoryview(self.trust)  # type: ignore[arg-type]
         self.fam_view = memoryview(self.fam)  # type: ignore[arg-type]
+
+    def trust_of(self, edges: Index | slice) -> Floats:
+        """The trust of each of ``edges`` (edge indices, or a slice of them)."""
+        return self.trust[self.tie[edges]]
+
+    def fam_of(self, edges: Index | slice) -> Floats:
+        """The familiarity of each of ``edges``."""
+        return self.fam[self.tie[edges]]
+
+    def values(self, edge: int) -> tuple[float, float]:
+        """Edge ``edge``'s trust and familiarity, as Python numbers."""
+        tie = self.tie_view[edge]
+        return self.trust_view[tie], self.fam_view[tie]
 
     def edge(self, i: int, j: int) -> int | None:
         """The index of edge ``i -> j``, if there is one."""
@@ -123,7 +147,7 @@ class CompactGraph:
         return at if at < hi and self.nbr_view[at] == j else None
 
     def nbytes(self) -> int:
-        arrays = (self.nbr, self.trust, self.fam, self.indptr, self.blocked)
+        arrays = (self.nbr, self.tie, self.trust, self.fam, self.indptr, self.blocked)
         return sum(int(x.nbytes) for x in arrays)
 
     def _edges_of(self, nodes: Index) -> tuple[Ints, Ints]:
@@ -178,8 +202,16 @@ class Search:
     def _last(self, fam: Floats) -> Floats:
         return fam if self.w.familiarity == 1.0 else np.power(fam, self.w.familiarity)
 
+    def _middle(self, edges: Index) -> Floats:
+        return self._first(self.g.trust_of(edges)) * self._last(self.g.fam_of(edges))
+
+    def _first_hop(self, contacts: Index) -> Floats:
+        """The factor of each first hop, me to each of ``contacts``."""
+        edges = np.asarray([self.first_edge[c] for c in contacts.tolist()], dtype=np.int64)
+        return self._first(self.g.trust_of(edges))
+
     def _factor(self, kind: HopKind, edge: int) -> float:
-        return hop_factor(kind, self.g.trust_view[edge], self.g.fam_view[edge], self.w)
+        return hop_factor(kind, *self.g.values(edge), self.w)
 
     def _direct(self) -> Floats:
         """For each person: the factor of asking them myself (0 if not my contact)."""
@@ -188,7 +220,7 @@ class Search:
         contacts = g.nbr[lo:hi]
         direct = np.zeros(g.n)
         usable = ~self.blocked[contacts]
-        direct[contacts[usable]] = self._first(g.trust[lo:hi])[usable]
+        direct[contacts[usable]] = self._first(g.trust_of(slice(lo, hi)))[usable]
         return direct
 
     def is_detour(self, prefix: float, y: int) -> bool:
@@ -214,7 +246,7 @@ class Search:
         owner, edges = g._edges_of(targets)
         src = targets[owner]
         x = g.nbr[edges]
-        value = self._last(g.fam[edges]) * self.tw[src]
+        value = self._last(g.fam_of(edges)) * self.tw[src]
         keep = ~self.blocked[x] & (value > 0)
         src, edges, x, value = src[keep], edges[keep], x[keep], value[keep]
         order = np.lexsort((src, -value, x))
@@ -236,7 +268,7 @@ class Search:
             owner, edges = g._edges_of(support)
             x = g.nbr[edges]
             tail = previous[support[owner]]
-            value = self._first(g.trust[edges]) * self._last(g.fam[edges]) * tail
+            value = self._middle(edges) * tail
             keep = ~self.blocked[x] & (value > 0)
             current = previous.copy()
             np.maximum.at(current, x[keep], value[keep])
@@ -251,7 +283,7 @@ class Search:
         g = self.g
         lo, hi = int(g.indptr[self.me]), int(g.indptr[self.me + 1])
         contacts = g.nbr[lo:hi]
-        first = self._first(g.trust[lo:hi])
+        first = self._first(g.trust_of(slice(lo, hi)))
         usable = ~self.blocked[contacts] & (first > 0)
         if self.skip_contacts:
             usable &= ~np.isin(contacts, np.fromiter(self.skip_contacts, dtype=np.int64))
@@ -267,10 +299,10 @@ class Search:
         if self.k >= 2 and len(chosen):
             _, edges = g._edges_of(chosen)
             y = g.nbr[edges]
-            last = self._last(g.fam[edges])
+            last = self._last(g.fam_of(edges))
             value = last * self.tw[y]
             if self.k >= 3:
-                middle = self._first(g.trust[edges]) * last * self.bound[self.k - 2][y]
+                middle = self._first(g.trust_of(edges)) * last * self.bound[self.k - 2][y]
                 value = np.maximum(value, middle)
             value[self.blocked[y]] = 0.0
             self._root_edges, self._root_value = edges, value
@@ -386,8 +418,8 @@ class Search:
         g = self.g
         lo, hi = int(g.indptr[node]), int(g.indptr[node + 1])
         y = g.nbr[lo:hi]
-        last = self._last(g.fam[lo:hi])
-        middle = self._first(g.trust[lo:hi]) * last * self.bound[remaining - 1][y]
+        last = self._last(g.fam_of(slice(lo, hi)))
+        middle = self._first(g.trust_of(slice(lo, hi))) * last * self.bound[remaining - 1][y]
         value = np.maximum(last * self.tw[y], middle)
         keep = np.flatnonzero(~self.blocked[y] & (value > 0))
         if not len(keep):
@@ -418,8 +450,8 @@ class Search:
             g = self.g
             owner, edges = g._edges_of(chosen)
             y = g.nbr[edges]
-            first = self._first(g.trust[[self.first_edge[c] for c in chosen.tolist()]])
-            middle = first[owner] * self._first(g.trust[edges]) * self._last(g.fam[edges])
+            first = self._first_hop(chosen)
+            middle = first[owner] * self._middle(edges)
             clean = self._clean_tails()
             ok = ~self.blocked[y] & (middle > 0) & (middle * DETOUR_MARGIN > self.direct[y])
             ok &= clean[y] & ~np.isin(chosen[owner], list(self._paired))
@@ -440,7 +472,7 @@ class Search:
             support = np.flatnonzero(fresh & (self.direct == 0))
             _, edges = g._edges_of(support)
             x = g.nbr[edges]
-            ok = ~self.blocked[x] & (self._first(g.trust[edges]) * self._last(g.fam[edges]) > 0)
+            ok = ~self.blocked[x] & (self._middle(edges) > 0)
             fresh = np.zeros(g.n, dtype=bool)
             fresh[x[ok]] = True
             fresh &= ~clean
@@ -507,7 +539,7 @@ class Search:
         record(direct, np.searchsorted(targets, chosen[direct]))
         who: Ints = np.flatnonzero(count < wanted)
         x: Ints = chosen[who]
-        value = self._first(g.trust[[self.first_edge[c] for c in x.tolist()]])
+        value = self._first_hop(x)
         seen_key, seen_value = _best_per_key(who * g.n + x, value)
         for position in range(1, self.k):
             start = np.searchsorted(self.end_x, x)
@@ -521,7 +553,7 @@ class Search:
                 break
             owner, edges = g._edges_of(x)
             y = g.nbr[edges]
-            value = value[owner] * self._first(g.trust[edges]) * self._last(g.fam[edges])
+            value = value[owner] * self._middle(edges)
             keep = ~self.blocked[y] & (value > 0) & (value * DETOUR_MARGIN > self.direct[y])
             # only people who still have a way to a target in the hops left
             keep &= self.bound[self.k - position - 1][y] > 0
