@@ -66,21 +66,22 @@ class CompactGraph:
     ) -> None:
         a_arr = np.asarray(a, dtype=np.int64)
         b_arr = np.asarray(b, dtype=np.int64)
+        m = len(a_arr)
         src = np.concatenate([a_arr, b_arr])
         dst = np.concatenate([b_arr, a_arr])
         order = np.argsort(src * max(n, 1) + dst)  # by source, then neighbour
         indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
-        ties = np.arange(len(a_arr), dtype=np.int32)
-        self._arrays(
-            n,
-            indptr,
-            dst[order],
-            np.asarray(trust, dtype=np.float64).copy(),
-            np.asarray(familiarity, dtype=np.float64).copy(),
-            np.asarray(blocked, dtype=bool).copy(),
-            np.concatenate([ties, ties])[order],
-        )
+        # Ties are numbered in the order of their edge from the smaller end, so
+        # that half of all reads of a person's ties are of neighbouring numbers.
+        src, dst, tie = src[order], dst[order], np.concatenate([np.arange(m), np.arange(m)])[order]
+        lower = (src < dst) | ((src == dst) & (order < m))
+        number = np.empty(m, dtype=np.int64)
+        number[tie[lower]] = np.arange(m)
+        values = np.empty((m, 2))
+        values[number, 0] = trust
+        values[number, 1] = familiarity
+        self._arrays(n, indptr, dst, values, np.asarray(blocked, dtype=bool).copy(), number[tie])
 
     @classmethod
     def from_csr(
@@ -97,7 +98,8 @@ class CompactGraph:
         graph = cls.__new__(cls)
         if tie is None:
             tie = np.arange(len(nbr), dtype=np.int32)
-        graph._arrays(len(indptr) - 1, indptr, nbr, trust, familiarity, blocked, tie)
+        values = np.stack([trust, familiarity], axis=1).astype(np.float64, copy=False)
+        graph._arrays(len(indptr) - 1, indptr, nbr, values, blocked, tie)
         return graph
 
     def _arrays(
@@ -105,40 +107,36 @@ class CompactGraph:
         n: int,
         indptr: Ints,
         nbr: Index,
-        trust: Floats,
-        familiarity: Floats,
+        values: Floats,
         blocked: npt.NDArray[np.bool_],
         tie: Index,
     ) -> None:
         self.n = n
         self.indptr: Ints = indptr
-        # Each tie's two numbers are stored once (exact float64: scores must equal
-        # every other backend's) and both of its edges point at them: 32 bytes a
-        # tie, against 40 with the numbers on each edge.
+        # Each tie's two numbers are stored once, side by side (exact float64:
+        # scores must equal every other backend's), and both of its edges point
+        # at them: 32 bytes a tie, against 40 with the numbers on each edge.
         self.nbr: npt.NDArray[np.int32] = nbr.astype(np.int32, copy=False)
         self.tie: npt.NDArray[np.int32] = tie.astype(np.int32, copy=False)
-        self.trust: Floats = trust
-        self.fam: Floats = familiarity
+        self.values: Floats = values  # (ties, 2): trust, familiarity
+        self.trust: Floats = values[:, 0]
+        self.fam: Floats = values[:, 1]
         self.blocked: npt.NDArray[np.bool_] = blocked
         # Memoryviews index to plain Python numbers, ~10x faster than numpy scalars
         # for the one-at-a-time reads of the search and of lookups.
         self.nbr_view = memoryview(self.nbr)  # type: ignore[arg-type]
         self.tie_view = memoryview(self.tie)  # type: ignore[arg-type]
-        self.trust_view = memoryview(self.trust)  # type: ignore[arg-type]
-        self.fam_view = memoryview(self.fam)  # type: ignore[arg-type]
+        self.values_view = memoryview(values.reshape(-1))  # type: ignore[arg-type]
 
-    def trust_of(self, edges: Index | slice) -> Floats:
-        """The trust of each of ``edges`` (edge indices, or a slice of them)."""
-        return self.trust[self.tie[edges]]
+    def values_of(self, edges: Index | slice) -> tuple[Floats, Floats]:
+        """The trust and the familiarity of each of ``edges`` (indices, or a slice)."""
+        both = np.take(self.values, self.tie[edges], axis=0)  # ~4x faster than values[...]
+        return both[:, 0], both[:, 1]
 
-    def fam_of(self, edges: Index | slice) -> Floats:
-        """The familiarity of each of ``edges``."""
-        return self.fam[self.tie[edges]]
-
-    def values(self, edge: int) -> tuple[float, float]:
+    def value(self, edge: int) -> tuple[float, float]:
         """Edge ``edge``'s trust and familiarity, as Python numbers."""
-        tie = self.tie_view[edge]
-        return self.trust_view[tie], self.fam_view[tie]
+        at = 2 * self.tie_view[edge]
+        return self.values_view[at], self.values_view[at + 1]
 
     def edge(self, i: int, j: int) -> int | None:
         """The index of edge ``i -> j``, if there is one."""
@@ -147,7 +145,7 @@ class CompactGraph:
         return at if at < hi and self.nbr_view[at] == j else None
 
     def nbytes(self) -> int:
-        arrays = (self.nbr, self.tie, self.trust, self.fam, self.indptr, self.blocked)
+        arrays = (self.nbr, self.tie, self.values, self.indptr, self.blocked)
         return sum(int(x.nbytes) for x in arrays)
 
     def _edges_of(self, nodes: Index) -> tuple[Ints, Ints]:
@@ -203,15 +201,16 @@ class Search:
         return fam if self.w.familiarity == 1.0 else np.power(fam, self.w.familiarity)
 
     def _middle(self, edges: Index) -> Floats:
-        return self._first(self.g.trust_of(edges)) * self._last(self.g.fam_of(edges))
+        trust, fam = self.g.values_of(edges)
+        return self._first(trust) * self._last(fam)
 
     def _first_hop(self, contacts: Index) -> Floats:
         """The factor of each first hop, me to each of ``contacts``."""
         edges = np.asarray([self.first_edge[c] for c in contacts.tolist()], dtype=np.int64)
-        return self._first(self.g.trust_of(edges))
+        return self._first(self.g.values_of(edges)[0])
 
     def _factor(self, kind: HopKind, edge: int) -> float:
-        return hop_factor(kind, *self.g.values(edge), self.w)
+        return hop_factor(kind, *self.g.value(edge), self.w)
 
     def _direct(self) -> Floats:
         """For each person: the factor of asking them myself (0 if not my contact)."""
@@ -220,7 +219,7 @@ class Search:
         contacts = g.nbr[lo:hi]
         direct = np.zeros(g.n)
         usable = ~self.blocked[contacts]
-        direct[contacts[usable]] = self._first(g.trust_of(slice(lo, hi)))[usable]
+        direct[contacts[usable]] = self._first(g.values_of(slice(lo, hi))[0])[usable]
         return direct
 
     def is_detour(self, prefix: float, y: int) -> bool:
@@ -246,7 +245,7 @@ class Search:
         owner, edges = g._edges_of(targets)
         src = targets[owner]
         x = g.nbr[edges]
-        value = self._last(g.fam_of(edges)) * self.tw[src]
+        value = self._last(g.values_of(edges)[1]) * self.tw[src]
         keep = ~self.blocked[x] & (value > 0)
         src, edges, x, value = src[keep], edges[keep], x[keep], value[keep]
         order = np.lexsort((src, -value, x))
@@ -283,7 +282,7 @@ class Search:
         g = self.g
         lo, hi = int(g.indptr[self.me]), int(g.indptr[self.me + 1])
         contacts = g.nbr[lo:hi]
-        first = self._first(g.trust_of(slice(lo, hi)))
+        first = self._first(g.values_of(slice(lo, hi))[0])
         usable = ~self.blocked[contacts] & (first > 0)
         if self.skip_contacts:
             usable &= ~np.isin(contacts, np.fromiter(self.skip_contacts, dtype=np.int64))
@@ -299,10 +298,11 @@ class Search:
         if self.k >= 2 and len(chosen):
             _, edges = g._edges_of(chosen)
             y = g.nbr[edges]
-            last = self._last(g.fam_of(edges))
+            trust, fam = g.values_of(edges)
+            last = self._last(fam)
             value = last * self.tw[y]
             if self.k >= 3:
-                middle = self._first(g.trust_of(edges)) * last * self.bound[self.k - 2][y]
+                middle = self._first(trust) * last * self.bound[self.k - 2][y]
                 value = np.maximum(value, middle)
             value[self.blocked[y]] = 0.0
             self._root_edges, self._root_value = edges, value
@@ -418,8 +418,9 @@ class Search:
         g = self.g
         lo, hi = int(g.indptr[node]), int(g.indptr[node + 1])
         y = g.nbr[lo:hi]
-        last = self._last(g.fam_of(slice(lo, hi)))
-        middle = self._first(g.trust_of(slice(lo, hi))) * last * self.bound[remaining - 1][y]
+        trust, fam = g.values_of(slice(lo, hi))
+        last = self._last(fam)
+        middle = self._first(trust) * last * self.bound[remaining - 1][y]
         value = np.maximum(last * self.tw[y], middle)
         keep = np.flatnonzero(~self.blocked[y] & (value > 0))
         if not len(keep):

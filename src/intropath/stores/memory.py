@@ -168,7 +168,7 @@ class MemoryStore:
 
     def _tie_at(self, a: str, b: str, edge: int) -> Tie:
         # Built without validation: the numbers came from validated ties.
-        trust, familiarity = self.compact.values(edge)
+        trust, familiarity = self.compact.value(edge)
         return Tie.model_construct(
             a=a,
             b=b,
