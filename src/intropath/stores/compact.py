@@ -1,7 +1,8 @@
 """A compact, array-backed graph and its exact best-first path search.
 
 People are numbered by the sort order of their ids, so comparing tuples of
-numbers compares the ids themselves; ties live in CSR arrays (both directions).
+numbers compares the ids themselves; ties live in CSR arrays (both directions),
+each tie's two numbers once, pointed at by both of its edges.
 
 The search is an A* over partial paths whose priority is an upper bound on the
 best completion. The bounds come from a backward pass that ignores simplicity:

@@ -49,8 +49,8 @@ def search_compact(
     reach = search.reach(p.people[1] for p in best)
     asks = [FoundAsk(found(p), reach[p.people[1]]) for p in best]
     listed = {p.people[1] for p in best}
-    # Contacts not listed who can help are only counted: the bounds settle most,
-    # one forward pass the rest; only those left without a path are searched,
+    # Contacts not listed who can help are only counted: the bounds settle some,
+    # with_paths the rest at once; only those left without a path are searched,
     # for the detour that explains why.
     unlisted = [c for c in ranked.bounds if c not in listed]
     known = {c: search.has_path(c) for c in unlisted}
