@@ -441,8 +441,9 @@ class Search:
     def with_paths(self, contacts: Iterable[int]) -> set[int]:
         """Which of ``contacts`` have at least one path (no detours).
 
-        Most are settled by a path whose people past the second are none of my
-        contacts (so it cannot be a detour); the rest by the exact forward pass.
+        Most are settled by a path ``me, c, y, ...`` on which nobody after ``y``
+        is one of my contacts (so only ``y`` could make it a detour, and that is
+        checked); the rest by the exact forward pass.
         """
         chosen = np.asarray(list(contacts), dtype=np.int64)
         if self.k < 3 or not len(chosen):
@@ -555,10 +556,12 @@ class Search:
                 break
             owner, edges = g._edges_of(x)
             y = g.nbr[edges]
+            # only people who still have a way to a target in the hops left (checked
+            # first: the numbers of the ties are read only for those)
+            keep = ~self.blocked[y] & (self.bound[self.k - position - 1][y] > 0)
+            owner, edges, y = owner[keep], edges[keep], y[keep]
             value = value[owner] * self._middle(edges)
-            keep = ~self.blocked[y] & (value > 0) & (value * DETOUR_MARGIN > self.direct[y])
-            # only people who still have a way to a target in the hops left
-            keep &= self.bound[self.k - position - 1][y] > 0
+            keep = (value > 0) & (value * DETOUR_MARGIN > self.direct[y])
             key, value = _best_per_key(who[owner[keep]] * g.n + y[keep], value[keep])
             # seen_key is never empty: it holds at least the contacts themselves
             place = np.searchsorted(seen_key, key)
