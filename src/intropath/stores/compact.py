@@ -295,10 +295,10 @@ class Search:
         self._children: dict[int, tuple[list[int], list[int], list[float]]] = {}
         self._root_span: dict[int, tuple[int, int]] = {}
         self._root_edges = np.zeros(0, dtype=np.int64)
+        self._root_y = np.zeros(0, dtype=np.int64)
         self._root_value = np.zeros(0)
         if self.k >= 2 and len(chosen):
-            _, edges = g._edges_of(chosen)
-            y = g.nbr[edges]
+            c, y, edges = self._second_hops(chosen)
             trust, fam = g.values_of(edges)
             last = self._last(fam)
             value = last * self.tw[y]
@@ -306,13 +306,12 @@ class Search:
                 middle = self._first(trust) * last * self.bound[self.k - 2][y]
                 value = np.maximum(value, middle)
             value[self.blocked[y]] = 0.0
-            self._root_edges, self._root_value = edges, value
-            counts = g.indptr[chosen + 1] - g.indptr[chosen]
-            stops = np.cumsum(counts)
-            starts = stops - counts
+            self._root_edges, self._root_y, self._root_value = edges, y, value
+            starts = np.searchsorted(c, chosen)
+            stops = np.searchsorted(c, chosen, side="right")
             spans = zip(starts.tolist(), stops.tolist(), strict=True)
             self._root_span = dict(zip(chosen.tolist(), spans, strict=True))
-            some = counts > 0
+            some = stops > starts
             top_child = np.zeros(len(chosen))
             if len(value):
                 top_child[some] = np.maximum.reduceat(value, starts[some])
@@ -321,6 +320,32 @@ class Search:
         bounds = (best * INFLATE).tolist()
         self.bounds: dict[int, float] = dict(zip(chosen.tolist(), bounds, strict=True))
 
+    def _second_hops(self, chosen: Index) -> tuple[Ints, Ints, Ints]:
+        """The ties ``c - y`` of the (sorted) contacts ``chosen`` that may lead on:
+        (c, y, edge) arrays sorted by ``c``.
+
+        Only a target, or someone with a way to one in the hops left, is worth a
+        second hop; when their ties are fewer than the contacts' (a hub's three
+        hops), they are read from that side (a tie's two edges share its numbers).
+        """
+        g = self.g
+        worth = self.tw > 0
+        if self.k >= 3:
+            worth |= self.bound[self.k - 2] > 0
+        ends = np.flatnonzero(worth & ~self.blocked)
+        if (g.indptr[ends + 1] - g.indptr[ends]).sum() < (
+            g.indptr[chosen + 1] - g.indptr[chosen]
+        ).sum():
+            owner, edges = g._edges_of(ends)
+            c = g.nbr[edges].astype(np.int64)
+            mine = np.zeros(g.n, dtype=bool)
+            mine[chosen] = True
+            keep = np.flatnonzero(mine[c])
+            order = keep[np.argsort(c[keep], kind="stable")]
+            return c[order], ends[owner[order]], edges[order]
+        owner, edges = g._edges_of(chosen)
+        return chosen[owner].astype(np.int64), g.nbr[edges].astype(np.int64), edges
+
     def _children_of(self, contact: int) -> tuple[list[int], list[int], list[float]]:
         """A contact's possible second hops, best possible continuation first."""
         known = self._children.get(contact)
@@ -328,7 +353,7 @@ class Search:
             start, stop = self._root_span.get(contact, (0, 0))
             edges = self._root_edges[start:stop]
             value = self._root_value[start:stop]
-            y = self.g.nbr[edges]
+            y = self._root_y[start:stop]
             keep = np.flatnonzero(value > 0)
             order = keep[np.lexsort((y[keep], -value[keep]))]
             known = (y[order].tolist(), edges[order].tolist(), value[order].tolist())
