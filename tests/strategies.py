@@ -20,11 +20,15 @@ weight = st.sampled_from([0.0, 0.5, 1.0, 1.0, 1.0, 1.7, 2.0])
 
 
 @st.composite
-def networks(draw: st.DrawFn, max_people: int = 9, dense: bool = False) -> GraphDocument:
+def networks(
+    draw: st.DrawFn, max_people: int = 9, dense: bool = False, hub: bool = False
+) -> GraphDocument:
     """A random small network: people at a few companies, random ties.
 
     ``dense`` draws each possible tie with even odds, so that my contacts often
-    know each other (paths through a second contact of mine are common).
+    know each other (paths through a second contact of mine are common);
+    ``hub`` ties me (p0) to about four in five people and the others to each
+    other with odds of one in three, so paths often pass my other contacts.
     """
     n = draw(st.integers(min_value=2, max_value=max_people))
     people: list[dict[str, Any]] = []
@@ -43,7 +47,10 @@ def networks(draw: st.DrawFn, max_people: int = 9, dense: bool = False) -> Graph
                 person["title"] = title
         people.append(person)
     pairs = [(a, b) for a in range(n) for b in range(a + 1, n)]
-    if dense:
+    if hub:
+        odds = {True: st.integers(0, 4).map(bool), False: st.integers(0, 2).map(lambda x: x == 0)}
+        chosen = [pair for pair in pairs if draw(odds[pair[0] == 0])]
+    elif dense:
         chosen = [pair for pair in pairs if draw(st.booleans())]
     else:
         chosen = (

@@ -41,7 +41,7 @@ from .stores.people import People
 
 CACHE_FROM = 1 << 20
 """Files smaller than this (bytes) load fast enough without a cache."""
-FORMAT = 2
+FORMAT = 3
 
 _EVIDENCE = TypeAdapter(list[Evidence])
 _COMPANIES = TypeAdapter(list[Company])
@@ -150,6 +150,7 @@ def _write(store: MemoryStore, where: Path, digest: str) -> None:
         "do_not_ask": np.asarray(sorted(store._do_not_ask), dtype=np.int64),
         "indptr": g.indptr,
         "nbr": g.nbr,
+        "tie": g.tie,
         "trust": g.trust,
         "fam": g.fam,
         "blocked": g.blocked,
@@ -195,7 +196,7 @@ def _store(
 ) -> MemoryStore:
     ids: list[str] = header["ids"]
     n = len(ids)
-    indptr, nbr = data["indptr"], data["nbr"]
+    indptr, nbr, tie = data["indptr"], data["nbr"], data["tie"]
     people_at, employees_at, evidence_at = (
         data["people_at"],
         data["employees_at"],
@@ -204,7 +205,9 @@ def _store(
     consistent = (
         ids == sorted(ids)
         and len(indptr) == n + 1
-        and int(indptr[-1]) == len(nbr) == len(data["trust"]) == len(data["fam"])
+        and int(indptr[-1]) == len(nbr) == len(tie)
+        and len(data["trust"]) == len(data["fam"])
+        and (len(tie) == 0 or (int(tie.min()) >= 0 and int(tie.max()) < len(data["trust"])))
         and len(data["blocked"]) == n
         and len(people_at) == n + 1
         and int(people_at[-1]) == len(data["people"])
@@ -221,7 +224,7 @@ def _store(
         key: members[int(employees_at[i]) : int(employees_at[i + 1])].tolist()
         for i, key in enumerate(header["employers"])
     }
-    graph = CompactGraph.from_csr(indptr, nbr, data["trust"], data["fam"], data["blocked"])
+    graph = CompactGraph.from_csr(indptr, nbr, data["trust"], data["fam"], data["blocked"], tie)
     evidence = _CachedEvidence(people, data["evidence_keys"], bytes(data["evidence"]), evidence_at)
     store = MemoryStore.__new__(MemoryStore)
     store._setup(

@@ -32,7 +32,16 @@ from .results import (
     Target,
     WeakestLink,
 )
-from .scoring import MAX_HOPS_LIMIT, MAX_TOP, Weights, hop_factor, hop_kinds, openness, role_match
+from .scoring import (
+    MAX_HOPS_LIMIT,
+    MAX_TOP,
+    HopKind,
+    Weights,
+    hop_factor,
+    hop_kinds,
+    openness,
+    role_match,
+)
 from .stores.base import FoundPath, SearchQuery, Store
 from .strength import level_of, weakest_level
 
@@ -50,11 +59,27 @@ class _Context:
     role: str | None
     weights: Weights
     refs: dict[str, PersonRef] = field(default_factory=dict)
+    # Results are frozen, so paths that share a hop or a target share its object:
+    # a plan may explain hundreds of detours through the same few people.
+    hops: dict[tuple[HopKind, str, str], Hop] = field(default_factory=dict)
+    targets: dict[str, Target] = field(default_factory=dict)
 
     def ref(self, person_id: str) -> PersonRef:
         known = self.refs.get(person_id)
         if known is None:
             known = self.refs[person_id] = _ref(self.store.person(person_id))
+        return known
+
+    def hop(self, kind: HopKind, a: str, b: str) -> Hop:
+        known = self.hops.get((kind, a, b))
+        if known is None:
+            known = self.hops[kind, a, b] = _hop(self, kind, a, b)
+        return known
+
+    def target(self, person_id: str) -> Target:
+        known = self.targets.get(person_id)
+        if known is None:
+            known = self.targets[person_id] = _target(self, person_id)
         return known
 
 
@@ -278,50 +303,57 @@ def _explain(ctx: _Context, found: FoundPath) -> PathResult:
     # Results are built with model_construct: the store's data is already
     # validated, and a plan may explain hundreds of paths.
     ids = found.people
-    hops: list[Hop] = []
-    for kind, a, b in zip(hop_kinds(len(ids) - 1), ids[:-1], ids[1:], strict=True):
-        tie = ctx.store.tie(a, b)
-        if tie is None:  # a store returned a path over a tie it does not hold
-            raise IntropathError(f"store returned a path over a missing tie {a} - {b}")
-        hops.append(
-            Hop.model_construct(
-                source=ctx.ref(a),
-                target=ctx.ref(b),
-                kind=kind,
-                trust=tie.trust,
-                familiarity=tie.familiarity,
-                factor=hop_factor(kind, tie.trust, tie.familiarity, ctx.weights),
-                evidence=tie.evidence,
-                level=level_of(tie.evidence),
-            )
-        )
+    hops = [
+        ctx.hop(kind, a, b)
+        for kind, a, b in zip(hop_kinds(len(ids) - 1), ids[:-1], ids[1:], strict=True)
+    ]
     weakest = min(range(len(hops)), key=lambda i: (hops[i].factor, i))
-    end = ctx.store.person(ids[-1])
+    return PathResult.model_construct(
+        people=list(ids),
+        score=found.score,
+        hops=hops,
+        target=ctx.target(ids[-1]),
+        weakest_link=WeakestLink.model_construct(
+            index=weakest, factor=hops[weakest].factor, reason=hops[weakest].reason()
+        ),
+        level=weakest_level(h.level for h in hops),
+    )
+
+
+def _hop(ctx: _Context, kind: HopKind, a: str, b: str) -> Hop:
+    tie = ctx.store.tie(a, b)
+    if tie is None:  # a store returned a path over a tie it does not hold
+        raise IntropathError(f"store returned a path over a missing tie {a} - {b}")
+    return Hop.model_construct(
+        source=ctx.ref(a),
+        target=ctx.ref(b),
+        kind=kind,
+        trust=tie.trust,
+        familiarity=tie.familiarity,
+        factor=hop_factor(kind, tie.trust, tie.familiarity, ctx.weights),
+        evidence=tie.evidence,
+        level=level_of(tie.evidence),
+    )
+
+
+def _target(ctx: _Context, person_id: str) -> Target:
+    end = ctx.store.person(person_id)
     open_, match = openness(end), role_match(ctx.role, end)
     title = next(
         (p.title for p in end.current_positions if ctx.index.key_of(p.company) == ctx.company_key),
         end.title,
     )
-    return PathResult.model_construct(
-        people=list(ids),
-        score=found.score,
-        hops=hops,
-        target=Target.model_construct(
-            id=end.id,
-            name=end.name,
-            title=title,
-            contact_policy=end.contact_policy,
-            email=end.email,
-            recruiter=end.recruiter,
-            hiring_manager=end.hiring_manager,
-            openness=open_,
-            role_match=match,
-            weight=open_ * match,
-        ),
-        weakest_link=WeakestLink.model_construct(
-            index=weakest, factor=hops[weakest].factor, reason=hops[weakest].reason()
-        ),
-        level=weakest_level(h.level for h in hops),
+    return Target.model_construct(
+        id=end.id,
+        name=end.name,
+        title=title,
+        contact_policy=end.contact_policy,
+        email=end.email,
+        recruiter=end.recruiter,
+        hiring_manager=end.hiring_manager,
+        openness=open_,
+        role_match=match,
+        weight=open_ * match,
     )
 
 

@@ -168,11 +168,12 @@ class MemoryStore:
 
     def _tie_at(self, a: str, b: str, edge: int) -> Tie:
         # Built without validation: the numbers came from validated ties.
+        trust, familiarity = self.compact.value(edge)
         return Tie.model_construct(
             a=a,
             b=b,
-            trust=self.compact.trust_view[edge],
-            familiarity=self.compact.fam_view[edge],
+            trust=trust,
+            familiarity=familiarity,
             evidence=list(self._evidence.get(_pair(a, b), [])),
         )
 

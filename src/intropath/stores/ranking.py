@@ -49,17 +49,20 @@ def search_compact(
     reach = search.reach(p.people[1] for p in best)
     asks = [FoundAsk(found(p), reach[p.people[1]]) for p in best]
     listed = {p.people[1] for p in best}
-    more = 0  # contacts not listed who can help, searching as few as can be
+    # Contacts not listed who can help are only counted: the bounds settle some,
+    # with_paths the rest at once; only those left without a path are searched,
+    # for the detour that explains why.
+    unlisted = [c for c in ranked.bounds if c not in listed]
+    known = {c: search.has_path(c) for c in unlisted}
+    proven = search.with_paths(c for c, k in known.items() if k is None)
+    more = 0
     detours: list[FoundDetour] = []
-    for contact in ranked.bounds:
-        if contact in listed:
-            continue
-        known = search.has_path(contact)
-        if known is None:
-            known = ranked.first(contact) is not None
-            if not known and (detour := detour_of(contact)) is not None:
+    for contact, has in known.items():
+        if has is None:
+            has = contact in proven
+            if not has and (detour := detour_of(contact)) is not None:
                 detours.append(detour)
-        more += known
+        more += has
     top = [found(p) for p in itertools.islice(ranked.paths(), query.top)]
     neighbours = graph.nbr[int(graph.indptr[me]) : int(graph.indptr[me + 1])].tolist()
     not_asked = sorted(ids[c] for c in neighbours if c in do_not_ask)
