@@ -24,7 +24,7 @@ import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 import numpy.typing as npt
@@ -32,7 +32,7 @@ from pydantic import TypeAdapter
 
 from .companies import CompanyIndex
 from .config import data_dir
-from .graphfile import load_document, read_bytes
+from .graphfile import CHUNK, load_document, read_file
 from .model import Company, Evidence, Group
 from .progress import Progress
 from .stores.compact import CompactGraph
@@ -64,17 +64,44 @@ def open_graph(
         size = path.stat().st_size if path.is_file() else 0
         if size < cache_from:  # named pipes and other non-files go here, to be refused
             return MemoryStore(load_document(path, progress), description)
-        raw = read_bytes(path, progress)
-        digest = hashlib.sha256(raw).hexdigest()
         where = cache_path(path)
-        store = _read(where, digest, description)
-        if store is None:
-            held = [raw]
-            del raw  # the reader drops the bytes once decoded: 160 MiB less at the peak
-            store = _from_bytes(held, path, progress)
-            with contextlib.suppress(OSError):  # a cache that cannot be written is no error
-                _write(store, where, digest)
+        if where.is_file():  # hash without holding the file: the cache is likely good
+            digest, _ = _hashed(path, progress, keep=False)
+            store = _read(where, digest, description)
+            if store is not None:
+                return store
+        digest, held = _hashed(path, progress, keep=True)
+        store = _from_bytes(held, path, progress)
+        with contextlib.suppress(OSError):  # a cache that cannot be written is no error
+            _write(store, where, digest)
         return store
+
+
+def _hashed(path: Path, progress: Progress | None, keep: bool) -> tuple[str, list[bytearray]]:
+    """The SHA-256 of the file, and its bytes in a list if ``keep`` (one-line errors)."""
+    sha = hashlib.sha256()
+    held: list[bytearray] = []
+
+    def reading(handle: BinaryIO) -> None:
+        size = os.fstat(handle.fileno()).st_size
+        data = bytearray(size if keep else min(size, CHUNK))
+        view = memoryview(data)
+        done = 0
+        while done < size or not keep:
+            got = handle.readinto(view[done : done + CHUNK] if keep else view)
+            if not got:
+                break
+            sha.update(view[done : done + got] if keep else view[:got])
+            done += got
+            if progress:
+                progress("reading", done, size)
+        view.release()
+        if keep:
+            del data[done:]  # the file shrank while being read
+            held.append(data)
+
+    read_file(path, reading, progress)
+    return sha.hexdigest(), held
 
 
 def cache_path(path: Path) -> Path:
@@ -95,26 +122,14 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _from_bytes(held: list[bytes], path: Path, progress: Progress | None) -> MemoryStore:
+def _from_bytes(held: list[bytearray], path: Path, progress: Progress | None) -> MemoryStore:
     """The store of a file's bytes (``held``, emptied: the caller keeps no copy)."""
     if path.suffix.lower() == ".json":
-        from .columnar import read_columns
+        from .columnar import read_store
 
-        columns = read_columns(held, str(path))
-        if columns is not None:
-            doc = columns.document
-            return MemoryStore.from_columns(
-                doc.people,
-                columns.a,
-                columns.b,
-                columns.trust,
-                columns.familiarity,
-                companies=doc.companies,
-                groups=doc.groups,
-                me=doc.me,
-                description=str(path),
-                evidence=columns.evidence,
-            )
+        store = read_store(held, str(path))
+        if store is not None:
+            return store
     held.clear()
     return MemoryStore(load_document(path, progress), str(path))
 
@@ -223,8 +238,7 @@ def _store(
     }
     graph = CompactGraph.from_csr(indptr, nbr, data["trust"], data["fam"], data["blocked"])
     evidence = _CachedEvidence(people, data["evidence_keys"], bytes(data["evidence"]), evidence_at)
-    store = MemoryStore.__new__(MemoryStore)
-    store._setup(
+    return MemoryStore.from_parts(
         people,
         CompanyIndex.build(_COMPANIES.validate_json(bytes(data["companies"]))),
         employees,

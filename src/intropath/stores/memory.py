@@ -81,6 +81,28 @@ class MemoryStore:
         )
         return store
 
+    @classmethod
+    def from_parts(
+        cls,
+        people: People,
+        index: CompanyIndex,
+        employees: Mapping[str, Sequence[int]],
+        groups: list[Group],
+        me: str | None,
+        description: str,
+        graph: CompactGraph,
+        do_not_ask: set[int],
+        evidence: Mapping[tuple[str, str], list[Evidence]],
+    ) -> MemoryStore:
+        """Assemble a store from its indexes, as a checked reader built them.
+
+        ``employees`` maps a company key to people numbers in file order; the
+        numbers are positions in ``people`` (and in ``graph``).
+        """
+        store = cls.__new__(cls)
+        store._setup(people, index, employees, groups, me, description, graph, do_not_ask, evidence)
+        return store
+
     def _build(
         self,
         people: list[Person],
