@@ -249,7 +249,6 @@ def _store(
         set(data["do_not_ask"].tolist()),
         evidence,
     )
-    return store
 
 
 class _CachedEvidence(Mapping[tuple[str, str], list[Evidence]]):
