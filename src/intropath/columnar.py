@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import operator
 import re
-from typing import Any, Literal
+from collections.abc import Iterable
+from typing import Any, Literal, TypeVar
 
 import msgspec
 import numpy as np
@@ -26,7 +27,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .companies import CompanyIndex, company_key
 from .model import Company, ContactPolicy, Evidence, Group
-from .stores.compact import CompactGraph, Ints
+from .stores.compact import CompactGraph, Floats, Ints
 from .stores.memory import MemoryStore
 from .stores.people import People, PersonRecord, shortcut
 
@@ -54,23 +55,32 @@ class _File(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     ties: list[_Tie] = msgspec.field(default_factory=list)
 
 
-class _Unsure(Exception):
+T = TypeVar("T")
+
+
+class Unsure(Exception):
     """The fast path cannot vouch for the file: read it the full way."""
 
 
 def read_store(content: bytes | bytearray | list[Any], source: str) -> MemoryStore | None:
     """The graph file's content as a store, or None to read it the full way.
 
-    Given the content in a list, the list is emptied, so that the bytes can be
-    freed as soon as they are decoded.
+    Given the content in a list, the list is emptied once the bytes are
+    decoded, so that they can be freed (and left as they were if they do not
+    decode as an intropath graph file).
     """
-    raw = content.pop() if isinstance(content, list) else content
     try:
-        parsed = msgspec.json.decode(raw, type=_File)
-        del raw
-        return _store(parsed, source)
-    except (msgspec.MsgspecError, RecursionError, ValidationError, _Unsure):
+        return _store(decode(content, _File), source)
+    except (msgspec.MsgspecError, RecursionError, ValidationError, Unsure):
         return None
+
+
+def decode(content: bytes | bytearray | list[Any], kind: type[T]) -> T:
+    """Decode JSON bytes, or the bytes held in a list (emptied once they are decoded)."""
+    held = content if isinstance(content, list) else [content]
+    decoded = msgspec.json.decode(held[-1], type=kind)
+    held.clear()
+    return decoded
 
 
 def _store(parsed: _File, source: str) -> MemoryStore:
@@ -86,8 +96,8 @@ def _store(parsed: _File, source: str) -> MemoryStore:
         offsets=_offsets([len(texts[i]) for i in order]),
     )
     del texts
-    if len(people.number) != len(ids) or (parsed.me is not None and parsed.me not in people.number):
-        raise _Unsure  # a duplicate id, or an owner who is not one of the people
+    if len(set(ids)) != len(ids) or (parsed.me is not None and parsed.me not in people.number):
+        raise Unsure  # a duplicate id, or an owner who is not one of the people
     rank = np.empty(len(ids), dtype=np.int64)
     rank[np.asarray(order, dtype=np.int64)] = np.arange(len(ids), dtype=np.int64)
     index, employees = _companies(_COMPANIES.validate_python(parsed.companies), records, rank)
@@ -110,10 +120,10 @@ def _check_people(records: list[PersonRecord]) -> None:
     for name in ("title", "team", "start", "end"):
         optional += map(operator.attrgetter(name), positions)
     if not all(required) or any(r.title for r in records if not r.company):
-        raise _Unsure  # a blank id, name or company; a title without a company
+        raise Unsure  # a blank id, name or company; a title without a company
     texts = [*required, *(s for s in optional if s is not None), *lists]
     if _UNSTRIPPED.search("\x00" + "\x00\x00".join(texts) + "\x00"):
-        raise _Unsure
+        raise Unsure
 
 
 def _companies(
@@ -129,7 +139,7 @@ def _companies(
     for company in declared:
         key = company_key(company.name)
         if key in seen:
-            raise _Unsure  # the same company twice
+            raise Unsure  # the same company twice
         seen.add(key)
         index.add(company)
     code: dict[str, int] = {}  # written name -> its company's number in `keys`
@@ -169,11 +179,11 @@ def _groups(groups: list[Group], records: list[PersonRecord], people: People) ->
     members = {gid: set(g.members) for gid, g in by_id.items()}
     for group in groups:
         if not all(m in people.number for m in group.members):
-            raise _Unsure  # an unknown member
+            raise Unsure  # an unknown member
     for record in records:
         for group_id in record.groups:
             if group_id not in by_id:
-                raise _Unsure  # an unknown group
+                raise Unsure  # an unknown group
             if record.id not in members[group_id]:
                 members[group_id].add(record.id)
                 by_id[group_id].members.append(record.id)
@@ -183,29 +193,49 @@ def _groups(groups: list[Group], records: list[PersonRecord], people: People) ->
 def _ties(
     ties: list[_Tie], people: People, records: list[PersonRecord], rank: Any
 ) -> tuple[CompactGraph, dict[tuple[str, str], list[Evidence]]]:
-    count, n = len(ties), len(people)
-    numbers = _Numbers(people)
-    a = numbers.of(list(map(operator.attrgetter("a"), ties)))
-    b = numbers.of(list(map(operator.attrgetter("b"), ties)))
-    trust = np.fromiter(map(operator.attrgetter("trust"), ties), np.float64, count)
-    familiarity = np.fromiter(map(operator.attrgetter("familiarity"), ties), np.float64, count)
-    numbers_ok = all(
-        bool(np.all((x >= 0.0) & (x <= 1.0))) for x in (trust, familiarity)
-    )  # NaN fails both comparisons
-    if not numbers_ok or (a == b).any():
-        raise _Unsure
-    pairs = np.sort(np.minimum(a, b) * n + np.maximum(a, b))
-    if (pairs[1:] == pairs[:-1]).any():
-        raise _Unsure  # a duplicate tie
-    evidence: dict[tuple[str, str], list[Evidence]] = {}
-    for tie in ties:
-        if tie.evidence is not msgspec.UNSET and tie.evidence:
-            pair = (tie.a, tie.b) if tie.a <= tie.b else (tie.b, tie.a)
-            evidence[pair] = _EVIDENCE.validate_python(tie.evidence)
-    blocked = np.zeros(n, dtype=bool)
+    get = operator.attrgetter
+    a, b, trust, familiarity, evidence = tie_columns(
+        list(map(get("a"), ties)),
+        list(map(get("b"), ties)),
+        list(map(get("trust"), ties)),
+        list(map(get("familiarity"), ties)),
+        ((t.a, t.b, t.evidence) for t in ties if t.evidence is not msgspec.UNSET and t.evidence),
+        people,
+    )
+    blocked = np.zeros(len(people), dtype=bool)
     closed = [i for i, r in enumerate(records) if r.contact_policy is ContactPolicy.DO_NOT_CONTACT]
     blocked[rank[np.asarray(closed, dtype=np.int64)]] = True
-    return CompactGraph(n, a, b, trust, familiarity, blocked), evidence
+    return CompactGraph(len(people), a, b, trust, familiarity, blocked), evidence
+
+
+def tie_columns(
+    a: list[str],
+    b: list[str],
+    trust: list[float],
+    familiarity: list[float],
+    evidence: Iterable[tuple[str, str, list[Any]]],
+    people: People,
+) -> tuple[Ints, Ints, Floats, Floats, dict[tuple[str, str], list[Evidence]]]:
+    """Ties checked as the full reader checks them, numbered as ``people`` numbers them.
+
+    ``evidence`` gives the raw evidence of the ties that have some. Raises
+    :class:`Unsure` on anything the full reader would refuse.
+    """
+    n = len(people)
+    numbers = _Numbers(people)
+    a_at, b_at = numbers.of(a), numbers.of(b)
+    t = np.fromiter(trust, np.float64, len(trust))
+    f = np.fromiter(familiarity, np.float64, len(familiarity))
+    numbers_ok = all(bool(np.all((x >= 0.0) & (x <= 1.0))) for x in (t, f))  # NaN fails both
+    if not numbers_ok or (a_at == b_at).any():
+        raise Unsure
+    pairs = np.sort(np.minimum(a_at, b_at) * n + np.maximum(a_at, b_at))
+    if (pairs[1:] == pairs[:-1]).any():
+        raise Unsure  # a duplicate tie
+    found: dict[tuple[str, str], list[Evidence]] = {}
+    for x, y, raw in evidence:
+        found[(x, y) if x <= y else (y, x)] = _EVIDENCE.validate_python(raw)
+    return a_at, b_at, t, f, found
 
 
 class _Numbers:
@@ -217,8 +247,8 @@ class _Numbers:
     """
 
     def __init__(self, people: People) -> None:
-        self._number = people.number
         ids = people.ids
+        self._ids = ids
         self._width = max(map(len, ids), default=0)
         joined = "".join(ids)
         # NUL: numpy drops trailing NUL bytes, so "p0" and "p0\0" would compare equal.
@@ -239,11 +269,12 @@ class _Numbers:
             # Equal bytes and equal lengths: the same id (not one cut short, nor NUL-padded).
             if (self._sorted[at] == keys).all() and (self._lengths[at] == lengths).all():
                 return at.astype(np.int64, copy=False)
-            raise _Unsure  # an unknown person
+            raise Unsure  # an unknown person
+        number = {pid: i for i, pid in enumerate(self._ids)}
         try:
-            return np.fromiter(map(self._number.__getitem__, ids), np.int64, len(ids))
+            return np.fromiter(map(number.__getitem__, ids), np.int64, len(ids))
         except KeyError:
-            raise _Unsure from None  # an unknown person
+            raise Unsure from None  # an unknown person
 
 
 def _offsets(lengths: list[int]) -> Any:

@@ -125,9 +125,10 @@ def _gc_paused() -> Iterator[None]:
 def _from_bytes(held: list[bytearray], path: Path, progress: Progress | None) -> MemoryStore:
     """The store of a file's bytes (``held``, emptied: the caller keeps no copy)."""
     if path.suffix.lower() == ".json":
-        from .columnar import read_store
+        from . import columnar, nodelink
 
-        store = read_store(held, str(path))
+        # Each reader leaves the bytes in `held` if they are not its format.
+        store = columnar.read_store(held, str(path)) or nodelink.read_store(held, str(path))
         if store is not None:
             return store
     held.clear()

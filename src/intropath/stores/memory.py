@@ -155,10 +155,7 @@ class MemoryStore:
         self._index = index
         self._employees = employees
         self._group_list = groups
-        self._groups: dict[str, list[Group]] = {}
-        for group in groups:
-            for member in group.members:
-                self._groups.setdefault(member, []).append(group)
+        self._groups: dict[str, list[Group]] | None = None  # built when first asked
         self._evidence = evidence
         self.compact = graph
         self._do_not_ask = do_not_ask
@@ -227,6 +224,11 @@ class MemoryStore:
         return self._people.many(self._employees.get(company_key, ()))
 
     def groups_of(self, person_id: str) -> list[Group]:
+        if self._groups is None:
+            self._groups = {}
+            for group in self._group_list:
+                for member in group.members:
+                    self._groups.setdefault(member, []).append(group)
         return list(self._groups.get(person_id, []))
 
     def to_networkx(self) -> nx.MultiGraph:

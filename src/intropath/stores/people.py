@@ -8,7 +8,8 @@ become :class:`Person` objects the first time they are asked for.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import bisect
+from collections.abc import Iterator, Mapping, Sequence
 
 import msgspec
 import numpy as np
@@ -54,6 +55,30 @@ class PersonRecord(msgspec.Struct, forbid_unknown_fields=True, gc=False):
 _RECORDS = msgspec.json.Decoder(list[PersonRecord])
 
 
+class Numbers(Mapping[str, int]):
+    """Each id's position in a sorted list of ids, found by bisection.
+
+    A dict of 200,000 ids takes a fifth of a second to build, longer than a
+    plan's few hundred lookups take this way.
+    """
+
+    def __init__(self, ids: list[str]) -> None:
+        self._ids = ids
+
+    def __getitem__(self, person_id: object) -> int:
+        if isinstance(person_id, str):
+            i = bisect.bisect_left(self._ids, person_id)
+            if i < len(self._ids) and self._ids[i] == person_id:
+                return i
+        raise KeyError(person_id)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ids)
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+
 class People:
     """People numbered by the sort order of their ids."""
 
@@ -70,7 +95,7 @@ class People:
         person's ``model_dump_json``), one per id.
         """
         self.ids = ids
-        self.number = {pid: i for i, pid in enumerate(ids)}
+        self.number = Numbers(ids)
         self._objects: dict[int, Person] = dict(enumerate(objects)) if objects is not None else {}
         self._blob = blob
         self._offsets = offsets if offsets is not None else np.zeros(1, dtype=np.int64)
