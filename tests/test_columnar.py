@@ -7,9 +7,11 @@ give up on every file the full reader refuses.
 
 from __future__ import annotations
 
+import copy
 import json
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
@@ -168,3 +170,92 @@ def test_the_fast_node_link_store_is_the_full_readers_or_none(
         assert full is None
     else:
         assert full is not None and _summary(opened) == _summary(full)
+
+
+NS = "{http://graphml.graphdrawing.org/xmlns}"
+
+
+def _tie_element(root: ElementTree.Element) -> ElementTree.Element:
+    keys = {k.get("id"): k.get("attr.name") for k in root.iter(f"{NS}key")}
+    for edge in root.iter(f"{NS}edge"):
+        kinds = [d.text for d in edge if keys[d.get("key")] == "kind"]
+        if kinds == ["knows"]:
+            return edge
+    raise AssertionError("no tie")
+
+
+def _set_data(root: ElementTree.Element, name: str, text: str | None) -> None:
+    keys = {
+        k.get("attr.name"): k.get("id") for k in root.iter(f"{NS}key") if k.get("for") == "edge"
+    }
+    edge = _tie_element(root)
+    for data in edge:
+        if data.get("key") == keys[name]:
+            data.text = text
+
+
+def _graph(root: ElementTree.Element) -> ElementTree.Element:
+    return next(root.iter(f"{NS}graph"))
+
+
+GRAPHML_CHANGES: list[Any] = [
+    None,
+    lambda r: _graph(r).set("edgedefault", "directed"),
+    lambda r: _tie_element(r).set("directed", "true"),
+    lambda r: _tie_element(r).set("target", "nobody"),
+    lambda r: _tie_element(r).set("target", _tie_element(r).get("source", "")),
+    lambda r: _graph(r).append(copy.deepcopy(_tie_element(r))),
+    lambda r: _tie_element(r).attrib.pop("source"),
+    lambda r: _set_data(r, "trust", "1.5"),
+    lambda r: _set_data(r, "trust", " 0.5 "),
+    lambda r: _set_data(r, "trust", "nan"),
+    lambda r: _set_data(r, "trust", None),
+    lambda r: _set_data(r, "kind", None),
+    lambda r: _set_data(r, "kind", "likes"),
+    lambda r: _set_data(r, "evidence", '["met at a meetup"]'),
+    lambda r: _set_data(r, "evidence", "[{"),
+    lambda r: _set_data(r, "evidence", '[{"kind": "nope"}]'),
+    lambda r: _tie_element(r).append(ElementTree.Element(f"{NS}data", key="nokey")),
+    lambda r: next(k for k in r.iter(f"{NS}key") if k.get("attr.name") == "trust").set(
+        "attr.type", "int"
+    ),
+    lambda r: _graph(r).append(ElementTree.Element(f"{NS}node", id="zed")),
+    lambda r: _graph(r).append(ElementTree.Element(f"{NS}graph")),
+]
+
+
+@pytest.mark.parametrize("change", GRAPHML_CHANGES)
+@settings(
+    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(drawn=raw_documents(odd_ones=False))
+def test_the_fast_graphml_store_is_the_full_readers_or_none(
+    tmp_path: Path, drawn: tuple[dict[str, Any], bool], change: Any
+) -> None:
+    from intropath import graphml
+    from intropath.interchange import to_graphml
+
+    source = tmp_path / "g.json"
+    source.write_text(json.dumps(drawn[0]))
+    try:
+        root = ElementTree.fromstring(to_graphml(load_document(source)))
+    except GraphFileError:
+        assume(False)  # only files the full reader accepts can be written as GraphML
+    try:
+        _tie_element(root)
+    except AssertionError:
+        assume(False)
+    if change is not None:
+        change(root)
+    path = tmp_path / "g.graphml"
+    path.write_bytes(ElementTree.tostring(root, encoding="utf-8"))
+    fast = graphml.read_store([path.read_bytes()], str(path))
+    try:
+        full: MemoryStore | None = MemoryStore(load_document(path))
+    except GraphFileError as exc:
+        full = None
+        assert fast is None, f"the fast path accepted what the full reader refuses: {exc}"
+    if fast is not None:
+        assert full is not None and _summary(fast) == _summary(full)
+    if change is None:
+        assert fast is not None, "a GraphML file as intropath writes it takes the fast path"

@@ -131,6 +131,12 @@ def _from_bytes(held: list[bytearray], path: Path, progress: Progress | None) ->
         store = columnar.read_store(held, str(path)) or nodelink.read_store(held, str(path))
         if store is not None:
             return store
+    elif path.suffix.lower() == ".graphml":
+        from . import graphml
+
+        store = graphml.read_store(held, str(path))
+        if store is not None:
+            return store
     held.clear()
     return MemoryStore(load_document(path, progress), str(path))
 

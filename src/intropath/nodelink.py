@@ -18,6 +18,7 @@ file the full way, which accepts it or names the problem.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 import msgspec
@@ -28,6 +29,7 @@ from pydantic import ValidationError
 from .columnar import Unsure, decode, tie_columns
 from .errors import GraphFileError
 from .graphfile import _checked
+from .model import GraphDocument
 from .stores.memory import MemoryStore
 from .stores.people import People
 
@@ -94,30 +96,47 @@ def _store(parsed: _NodeLink, source: str) -> MemoryStore:
             raise Unsure
         if _extra(tie):
             raise Unsure  # Tie() refuses other attributes
-    table = People.of(document.people)
-    a, b, trust, familiarity, evidence = tie_columns(
+    return store_with_ties(
+        document,
+        source,
         [t.source for t in ties],
         [t.target for t in ties],
         [t.trust for t in ties],  # type: ignore[misc]
         [t.familiarity for t in ties],  # type: ignore[misc]
         ((t.source, t.target, t.evidence) for t in ties if t.evidence),
-        table,
     )
+
+
+def store_with_ties(
+    document: GraphDocument,
+    source: str,
+    a: list[str],
+    b: list[str],
+    trust: list[float],
+    familiarity: list[float],
+    evidence: Iterable[tuple[str, str, list[Any]]],
+) -> MemoryStore:
+    """The store of a checked document without ties, and of its ties in columns.
+
+    The columns are checked as :func:`intropath.columnar.tie_columns` checks them.
+    """
+    table = People.of(document.people)
+    a_at, b_at, t, f, found = tie_columns(a, b, trust, familiarity, evidence, table)
     # tie_columns numbers people by id; from_columns wants positions in the document.
     position = np.asarray([table.number[p.id] for p in document.people], dtype=np.int64)
     in_document = np.empty_like(position)
     in_document[position] = np.arange(len(position), dtype=np.int64)
     return MemoryStore.from_columns(
         document.people,
-        in_document[a],
-        in_document[b],
-        trust,
-        familiarity,
+        in_document[a_at],
+        in_document[b_at],
+        t,
+        f,
         companies=document.companies,
         groups=document.groups,
         me=document.me,
         description=source,
-        evidence=evidence,
+        evidence=found,
     )
 
 
