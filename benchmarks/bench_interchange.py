@@ -119,7 +119,7 @@ def write_interchange(source: Path, node_link: Path, graphml: Path) -> None:
         out.write(text[:end])
         for a, b, t, f in rest:
             out.write(
-                f"<edge source={quoteattr(a)} target={quoteattr(b)} id=\"0\">"
+                f'<edge source={quoteattr(a)} target={quoteattr(b)} id="0">'
                 f'<data key="{keys["kind"]}">knows</data>'
                 f'<data key="{keys["trust"]}">{t!r}</data>'
                 f'<data key="{keys["familiarity"]}">{f!r}</data>'

@@ -152,9 +152,8 @@ def _companies(
             name = position.company
             c = code.get(name)
             if c is None:
-                key = index.key_of(name)
-                if key is None:
-                    key = index.add(Company(name=name))
+                known = index.key_of(name)
+                key = index.add(Company(name=name)) if known is None else known
                 c = code[name] = key_code.setdefault(key, len(keys))
                 if c == len(keys):
                     keys.append(key)
@@ -163,11 +162,11 @@ def _companies(
     # Employees in file order, each once per company, numbered as the store numbers them.
     n = max(len(records), 1)
     pairs = np.unique(np.asarray(written, dtype=np.int64) * n + np.asarray(person, np.int64))
-    company, who = np.divmod(pairs, n)
-    cuts = np.flatnonzero(np.diff(company)) + 1
+    firm, who = np.divmod(pairs, n)
+    cuts = np.flatnonzero(np.diff(firm)) + 1
     employees = {
         keys[int(c[0])]: rank[w].tolist()
-        for c, w in zip(np.split(company, cuts), np.split(who, cuts), strict=True)
+        for c, w in zip(np.split(firm, cuts), np.split(who, cuts), strict=True)
         if len(c)
     }
     return index, employees
@@ -268,7 +267,8 @@ class _Numbers:
             lengths = np.fromiter(map(len, ids), np.int64, len(ids))
             # Equal bytes and equal lengths: the same id (not one cut short, nor NUL-padded).
             if (self._sorted[at] == keys).all() and (self._lengths[at] == lengths).all():
-                return at.astype(np.int64, copy=False)
+                found: Ints = at.astype(np.int64, copy=False)
+                return found
             raise Unsure  # an unknown person
         number = {pid: i for i, pid in enumerate(self._ids)}
         try:

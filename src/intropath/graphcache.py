@@ -18,13 +18,14 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import io
 import json
 import os
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -82,7 +83,7 @@ def _hashed(path: Path, progress: Progress | None, keep: bool) -> tuple[str, lis
     sha = hashlib.sha256()
     held: list[bytearray] = []
 
-    def reading(handle: BinaryIO) -> None:
+    def reading(handle: io.BufferedReader) -> None:
         size = os.fstat(handle.fileno()).st_size
         data = bytearray(size if keep else min(size, CHUNK))
         view = memoryview(data)

@@ -17,6 +17,7 @@ names the file and the line, or the offending record.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
@@ -24,7 +25,7 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, BinaryIO, Literal
+from typing import Any, Literal
 
 import yaml
 from filelock import FileLock, Timeout
@@ -97,7 +98,7 @@ def read_bytes(path: Path, progress: Progress | None = None) -> bytes:
     """A graph file's bytes, reporting ``reading`` then ``checking`` (one-line errors)."""
     chunks: list[bytes] = []
 
-    def reading(handle: BinaryIO) -> None:
+    def reading(handle: io.BufferedReader) -> None:
         size = os.fstat(handle.fileno()).st_size
         done = 0
         while chunk := handle.read(CHUNK):
@@ -111,7 +112,7 @@ def read_bytes(path: Path, progress: Progress | None = None) -> bytes:
 
 
 def read_file(
-    path: Path, reading: Callable[[BinaryIO], None], progress: Progress | None = None
+    path: Path, reading: Callable[[io.BufferedReader], None], progress: Progress | None = None
 ) -> None:
     """Open a graph file and hand it to ``reading``, then report ``checking`` (one-line errors).
 

@@ -102,7 +102,9 @@ class _Ties:
 
 def _store(content: list[Any], source: str) -> MemoryStore:
     ties = _Ties()
-    parser = ElementTree.XMLPullParser(events=("start", "end"))
+    parser: ElementTree.XMLPullParser[ElementTree.Element] = ElementTree.XMLPullParser(
+        events=("start", "end")
+    )
     root: ElementTree.Element | None = None
     graph: ElementTree.Element | None = None
     for event, element in _events(parser, content):
@@ -134,7 +136,7 @@ def _store(content: list[Any], source: str) -> MemoryStore:
 
 
 def _events(
-    parser: ElementTree.XMLPullParser, content: list[Any]
+    parser: ElementTree.XMLPullParser[ElementTree.Element], content: list[Any]
 ) -> Iterator[tuple[str, ElementTree.Element]]:
     """Parse events of the bytes in ``content`` (emptied when read), checked as UTF-8.
 
