@@ -259,3 +259,21 @@ def test_the_fast_graphml_store_is_the_full_readers_or_none(
         assert full is not None and _summary(fast) == _summary(full)
     if change is None:
         assert fast is not None, "a GraphML file as intropath writes it takes the fast path"
+
+
+def test_people_become_objects_only_when_a_plan_needs_them(tmp_path: Path) -> None:
+    from intropath import plan
+    from intropath.graphfile import save_document
+    from intropath.synthetic import generate
+
+    network = generate(5_000, 20_000, seed=3, team=3, team_ties=(30, 60))
+    path = tmp_path / "g.json"
+    save_document(network.document(), path)
+    company = network.companies[len(network.companies) // 2].name
+    full = plan(MemoryStore(load_document(path)), company, me=network.me).model_dump()
+    full.pop("graph")  # the store's description
+    for _ in range(2):  # read, then from the cache
+        store = graphcache.open_graph(path, cache_from=0)
+        assert store._people._objects == {}
+        assert plan(store, company, me=network.me).model_dump(exclude={"graph"}) == full
+        assert 0 < len(store._people._objects) < 5_000 // 10
