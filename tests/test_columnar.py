@@ -20,6 +20,7 @@ from intropath import graphcache
 from intropath.columnar import read_store
 from intropath.errors import GraphFileError
 from intropath.graphfile import load_document
+from intropath.model import GraphDocument
 from intropath.stores.memory import MemoryStore
 from strategies import raw_documents
 
@@ -90,6 +91,31 @@ def test_an_id_that_only_resembles_a_person_is_unknown(
         graphcache.open_graph(path, cache_from=0)
 
 
+def _accepted(tmp_path: Path, data: dict[str, Any]) -> GraphDocument:
+    """The document of a drawn file, if the full reader accepts it (else the draw is skipped)."""
+    source = tmp_path / "g.json"
+    source.write_text(json.dumps(data))
+    try:
+        return load_document(source)
+    except GraphFileError:
+        assume(False)  # only files the full reader accepts can be written in another format
+        raise
+
+
+def _agrees(path: Path, fast: MemoryStore | None, expect_fast: bool) -> MemoryStore | None:
+    """``fast`` is the full reader's store of ``path`` (returned), or None if allowed."""
+    try:
+        full: MemoryStore | None = MemoryStore(load_document(path))
+    except GraphFileError as exc:
+        full = None
+        assert fast is None, f"the fast path accepted what the full reader refuses: {exc}"
+    if fast is not None:
+        assert full is not None and _summary(fast) == _summary(full)
+    if expect_fast:
+        assert fast is not None, "a file as intropath writes it takes the fast path"
+    return full
+
+
 def _tie_edge(data: dict[str, Any]) -> dict[str, Any]:
     return next(e for e in data["edges"] if e["kind"] == "knows")
 
@@ -142,27 +168,13 @@ def test_the_fast_node_link_store_is_the_full_readers_or_none(
     from intropath import nodelink
     from intropath.interchange import to_node_link
 
-    source = tmp_path / "g.json"
-    source.write_text(json.dumps(drawn[0]))
-    try:
-        data = to_node_link(load_document(source))
-    except GraphFileError:
-        assume(False)  # only files the full reader accepts can be written as node-link
+    data = to_node_link(_accepted(tmp_path, drawn[0]))
     assume(any(e["kind"] == "knows" for e in data["edges"]))
     if change is not None:
         change(data)
     path = tmp_path / "g.nl.json"
     path.write_text(json.dumps(data))
-    fast = nodelink.read_store([path.read_bytes()], str(path))
-    try:
-        full: MemoryStore | None = MemoryStore(load_document(path))
-    except GraphFileError as exc:
-        full = None
-        assert fast is None, f"the fast path accepted what the full reader refuses: {exc}"
-    if fast is not None:
-        assert full is not None and _summary(fast) == _summary(full)
-    if change is None:
-        assert fast is not None, "a node-link file as intropath writes it takes the fast path"
+    full = _agrees(path, nodelink.read_store([path.read_bytes()], str(path)), change is None)
     graphcache.cache_path(path).unlink(missing_ok=True)
     try:
         opened = graphcache.open_graph(path, cache_from=0)
@@ -235,12 +247,7 @@ def test_the_fast_graphml_store_is_the_full_readers_or_none(
     from intropath import graphml
     from intropath.interchange import to_graphml
 
-    source = tmp_path / "g.json"
-    source.write_text(json.dumps(drawn[0]))
-    try:
-        root = ElementTree.fromstring(to_graphml(load_document(source)))
-    except GraphFileError:
-        assume(False)  # only files the full reader accepts can be written as GraphML
+    root = ElementTree.fromstring(to_graphml(_accepted(tmp_path, drawn[0])))
     try:
         _tie_element(root)
     except AssertionError:
@@ -249,16 +256,7 @@ def test_the_fast_graphml_store_is_the_full_readers_or_none(
         change(root)
     path = tmp_path / "g.graphml"
     path.write_bytes(ElementTree.tostring(root, encoding="utf-8"))
-    fast = graphml.read_store([path.read_bytes()], str(path))
-    try:
-        full: MemoryStore | None = MemoryStore(load_document(path))
-    except GraphFileError as exc:
-        full = None
-        assert fast is None, f"the fast path accepted what the full reader refuses: {exc}"
-    if fast is not None:
-        assert full is not None and _summary(fast) == _summary(full)
-    if change is None:
-        assert fast is not None, "a GraphML file as intropath writes it takes the fast path"
+    _agrees(path, graphml.read_store([path.read_bytes()], str(path)), change is None)
 
 
 def test_people_become_objects_only_when_a_plan_needs_them(tmp_path: Path) -> None:
@@ -277,3 +275,12 @@ def test_people_become_objects_only_when_a_plan_needs_them(tmp_path: Path) -> No
         assert store._people._objects == {}
         assert plan(store, company, me=network.me).model_dump(exclude={"graph"}) == full
         assert 0 < len(store._people._objects) < 5_000 // 10
+
+
+def test_person_records_have_the_fields_of_people() -> None:
+    from intropath.model import Person, Position
+    from intropath.stores.people import PersonRecord, PositionRecord
+
+    # The shortcut fields are the record's own; everything else mirrors the model.
+    assert set(PersonRecord.__struct_fields__) == {*Person.model_fields, "company", "title"}
+    assert set(PositionRecord.__struct_fields__) == set(Position.model_fields)
