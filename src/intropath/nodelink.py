@@ -84,11 +84,6 @@ def _store(parsed: _NodeLink, source: str) -> MemoryStore:
     ties = [e for e in edges if e.kind not in _NOT_TIES]
     others = [msgspec.structs.asdict(e) for e in edges if e.kind in _NOT_TIES]
     del edges, parsed.edges, parsed.links
-    data = {"graph": parsed.graph, "nodes": parsed.nodes, "edges": others}
-
-    from .interchange import from_node_link
-
-    document = _checked(from_node_link(_without_unset(data), source), source)
     for tie in ties:
         if tie.trust is UNSET or tie.familiarity is UNSET:
             raise Unsure
@@ -96,14 +91,25 @@ def _store(parsed: _NodeLink, source: str) -> MemoryStore:
             raise Unsure
         if _extra(tie):
             raise Unsure  # Tie() refuses other attributes
+    # Columns now, so that the edge records are freed before networkx reads the rest.
+    a, b = [t.source for t in ties], [t.target for t in ties]
+    trust = [t.trust for t in ties]
+    familiarity = [t.familiarity for t in ties]
+    evidence = [(t.source, t.target, t.evidence) for t in ties if t.evidence]
+    del ties
+
+    from .interchange import from_node_link
+
+    data = {"graph": parsed.graph, "nodes": parsed.nodes, "edges": others}
+    document = _checked(from_node_link(_without_unset(data), source), source)
     return store_with_ties(
         document,
         source,
-        [t.source for t in ties],
-        [t.target for t in ties],
-        [t.trust for t in ties],  # type: ignore[misc]
-        [t.familiarity for t in ties],  # type: ignore[misc]
-        ((t.source, t.target, t.evidence) for t in ties if t.evidence),
+        a,
+        b,
+        trust,  # type: ignore[arg-type]
+        familiarity,  # type: ignore[arg-type]
+        evidence,
     )
 
 
