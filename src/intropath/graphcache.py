@@ -71,20 +71,34 @@ def open_graph(
             store = _read(where, digest, description)
             if store is not None:
                 return store
-        digest, held = _hashed(path, progress, keep=True)
+        # GraphML is parsed as a stream: held in pieces, each freed once parsed.
+        pieces = path.suffix.lower() == ".graphml"
+        digest, held = _hashed(path, progress, keep=True, pieces=pieces)
         store = _from_bytes(held, path, progress)
         with contextlib.suppress(OSError):  # a cache that cannot be written is no error
             _write(store, where, digest)
         return store
 
 
-def _hashed(path: Path, progress: Progress | None, keep: bool) -> tuple[str, list[bytearray]]:
-    """The SHA-256 of the file, and its bytes in a list if ``keep`` (one-line errors)."""
+def _hashed(
+    path: Path, progress: Progress | None, keep: bool, pieces: bool = False
+) -> tuple[str, list[Any]]:
+    """The SHA-256 of the file, and if ``keep`` its bytes in a list (one-line errors).
+
+    The list holds one buffer, or with ``pieces`` the file in pieces of :data:`CHUNK` bytes.
+    """
     sha = hashlib.sha256()
-    held: list[bytearray] = []
+    held: list[Any] = []
 
     def reading(handle: io.BufferedReader) -> None:
         size = os.fstat(handle.fileno()).st_size
+        if pieces:
+            while piece := handle.read(CHUNK):
+                sha.update(piece)
+                held.append(piece)
+                if progress:
+                    progress("reading", sum(map(len, held)), size)
+            return
         data = bytearray(size if keep else min(size, CHUNK))
         view = memoryview(data)
         done = 0
@@ -123,7 +137,7 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _from_bytes(held: list[bytearray], path: Path, progress: Progress | None) -> MemoryStore:
+def _from_bytes(held: list[Any], path: Path, progress: Progress | None) -> MemoryStore:
     """The store of a file's bytes (``held``, emptied: the caller keeps no copy)."""
     if path.suffix.lower() == ".json":
         from . import columnar, nodelink

@@ -65,6 +65,7 @@ class _Ties:
         self.familiarity: list[float] = []
         self.evidence: list[tuple[str, str, list[Any]]] = []
         self.keys: dict[str, tuple[str, str]] = {}  # key id -> (name, attr.type)
+        self._ids: dict[str, str] = {}
 
     def take(self, edge: ElementTree.Element) -> bool:
         """Take the edge as a tie; False if it is a position or membership (kept in the tree)."""
@@ -87,7 +88,9 @@ class _Ties:
         for name in ("trust", "familiarity"):
             if name not in values or values[name][1] not in _FLOATS:
                 raise Unsure
-        a, b = edge.get("source", ""), edge.get("target", "")
+        # One string per person, not one per tie end (two million ties: 200 MB less).
+        a = self._ids.setdefault(edge.get("source", ""), edge.get("source", ""))
+        b = self._ids.setdefault(edge.get("target", ""), edge.get("target", ""))
         self.a.append(a)
         self.b.append(b)
         self.trust.append(float(values["trust"][0]))
@@ -107,6 +110,7 @@ def _store(content: list[Any], source: str) -> MemoryStore:
     )
     root: ElementTree.Element | None = None
     graph: ElementTree.Element | None = None
+    taken = 0
     for event, element in _events(parser, content):
         if event == "start":
             if root is None:
@@ -123,12 +127,16 @@ def _store(content: list[Any], source: str) -> MemoryStore:
         elif element.tag == f"{_NS}edge" and graph is not None and ties.take(element):
             element.clear()  # a tie: in the columns now
             element.tag = _TAKEN
+            taken += 1
+            if taken % 500_000 == 0:  # removed in passes: remove() would scan from the start
+                graph[:] = [child for child in graph if child.tag != _TAKEN]
     if root is None or graph is None:
         raise Unsure
     graph[:] = [child for child in graph if child.tag != _TAKEN]
     from .interchange import from_graphml
 
     small = ElementTree.tostring(root, encoding="unicode")
+    del root, graph, parser  # the big tree, before networkx builds its own
     document = _checked(from_graphml(small, source), source)
     return store_with_ties(
         document, source, ties.a, ties.b, ties.trust, ties.familiarity, ties.evidence
@@ -138,18 +146,20 @@ def _store(content: list[Any], source: str) -> MemoryStore:
 def _events(
     parser: ElementTree.XMLPullParser[ElementTree.Element], content: list[Any]
 ) -> Iterator[tuple[str, ElementTree.Element]]:
-    """Parse events of the bytes in ``content`` (emptied when read), checked as UTF-8.
+    """Parse events of the bytes in ``content``, checked as UTF-8; each piece is dropped once fed.
 
     The full reader decodes the file as UTF-8 (a BOM allowed) before XML sees it.
     """
-    data = memoryview(content.pop())
+    content.reverse()  # pieces are taken from the end
     utf8 = codecs.getincrementaldecoder("utf-8-sig")()
-    for start in range(0, len(data), CHUNK):
-        chunk = bytes(data[start : start + CHUNK])
-        utf8.decode(chunk)
-        parser.feed(chunk)
-        yield from parser.read_events()  # type: ignore[misc]
+    while content:
+        data = memoryview(content.pop())
+        for start in range(0, len(data), CHUNK):
+            chunk = bytes(data[start : start + CHUNK])
+            utf8.decode(chunk)
+            parser.feed(chunk)
+            yield from parser.read_events()  # type: ignore[misc]
+        data.release()
     utf8.decode(b"", final=True)
-    data.release()
     parser.close()
     yield from parser.read_events()  # type: ignore[misc]
