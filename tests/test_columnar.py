@@ -116,6 +116,17 @@ def _agrees(path: Path, fast: MemoryStore | None, expect_fast: bool) -> MemorySt
     return full
 
 
+def _opens_as(path: Path, full: MemoryStore | None) -> None:
+    """Through the cache (the file read in pieces for GraphML): the full reader's store."""
+    graphcache.cache_path(path).unlink(missing_ok=True)
+    try:
+        opened = graphcache.open_graph(path, cache_from=0)
+    except GraphFileError:
+        assert full is None
+    else:
+        assert full is not None and _summary(opened) == _summary(full)
+
+
 def _tie_edge(data: dict[str, Any]) -> dict[str, Any]:
     return next(e for e in data["edges"] if e["kind"] == "knows")
 
@@ -175,13 +186,7 @@ def test_the_fast_node_link_store_is_the_full_readers_or_none(
     path = tmp_path / "g.nl.json"
     path.write_text(json.dumps(data))
     full = _agrees(path, nodelink.read_store([path.read_bytes()], str(path)), change is None)
-    graphcache.cache_path(path).unlink(missing_ok=True)
-    try:
-        opened = graphcache.open_graph(path, cache_from=0)
-    except GraphFileError:
-        assert full is None
-    else:
-        assert full is not None and _summary(opened) == _summary(full)
+    _opens_as(path, full)
 
 
 NS = "{http://graphml.graphdrawing.org/xmlns}"
@@ -256,7 +261,8 @@ def test_the_fast_graphml_store_is_the_full_readers_or_none(
         change(root)
     path = tmp_path / "g.graphml"
     path.write_bytes(ElementTree.tostring(root, encoding="utf-8"))
-    _agrees(path, graphml.read_store([path.read_bytes()], str(path)), change is None)
+    full = _agrees(path, graphml.read_store([path.read_bytes()], str(path)), change is None)
+    _opens_as(path, full)
 
 
 def test_people_become_objects_only_when_a_plan_needs_them(tmp_path: Path) -> None:
@@ -284,3 +290,25 @@ def test_person_records_have_the_fields_of_people() -> None:
     # The shortcut fields are the record's own; everything else mirrors the model.
     assert set(PersonRecord.__struct_fields__) == {*Person.model_fields, "company", "title"}
     assert set(PositionRecord.__struct_fields__) == set(Position.model_fields)
+
+
+def test_graphml_read_in_small_pieces_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from intropath import graphml
+    from intropath.graphfile import save_document
+    from intropath.synthetic import generate
+
+    path = tmp_path / "g.graphml"
+    save_document(generate(60, 200, seed=5, team=2).document(), path)
+    full = MemoryStore(load_document(path))
+    monkeypatch.setattr(graphcache, "CHUNK", 97)  # pieces split tags and characters
+    monkeypatch.setattr(graphml, "CHUNK", 41)
+
+    def no_full_reader(*args: object) -> None:
+        raise AssertionError("the file was read the full way")
+
+    monkeypatch.setattr(graphcache, "load_document", no_full_reader)
+    store = graphcache.open_graph(path, cache_from=0)
+    assert _summary(store) == _summary(full)
+    assert graphml.read_store([path.read_bytes()], str(path)) is not None
