@@ -120,6 +120,7 @@ def _store(content: list[Any], source: str) -> MemoryStore:
                     raise Unsure  # nested or several graphs, or a directed one
                 graph = element
             continue
+        element.tail = None  # the whitespace between elements: a tenth of a big tree
         if element.tag == f"{_NS}key":
             name = element.get("yfiles.type") or element.get("attr.name")
             kind = "yfiles" if element.get("yfiles.type") else element.get("attr.type", "string")
@@ -136,7 +137,7 @@ def _store(content: list[Any], source: str) -> MemoryStore:
     from .interchange import from_graphml
 
     small = ElementTree.tostring(root, encoding="unicode")
-    del root, graph, parser  # the big tree, before networkx builds its own
+    del root, graph, parser, element  # the big tree, before networkx builds its own
     document = _checked(from_graphml(small, source), source)
     return store_with_ties(
         document, source, ties.a, ties.b, ties.trust, ties.familiarity, ties.evidence
