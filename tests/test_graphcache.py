@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intropath import graphcache, plan, sample_graph_path
-from intropath.columnar import read_columns
+from intropath.columnar import read_store
 from intropath.errors import GraphFileError
 from intropath.graphfile import load_document, save_document
 from intropath.model import GraphDocument
@@ -59,7 +59,7 @@ def test_columnar_and_cached_stores_equal_the_full_reader(
     path = tmp_path / "g.json"
     path.write_text(json.dumps(_with_evidence(document, every)))
     full = MemoryStore(load_document(path))
-    columns = read_columns(path.read_bytes(), str(path))
+    columns = read_store(path.read_bytes(), str(path))
     assert columns is not None  # plain files take the fast path
     graphcache.cache_path(path).unlink(missing_ok=True)
     first = graphcache.open_graph(path, cache_from=0)  # columnar, then written to the cache
@@ -84,7 +84,7 @@ def test_what_the_fast_path_is_unsure_of_is_read_the_full_way(
     data["people"].append({"id": "p1", "name": "C"})
     path = tmp_path / "g.json"
     path.write_text(json.dumps({**data, "ties": [tie]}))
-    assert read_columns(path.read_bytes(), str(path)) is None
+    assert read_store(path.read_bytes(), str(path)) is None
     _same(graphcache.open_graph(path, cache_from=0), MemoryStore(load_document(path)))
 
 

@@ -1,32 +1,41 @@
-"""Reading large intropath JSON graph files with ties as columns.
+"""Reading large intropath JSON graph files without an object per person or tie.
 
-Two million ties as pydantic objects take half a minute and gigabytes; as
-columns they take a second. msgspec decodes the ties into small typed records,
-numpy checks them all at once (numbers in [0, 1], known people, no loops, no
-duplicates), and pydantic validates the rest of the file and any tie evidence,
-as :mod:`intropath.graphfile` does.
+Two million ties and 200,000 people as pydantic objects take half a minute
+and gigabytes. Here msgspec decodes the file into small typed records, the
+checks the full reader makes are made over whole columns (numbers in [0, 1],
+known people, no loops, no duplicates, no blank ids, nothing to strip), and
+the store is built from the columns: people stay JSON records until a plan
+asks for them (:class:`~intropath.stores.people.People`).
 
-The fast path only accepts what the full reader accepts, with the same
-result. Anything it is not sure of (a problem, an id with spaces around it, a
-number written as text) makes it give up, and the caller reads the file the
-full way, which then accepts it or names the problem with the file and record.
+The fast path only accepts what the full reader accepts, with the same store
+as a result. Anything it is not sure of (a problem, an id with spaces around
+it, a number written as text) makes it give up, and the caller reads the file
+the full way (:mod:`intropath.graphfile`), which then accepts it or names the
+problem with the file and record.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+import operator
+import re
+from collections.abc import Iterable
+from typing import Any, Literal, TypeVar
 
 import msgspec
 import numpy as np
 from pydantic import TypeAdapter, ValidationError
 
-from .errors import GraphFileError
-from .graphfile import parse_document
-from .model import Evidence, GraphDocument
-from .stores.compact import Floats, Ints
+from .companies import CompanyIndex, company_key
+from .model import Company, ContactPolicy, Evidence, Group
+from .stores.compact import CompactGraph, Floats, Ints
+from .stores.memory import MemoryStore
+from .stores.people import People, PersonRecord, shortcut
 
 _EVIDENCE = TypeAdapter(list[Evidence])
+_COMPANIES = TypeAdapter(list[Company])
+_GROUPS = TypeAdapter(list[Group])
+# A string the full reader would strip (str.isspace is a superset of what pydantic strips).
+_UNSTRIPPED = re.compile(r"\x00\s|\s\x00")
 
 
 class _Tie(msgspec.Struct, forbid_unknown_fields=True, gc=False):
@@ -37,73 +46,238 @@ class _Tie(msgspec.Struct, forbid_unknown_fields=True, gc=False):
     evidence: list[Any] | msgspec.UnsetType = msgspec.UNSET
 
 
-class _File(msgspec.Struct, forbid_unknown_fields=True):
-    version: Any = msgspec.UNSET
-    me: Any = msgspec.UNSET
-    people: Any = msgspec.UNSET
-    companies: Any = msgspec.UNSET
-    groups: Any = msgspec.UNSET
+class _File(msgspec.Struct, forbid_unknown_fields=True, gc=False):
+    version: Literal[1] = 1
+    me: str | None = None
+    people: msgspec.Raw = msgspec.Raw(b"[]")
+    companies: list[Any] = msgspec.field(default_factory=list)
+    groups: list[Any] = msgspec.field(default_factory=list)
     ties: list[_Tie] = msgspec.field(default_factory=list)
 
 
-@dataclass
-class Columns:
-    """A graph file's document without its ties, and the ties as columns."""
-
-    document: GraphDocument
-    a: Ints
-    b: Ints
-    """Positions in ``document.people``."""
-    trust: Floats
-    familiarity: Floats
-    evidence: dict[tuple[str, str], list[Evidence]]
-    """Keyed by the two ids in order."""
+T = TypeVar("T")
 
 
-def read_columns(content: bytes | list[bytes], source: str) -> Columns | None:
-    """The graph file's content as columns, or None to read it the full way.
+class Unsure(Exception):
+    """The fast path cannot vouch for the file: read it the full way."""
 
-    Given the bytes in a list, the list is emptied, so that they can be freed
-    as soon as they are decoded.
+
+def read_store(content: bytes | bytearray | list[Any], source: str) -> MemoryStore | None:
+    """The graph file's content as a store, or None to read it the full way.
+
+    Given the content in a list, the list is emptied once the bytes are
+    decoded, so that they can be freed (and left as they were if they do not
+    decode as an intropath graph file).
     """
-    raw = content.pop() if isinstance(content, list) else content
     try:
-        parsed = msgspec.json.decode(raw, type=_File)
-    except (msgspec.MsgspecError, RecursionError):
+        return _store(decode(content, _File), source)
+    except (msgspec.MsgspecError, RecursionError, ValidationError, Unsure):
         return None
-    finally:
-        del raw
-    rest = {
-        name: value
-        for name in ("version", "me", "people", "companies", "groups")
-        if (value := getattr(parsed, name)) is not msgspec.UNSET
+
+
+def decode(content: bytes | bytearray | list[Any], kind: type[T]) -> T:
+    """Decode JSON bytes, or the bytes held in a list (emptied once they are decoded)."""
+    held = content if isinstance(content, list) else [content]
+    decoded = msgspec.json.decode(held[-1], type=kind)
+    held.clear()
+    return decoded
+
+
+def _store(parsed: _File, source: str) -> MemoryStore:
+    records = msgspec.json.decode(parsed.people, type=list[PersonRecord])
+    texts = msgspec.json.decode(parsed.people, type=list[msgspec.Raw])
+    del parsed.people
+    _check_people(records)
+    ids = [r.id for r in records]
+    order = sorted(range(len(ids)), key=ids.__getitem__)
+    people = People(
+        [ids[i] for i in order],
+        blob=b"".join(texts[i] for i in order),
+        offsets=_offsets([len(texts[i]) for i in order]),
+    )
+    del texts
+    if len(set(ids)) != len(ids) or (parsed.me is not None and parsed.me not in people.number):
+        raise Unsure  # a duplicate id, or an owner who is not one of the people
+    rank = np.empty(len(ids), dtype=np.int64)
+    rank[np.asarray(order, dtype=np.int64)] = np.arange(len(ids), dtype=np.int64)
+    index, employees = _companies(_COMPANIES.validate_python(parsed.companies), records, rank)
+    groups = _groups(_GROUPS.validate_python(parsed.groups), records, people)
+    graph, evidence = _ties(parsed.ties, people, records, rank)
+    do_not_ask = {int(rank[i]) for i, r in enumerate(records) if r.do_not_ask}
+    return MemoryStore.from_parts(
+        people, index, employees, groups, parsed.me, source, graph, do_not_ask, evidence
+    )
+
+
+def _check_people(records: list[PersonRecord]) -> None:
+    """What the full reader checks beyond types: no blank names, nothing to strip."""
+    required = [r.id for r in records] + [r.name for r in records]
+    optional = [r.headline for r in records] + [r.email for r in records]
+    optional += [r.profile_url for r in records]
+    lists = [s for r in records for s in (*r.groups, *r.sources)]
+    positions = [p for r in records for p in shortcut(r)]
+    required += [p.company for p in positions]
+    for name in ("title", "team", "start", "end"):
+        optional += map(operator.attrgetter(name), positions)
+    if not all(required) or any(r.title for r in records if not r.company):
+        raise Unsure  # a blank id, name or company; a title without a company
+    texts = [*required, *(s for s in optional if s is not None), *lists]
+    if _UNSTRIPPED.search("\x00" + "\x00\x00".join(texts) + "\x00"):
+        raise Unsure
+
+
+def _companies(
+    declared: list[Company], records: list[PersonRecord], rank: Any
+) -> tuple[CompanyIndex, dict[str, list[int]]]:
+    """The company index (declared, then implied by positions) and each one's employees.
+
+    Each written name is looked up once: a name's key never changes as
+    implied companies are added (only a name with no company gets one).
+    """
+    index = CompanyIndex()
+    seen: set[str] = set()
+    for company in declared:
+        key = company_key(company.name)
+        if key in seen:
+            raise Unsure  # the same company twice
+        seen.add(key)
+        index.add(company)
+    code: dict[str, int] = {}  # written name -> its company's number in `keys`
+    keys: list[str] = []
+    key_code: dict[str, int] = {}
+    person: list[int] = []
+    written: list[int] = []
+    for i, record in enumerate(records):
+        for position in shortcut(record):
+            name = position.company
+            c = code.get(name)
+            if c is None:
+                known = index.key_of(name)
+                key = index.add(Company(name=name)) if known is None else known
+                c = code[name] = key_code.setdefault(key, len(keys))
+                if c == len(keys):
+                    keys.append(key)
+            person.append(i)
+            written.append(c)
+    # Employees in file order, each once per company, numbered as the store numbers them.
+    n = max(len(records), 1)
+    pairs = np.unique(np.asarray(written, dtype=np.int64) * n + np.asarray(person, np.int64))
+    firm, who = np.divmod(pairs, n)
+    cuts = np.flatnonzero(np.diff(firm)) + 1
+    employees = {
+        keys[int(c[0])]: rank[w].tolist()
+        for c, w in zip(np.split(firm, cuts), np.split(who, cuts), strict=True)
+        if len(c)
     }
-    try:
-        document = parse_document(rest, source)
-    except (GraphFileError, RecursionError):
-        return None  # the full reader names the problem (and counts the ones in ties)
-    ties = parsed.ties
-    count = len(ties)
-    position = {p.id: i for i, p in enumerate(document.people)}
-    a = np.fromiter((position.get(t.a, -1) for t in ties), dtype=np.int64, count=count)
-    b = np.fromiter((position.get(t.b, -1) for t in ties), dtype=np.int64, count=count)
-    trust = np.fromiter((t.trust for t in ties), dtype=np.float64, count=count)
-    familiarity = np.fromiter((t.familiarity for t in ties), dtype=np.float64, count=count)
-    numbers_ok = all(
-        bool(np.all((x >= 0.0) & (x <= 1.0))) for x in (trust, familiarity)
-    )  # NaN fails both comparisons
-    if not numbers_ok or (a < 0).any() or (b < 0).any() or (a == b).any():
-        return None
-    pairs = np.sort(np.minimum(a, b) * len(position) + np.maximum(a, b))
+    return index, employees
+
+
+def _groups(groups: list[Group], records: list[PersonRecord], people: People) -> list[Group]:
+    """Groups with their members, those named by people records added (as the full reader)."""
+    by_id = {g.id: g for g in groups}
+    members = {gid: set(g.members) for gid, g in by_id.items()}
+    for group in groups:
+        if not all(m in people.number for m in group.members):
+            raise Unsure  # an unknown member
+    for record in records:
+        for group_id in record.groups:
+            if group_id not in by_id:
+                raise Unsure  # an unknown group
+            if record.id not in members[group_id]:
+                members[group_id].add(record.id)
+                by_id[group_id].members.append(record.id)
+    return groups
+
+
+def _ties(
+    ties: list[_Tie], people: People, records: list[PersonRecord], rank: Any
+) -> tuple[CompactGraph, dict[tuple[str, str], list[Evidence]]]:
+    get = operator.attrgetter
+    a, b, trust, familiarity, evidence = tie_columns(
+        list(map(get("a"), ties)),
+        list(map(get("b"), ties)),
+        list(map(get("trust"), ties)),
+        list(map(get("familiarity"), ties)),
+        ((t.a, t.b, t.evidence) for t in ties if t.evidence is not msgspec.UNSET and t.evidence),
+        people,
+    )
+    blocked = np.zeros(len(people), dtype=bool)
+    closed = [i for i, r in enumerate(records) if r.contact_policy is ContactPolicy.DO_NOT_CONTACT]
+    blocked[rank[np.asarray(closed, dtype=np.int64)]] = True
+    return CompactGraph(len(people), a, b, trust, familiarity, blocked), evidence
+
+
+def tie_columns(
+    a: list[str],
+    b: list[str],
+    trust: list[float],
+    familiarity: list[float],
+    evidence: Iterable[tuple[str, str, list[Any]]],
+    people: People,
+) -> tuple[Ints, Ints, Floats, Floats, dict[tuple[str, str], list[Evidence]]]:
+    """Ties checked as the full reader checks them, numbered as ``people`` numbers them.
+
+    ``evidence`` gives the raw evidence of the ties that have some. Raises
+    :class:`Unsure` on anything the full reader would refuse.
+    """
+    n = len(people)
+    numbers = _Numbers(people)
+    a_at, b_at = numbers.of(a), numbers.of(b)
+    t = np.fromiter(trust, np.float64, len(trust))
+    f = np.fromiter(familiarity, np.float64, len(familiarity))
+    numbers_ok = all(bool(np.all((x >= 0.0) & (x <= 1.0))) for x in (t, f))  # NaN fails both
+    if not numbers_ok or (a_at == b_at).any():
+        raise Unsure
+    pairs = np.sort(np.minimum(a_at, b_at) * n + np.maximum(a_at, b_at))
     if (pairs[1:] == pairs[:-1]).any():
-        return None  # a duplicate tie
-    evidence: dict[tuple[str, str], list[Evidence]] = {}
-    for tie in ties:
-        if tie.evidence is not msgspec.UNSET and tie.evidence:
-            try:
-                found = _EVIDENCE.validate_python(tie.evidence)
-            except (ValidationError, RecursionError):
-                return None
-            pair = (tie.a, tie.b) if tie.a <= tie.b else (tie.b, tie.a)
-            evidence[pair] = found
-    return Columns(document, a, b, trust, familiarity, evidence)
+        raise Unsure  # a duplicate tie
+    found: dict[tuple[str, str], list[Evidence]] = {}
+    for x, y, raw in evidence:
+        found[(x, y) if x <= y else (y, x)] = _EVIDENCE.validate_python(raw)
+    return a_at, b_at, t, f, found
+
+
+class _Numbers:
+    """People numbers of many ids at once (an unknown id is a problem).
+
+    Short ASCII ids, as generated ones are, are compared as fixed-width bytes
+    in numpy: four times faster than a dict lookup per id. Others go through
+    the dict.
+    """
+
+    def __init__(self, people: People) -> None:
+        ids = people.ids
+        self._ids = ids
+        self._width = max(map(len, ids), default=0)
+        joined = "".join(ids)
+        # NUL: numpy drops trailing NUL bytes, so "p0" and "p0\0" would compare equal.
+        if ids and joined.isascii() and "\x00" not in joined:
+            self._sorted = self._keys(ids)  # ids are sorted, and so are their bytes
+            self._lengths = np.fromiter(map(len, ids), np.int64, len(ids))
+
+    def _keys(self, ids: list[str]) -> Any:
+        keys = np.array(ids, dtype=f"S{max(self._width, 8)}")  # longer ids are cut
+        # Big-endian: numbers in the order of the bytes, so the sorted ids stay sorted.
+        return keys.view(">u8").astype(np.uint64) if self._width <= 8 else keys
+
+    def of(self, ids: list[str]) -> Ints:
+        if hasattr(self, "_sorted") and "".join(ids).isascii():
+            keys = self._keys(ids)
+            at = np.minimum(np.searchsorted(self._sorted, keys), len(self._sorted) - 1)
+            lengths = np.fromiter(map(len, ids), np.int64, len(ids))
+            # Equal bytes and equal lengths: the same id (not one cut short, nor NUL-padded).
+            if (self._sorted[at] == keys).all() and (self._lengths[at] == lengths).all():
+                found: Ints = at.astype(np.int64, copy=False)
+                return found
+            raise Unsure  # an unknown person
+        number = {pid: i for i, pid in enumerate(self._ids)}
+        try:
+            return np.fromiter(map(number.__getitem__, ids), np.int64, len(ids))
+        except KeyError:
+            raise Unsure from None  # an unknown person
+
+
+def _offsets(lengths: list[int]) -> Any:
+    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=offsets[1:])
+    return offsets

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import io
 import json
 import os
 import tempfile
@@ -32,7 +33,7 @@ from pydantic import TypeAdapter
 
 from .companies import CompanyIndex
 from .config import data_dir
-from .graphfile import load_document, read_bytes
+from .graphfile import CHUNK, load_document, read_file
 from .model import Company, Evidence, Group
 from .progress import Progress
 from .stores.compact import CompactGraph
@@ -64,17 +65,58 @@ def open_graph(
         size = path.stat().st_size if path.is_file() else 0
         if size < cache_from:  # named pipes and other non-files go here, to be refused
             return MemoryStore(load_document(path, progress), description)
-        raw = read_bytes(path, progress)
-        digest = hashlib.sha256(raw).hexdigest()
         where = cache_path(path)
-        store = _read(where, digest, description)
-        if store is None:
-            held = [raw]
-            del raw  # the reader drops the bytes once decoded: 160 MiB less at the peak
-            store = _from_bytes(held, path, progress)
-            with contextlib.suppress(OSError):  # a cache that cannot be written is no error
-                _write(store, where, digest)
+        if where.is_file():  # hash without holding the file: the cache is likely good
+            digest, _ = _hashed(path, progress, keep=False)
+            store = _read(where, digest, description)
+            if store is not None:
+                return store
+        # GraphML is parsed as a stream: held in pieces, each freed once parsed.
+        pieces = path.suffix.lower() == ".graphml"
+        digest, held = _hashed(path, progress, keep=True, pieces=pieces)
+        store = _from_bytes(held, path, progress)
+        with contextlib.suppress(OSError):  # a cache that cannot be written is no error
+            _write(store, where, digest)
         return store
+
+
+def _hashed(
+    path: Path, progress: Progress | None, keep: bool, pieces: bool = False
+) -> tuple[str, list[Any]]:
+    """The SHA-256 of the file, and if ``keep`` its bytes in a list (one-line errors).
+
+    The list holds one buffer, or with ``pieces`` the file in pieces of :data:`CHUNK` bytes.
+    """
+    sha = hashlib.sha256()
+    held: list[Any] = []
+
+    def reading(handle: io.BufferedReader) -> None:
+        size = os.fstat(handle.fileno()).st_size
+        if pieces:
+            while piece := handle.read(CHUNK):
+                sha.update(piece)
+                held.append(piece)
+                if progress:
+                    progress("reading", sum(map(len, held)), size)
+            return
+        data = bytearray(size if keep else min(size, CHUNK))
+        view = memoryview(data)
+        done = 0
+        while done < size or not keep:
+            got = handle.readinto(view[done : done + CHUNK] if keep else view)
+            if not got:
+                break
+            sha.update(view[done : done + got] if keep else view[:got])
+            done += got
+            if progress:
+                progress("reading", done, size)
+        view.release()
+        if keep:
+            del data[done:]  # the file shrank while being read
+            held.append(data)
+
+    read_file(path, reading, progress)
+    return sha.hexdigest(), held
 
 
 def cache_path(path: Path) -> Path:
@@ -95,26 +137,21 @@ def _gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _from_bytes(held: list[bytes], path: Path, progress: Progress | None) -> MemoryStore:
+def _from_bytes(held: list[Any], path: Path, progress: Progress | None) -> MemoryStore:
     """The store of a file's bytes (``held``, emptied: the caller keeps no copy)."""
     if path.suffix.lower() == ".json":
-        from .columnar import read_columns
+        from . import columnar, nodelink
 
-        columns = read_columns(held, str(path))
-        if columns is not None:
-            doc = columns.document
-            return MemoryStore.from_columns(
-                doc.people,
-                columns.a,
-                columns.b,
-                columns.trust,
-                columns.familiarity,
-                companies=doc.companies,
-                groups=doc.groups,
-                me=doc.me,
-                description=str(path),
-                evidence=columns.evidence,
-            )
+        # Each reader leaves the bytes in `held` if they are not its format.
+        store = columnar.read_store(held, str(path)) or nodelink.read_store(held, str(path))
+        if store is not None:
+            return store
+    elif path.suffix.lower() == ".graphml":
+        from . import graphml
+
+        store = graphml.read_store(held, str(path))
+        if store is not None:
+            return store
     held.clear()
     return MemoryStore(load_document(path, progress), str(path))
 
@@ -226,8 +263,7 @@ def _store(
     }
     graph = CompactGraph.from_csr(indptr, nbr, data["trust"], data["fam"], data["blocked"], tie)
     evidence = _CachedEvidence(people, data["evidence_keys"], bytes(data["evidence"]), evidence_at)
-    store = MemoryStore.__new__(MemoryStore)
-    store._setup(
+    return MemoryStore.from_parts(
         people,
         CompanyIndex.build(_COMPANIES.validate_json(bytes(data["companies"]))),
         employees,
@@ -238,7 +274,6 @@ def _store(
         set(data["do_not_ask"].tolist()),
         evidence,
     )
-    return store
 
 
 class _CachedEvidence(Mapping[tuple[str, str], list[Evidence]]):

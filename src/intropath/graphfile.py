@@ -17,11 +17,12 @@ names the file and the line, or the offending record.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Literal
@@ -95,34 +96,43 @@ def _parse_text(text: str, path: Path) -> GraphDocument:
 
 def read_bytes(path: Path, progress: Progress | None = None) -> bytes:
     """A graph file's bytes, reporting ``reading`` then ``checking`` (one-line errors)."""
-    if not path.exists():
-        raise GraphFileError(f"{path}: no such graph file")
-    if path.is_dir():
-        raise GraphFileError(f"{path}: is a directory, not a graph file")
-    problem = not_a_file(path)
-    if problem:  # a named pipe would block the read forever
-        raise GraphFileError(f"{path}: {problem}, not a graph file")
-    try:
-        raw = _read(path, progress)
-    except OSError as exc:
-        raise GraphFileError(f"{path}: cannot read: {exc}") from None
-    log.info("read %s", path)
-    if progress:
-        progress("checking", 0, 0)
-    return raw
+    chunks: list[bytes] = []
 
-
-def _read(path: Path, progress: Progress | None) -> bytes:
-    with path.open("rb") as handle:
+    def reading(handle: io.BufferedReader) -> None:
         size = os.fstat(handle.fileno()).st_size
-        chunks: list[bytes] = []
         done = 0
         while chunk := handle.read(CHUNK):
             chunks.append(chunk)
             done += len(chunk)
             if progress:
                 progress("reading", done, size)
+
+    read_file(path, reading, progress)
     return b"".join(chunks)
+
+
+def read_file(
+    path: Path, reading: Callable[[io.BufferedReader], None], progress: Progress | None = None
+) -> None:
+    """Open a graph file and hand it to ``reading``, then report ``checking`` (one-line errors).
+
+    Only regular files are opened: a named pipe would block the read forever.
+    """
+    if not path.exists():
+        raise GraphFileError(f"{path}: no such graph file")
+    if path.is_dir():
+        raise GraphFileError(f"{path}: is a directory, not a graph file")
+    problem = not_a_file(path)
+    if problem:
+        raise GraphFileError(f"{path}: {problem}, not a graph file")
+    try:
+        with path.open("rb") as handle:
+            reading(handle)
+    except OSError as exc:
+        raise GraphFileError(f"{path}: cannot read: {exc}") from None
+    log.info("read %s", path)
+    if progress:
+        progress("checking", 0, 0)
 
 
 def _load_yaml(text: str, path: Path) -> Any:

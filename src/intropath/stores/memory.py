@@ -81,6 +81,28 @@ class MemoryStore:
         )
         return store
 
+    @classmethod
+    def from_parts(
+        cls,
+        people: People,
+        index: CompanyIndex,
+        employees: Mapping[str, Sequence[int]],
+        groups: list[Group],
+        me: str | None,
+        description: str,
+        graph: CompactGraph,
+        do_not_ask: set[int],
+        evidence: Mapping[tuple[str, str], list[Evidence]],
+    ) -> MemoryStore:
+        """Assemble a store from its indexes, as a checked reader built them.
+
+        ``employees`` maps a company key to people numbers in file order; the
+        numbers are positions in ``people`` (and in ``graph``).
+        """
+        store = cls.__new__(cls)
+        store._setup(people, index, employees, groups, me, description, graph, do_not_ask, evidence)
+        return store
+
     def _build(
         self,
         people: list[Person],
@@ -133,10 +155,7 @@ class MemoryStore:
         self._index = index
         self._employees = employees
         self._group_list = groups
-        self._groups: dict[str, list[Group]] = {}
-        for group in groups:
-            for member in group.members:
-                self._groups.setdefault(member, []).append(group)
+        self._groups: dict[str, list[Group]] | None = None  # built when first asked
         self._evidence = evidence
         self.compact = graph
         self._do_not_ask = do_not_ask
@@ -206,6 +225,11 @@ class MemoryStore:
         return self._people.many(self._employees.get(company_key, ()))
 
     def groups_of(self, person_id: str) -> list[Group]:
+        if self._groups is None:
+            self._groups = {}
+            for group in self._group_list:
+                for member in group.members:
+                    self._groups.setdefault(member, []).append(group)
         return list(self._groups.get(person_id, []))
 
     def to_networkx(self) -> nx.MultiGraph:
