@@ -20,7 +20,6 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from ..config import resolve_graph
 from ..errors import IntropathError
 from ..progress import Progress
 from ..terminal import TextConsole, one_line, safe_json
@@ -203,6 +202,8 @@ def open_store(graph: Path | None, quiet: bool = False) -> MemoryStore:
 
 
 def _announce(graph: Path | None, quiet: bool) -> Path:
+    from ..config import resolve_graph
+
     path, why = resolve_graph(graph)
     if not (quiet or state.quiet):
         err_console.print(f"Using graph {path} ({why})", style="dim", soft_wrap=True)

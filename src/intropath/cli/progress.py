@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    Progress,
-    ProgressColumn,
-    Task,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from ..progress import Progress as ProgressCallback
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 
 @contextmanager
@@ -30,14 +23,7 @@ def bar_on(console: Console, *, quiet: bool = False) -> Iterator[ProgressCallbac
     if quiet or not console.is_terminal:
         yield _ignore  # not even a stopped bar: some rich versions print a newline then
         return
-    bar = Progress(
-        TextColumn("{task.description:<16}"),
-        BarColumn(),
-        _Count(),
-        TimeElapsedColumn(),
-        console=console,
-        transient=True,
-    )
+    bar = _bar(console)
     tasks: dict[str, TaskID] = {}
 
     def progress(phase: str, done: int, total: int) -> None:
@@ -55,10 +41,25 @@ def _ignore(phase: str, done: int, total: int) -> None:
     """Progress nobody watches."""
 
 
-class _Count(ProgressColumn):
-    """``done/total`` when the total is known; nothing while a phase has no size."""
+def _bar(console: Console) -> Progress:
+    """The bar (rich.progress is imported only when one is drawn: it costs start-up time)."""
+    from rich.progress import BarColumn, ProgressColumn, Task, TextColumn, TimeElapsedColumn
+    from rich.progress import Progress as Bar
+    from rich.text import Text
 
-    def render(self, task: Task) -> Text:
-        if task.total is None:
-            return Text("")
-        return Text(f"{int(task.completed):,}/{int(task.total):,}")
+    class Count(ProgressColumn):
+        """``done/total`` when the total is known; nothing while a phase has no size."""
+
+        def render(self, task: Task) -> Text:
+            if task.total is None:
+                return Text("")
+            return Text(f"{int(task.completed):,}/{int(task.total):,}")
+
+    return Bar(
+        TextColumn("{task.description:<16}"),
+        BarColumn(),
+        Count(),
+        TimeElapsedColumn(),
+        console=console,
+        transient=True,
+    )

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-import msgspec
 import numpy as np
 import numpy.typing as npt
 
@@ -47,6 +46,8 @@ class People:
         """The person numbered ``i``."""
         person = self._objects.get(i)
         if person is None:
+            import msgspec  # only people read from the cache are JSON
+
             start, stop = int(self._offsets[i]), int(self._offsets[i + 1])
             person = self._objects[i] = _person(msgspec.json.decode(self._blob[start:stop]))
         return person
@@ -55,6 +56,8 @@ class People:
         """The people numbered ``numbers`` (made into objects in one go: much faster)."""
         missing = [i for i in numbers if i not in self._objects]
         if missing:
+            import msgspec
+
             cut = self._offsets
             records = b",".join(self._blob[int(cut[i]) : int(cut[i + 1])] for i in missing)
             made = map(_person, msgspec.json.decode(b"[" + records + b"]"))
