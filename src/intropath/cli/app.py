@@ -23,6 +23,7 @@ from .. import __version__
 from ..errors import IntropathError
 from ..progress import Progress
 from ..terminal import TextConsole, one_line, safe_json
+from . import lean_help
 from .logs import configure_logging
 from .progress import bar_on
 
@@ -230,6 +231,7 @@ def day_option(text: str, option: str) -> date:
 
 def main() -> None:
     """Console-script entry point (``intropath.cli`` has registered every command)."""
+    lean_help.install()
     app(prog_name="intropath")
 
 
