@@ -64,6 +64,8 @@ already has version 1's tables (hence ``IF NOT EXISTS``). A change to the
 schema appends a script here; scripts already released never change.
 """
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
 class AskLogError(IntropathError):
     """An outreach-log operation that cannot be done (unknown ask, bad transition)."""
 
