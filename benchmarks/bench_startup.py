@@ -13,7 +13,9 @@ machine slows all alike:
   `find --help` and `--version` output must equal intropath's, or the script
   stops. Its `find` parses the same arguments and plans nothing: what the
   command-line framework alone costs;
-- the floor: `python -c pass`.
+- the floor: `python -c pass`;
+- what `find` imports that the peer does not (numpy, pydantic, intropath's
+  models, rich's console and tables), each alone, for what it costs.
 
 Prints the median and p95 of wall time, the median CPU time (user + system:
 steadier on a shared machine), and intropath's ratio to the peer; and the load
@@ -47,6 +49,15 @@ CASES = {
     "--version": ["--version"],
     "find (sample)": ["find", "--company", "Muse"],
 }
+# What `find` on the sample imports beyond the peer, each alone (minus the floor: its cost).
+PARTS = {
+    "numpy": "import numpy",
+    "pydantic": "from pydantic import BaseModel",
+    "pydantic + intropath's models": "import intropath.model, intropath.results, "
+    "intropath.settings",
+    "rich (console, table)": "import rich.console, rich.table",
+    "typer": "import typer",
+}
 SAME_OUTPUT = [["--help"], ["find", "--help"], ["draft", "--help"], ["--version"]]
 
 
@@ -66,7 +77,8 @@ def main() -> None:
         peer = root / "peer.py"
         peer.write_text(peer_source(app), encoding="utf-8")
         python = sys.executable
-        ours = [python, "-m", "intropath"]
+        script = Path(sys.executable).parent / "intropath"  # what users run
+        ours = [str(script)] if script.is_file() else [python, "-m", "intropath"]
         theirs = [python, str(peer)]
         for words in SAME_OUTPUT:
             mine, peers = _output([*ours, *words], env), _output([*theirs, *words], env)
@@ -80,6 +92,8 @@ def main() -> None:
         for case, words in CASES.items():
             commands[f"intropath {case}"] = [*ours, *words]
             commands[f"peer {case}"] = [*theirs, *words]
+        for part, code in PARTS.items():
+            commands[f"import {part}"] = [python, "-c", code]
         load_before = os.getloadavg()
         timings: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _ in range(args.runs):
@@ -98,6 +112,11 @@ def main() -> None:
             f"{name:30} {_ms(statistics.median(walls))} {_ms(_p95(walls))} "
             f"{_ms(statistics.median(cpus), 8)}"
         )
+    floor = statistics.median(c for _, c in timings["floor: python -c pass"])
+    print("what an import costs alone (median CPU minus the floor's):")
+    for part in PARTS:
+        cost = statistics.median(c for _, c in timings[f"import {part}"]) - floor
+        print(f"  {part:28} {_ms(cost)}")
     print("intropath / peer (median wall, median CPU):")
     for case in CASES:
         mine, peers = timings[f"intropath {case}"], timings[f"peer {case}"]
