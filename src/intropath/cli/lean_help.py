@@ -64,16 +64,21 @@ class _Lean(Loader):
 
 
 class _Finder(MetaPathFinder):
+    searching = False
+
     def find_spec(
         self,
         fullname: str,
         path: Sequence[str] | None,
         target: types.ModuleType | None = None,
     ) -> ModuleSpec | None:
-        if fullname != TARGET:
+        if fullname != TARGET or self.searching:
             return None
-        sys.meta_path.remove(self)  # once; and the real finder below finds the file
-        spec = importlib.util.find_spec(fullname)
+        self.searching = True  # the finders after this one find the file
+        try:
+            spec = importlib.util.find_spec(fullname)
+        finally:
+            self.searching = False
         if spec is None or spec.loader is None:
             return spec
         spec.loader = _Lean(spec.loader)
