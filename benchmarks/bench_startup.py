@@ -10,12 +10,13 @@ machine slows all alike:
 - the peer: a typer app with intropath's whole command tree (every command,
   option, type, default and help text), generated from intropath's own
   commands into a script that imports nothing but typer. Its `--help`,
-  `find --help` and `--version` output must equal intropath's, or the script
-  stops. Its `find` parses the same arguments and plans nothing: what the
+  `find --help`, `draft --help` and `--version` output must equal
+  intropath's, or the script stops. Its `find` parses the same arguments and plans nothing: what the
   command-line framework alone costs;
 - the floor: `python -c pass`;
-- what `find` imports that the peer does not (numpy, pydantic, intropath's
-  models, rich's console and tables), each alone, for what it costs.
+- what `find` imports besides typer, each alone, for what it costs: numpy,
+  pydantic (which the peer's `find` imports too: typer checks parsed options
+  with it), intropath's models, rich's console and tables.
 
 Prints the median and p95 of wall time, the median CPU time (user + system:
 steadier on a shared machine), and intropath's ratio to the peer; and the load
@@ -49,7 +50,7 @@ CASES = {
     "--version": ["--version"],
     "find (sample)": ["find", "--company", "Muse"],
 }
-# What `find` on the sample imports beyond the peer, each alone (minus the floor: its cost).
+# What `find` on the sample imports besides typer, each alone (minus the floor: its cost).
 PARTS = {
     "numpy": "import numpy",
     "pydantic": "from pydantic import BaseModel",
@@ -77,7 +78,7 @@ def main() -> None:
         peer = root / "peer.py"
         peer.write_text(peer_source(app), encoding="utf-8")
         python = sys.executable
-        script = Path(sys.executable).parent / "intropath"  # what users run
+        script = Path(python).parent / "intropath"  # what users run
         ours = [str(script)] if script.is_file() else [python, "-m", "intropath"]
         theirs = [python, str(peer)]
         for words in SAME_OUTPUT:

@@ -69,7 +69,7 @@ NOT_FOR_HELP = [
     "intropath.planner",
     "intropath.outreach.log",
 ]
-# Past the first word, typer (0.2x) checks every option it parsed through pydantic.
+# Past the first word, recent typer checks every option it parsed through pydantic.
 NOT_FOR_COMMAND_HELP = [name for name in NOT_FOR_HELP if name != "pydantic"]
 # find on the bundled sample: a small JSON file (no cache), no ask log yet, no
 # lock (nothing is written), output to a pipe (so no progress bar), no draft.
@@ -92,6 +92,7 @@ def _imported(tmp_path: Path, *args: str) -> tuple[int, set[str], str]:
         cwd=tmp_path,
         timeout=120,
     )
+    assert out.is_file(), done.stderr
     found = json.loads(out.read_text())
     return found["code"], set(found["modules"]), done.stdout
 
