@@ -2,6 +2,7 @@
 
     python benchmarks/bench_startup.py               # 21 runs of each, interleaved
     python benchmarks/bench_startup.py --runs 41
+    python benchmarks/bench_startup.py --before /tmp/old/src   # also an older checkout
 
 Each run is a new process, as a user starts it (output to a pipe). Beside
 intropath, measured in the same run and interleaved with it, so a noisy
@@ -65,6 +66,13 @@ SAME_OUTPUT = [["--help"], ["find", "--help"], ["draft", "--help"], ["--version"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=21, help="runs of each command")
+    parser.add_argument(
+        "--before",
+        type=Path,
+        metavar="SRC",
+        help="also time the intropath in SRC (the src folder of an older checkout, "
+        "e.g. git archive e699c8f | tar -x -C /tmp/old)",
+    )
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as work:
@@ -95,35 +103,48 @@ def main() -> None:
             commands[f"peer {case}"] = [*theirs, *words]
         for part, code in PARTS.items():
             commands[f"import {part}"] = [python, "-c", code]
+        envs = dict.fromkeys(commands, env)
+        if args.before is not None:
+            for case, words in CASES.items():
+                name = f"before: intropath {case}"
+                commands[name] = [python, "-c", "from intropath.cli import main; main()", *words]
+                envs[name] = {**env, "PYTHONPATH": str(args.before.resolve())}
         load_before = os.getloadavg()
         timings: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
         for _ in range(args.runs):
             for name, command in commands.items():  # interleaved
-                timings[name].append(_run(command, env))
+                timings[name].append(_run(command, envs[name]))
         load_after = os.getloadavg()
 
     print(
         f"{args.runs} runs each, interleaved; load average {load_before[0]:.1f} before, "
         f"{load_after[0]:.1f} after ({os.cpu_count()} CPUs)"
     )
-    print(f"{'':30} {'wall p50':>9} {'wall p95':>9} {'CPU p50':>8}")
+    print(f"{'':36} {'wall p50':>9} {'wall p95':>9} {'CPU p50':>8}")
     for name, runs in timings.items():
         walls, cpus = [w for w, _ in runs], [c for _, c in runs]
         print(
-            f"{name:30} {_ms(statistics.median(walls))} {_ms(_p95(walls))} "
+            f"{name:36} {_ms(statistics.median(walls))} {_ms(_p95(walls))} "
             f"{_ms(statistics.median(cpus), 8)}"
         )
     floor = statistics.median(c for _, c in timings["floor: python -c pass"])
     print("what an import costs alone (median CPU minus the floor's):")
     for part in PARTS:
         cost = statistics.median(c for _, c in timings[f"import {part}"]) - floor
-        print(f"  {part:28} {_ms(cost)}")
+        print(f"  {part:34} {_ms(cost)}")
     print("intropath / peer (median wall, median CPU):")
     for case in CASES:
         mine, peers = timings[f"intropath {case}"], timings[f"peer {case}"]
         wall = statistics.median(w for w, _ in mine) / statistics.median(w for w, _ in peers)
         cpu = statistics.median(c for _, c in mine) / statistics.median(c for _, c in peers)
-        print(f"  {case:28} {wall:5.2f}x {cpu:5.2f}x")
+        print(f"  {case:34} {wall:5.2f}x {cpu:5.2f}x")
+    if args.before is not None:
+        print("intropath / before (median wall, median CPU):")
+        for case in CASES:
+            mine, old = timings[f"intropath {case}"], timings[f"before: intropath {case}"]
+            wall = statistics.median(w for w, _ in mine) / statistics.median(w for w, _ in old)
+            cpu = statistics.median(c for _, c in mine) / statistics.median(c for _, c in old)
+            print(f"  {case:34} {wall:5.2f}x {cpu:5.2f}x")
 
 
 def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
