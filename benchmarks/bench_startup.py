@@ -132,19 +132,18 @@ def main() -> None:
     for part in PARTS:
         cost = statistics.median(c for _, c in timings[f"import {part}"]) - floor
         print(f"  {part:34} {_ms(cost)}")
-    print("intropath / peer (median wall, median CPU):")
-    for case in CASES:
-        mine, peers = timings[f"intropath {case}"], timings[f"peer {case}"]
-        wall = statistics.median(w for w, _ in mine) / statistics.median(w for w, _ in peers)
-        cpu = statistics.median(c for _, c in mine) / statistics.median(c for _, c in peers)
-        print(f"  {case:34} {wall:5.2f}x {cpu:5.2f}x")
+    _ratios(timings, "peer", "peer {}")
     if args.before is not None:
-        print("intropath / before (median wall, median CPU):")
-        for case in CASES:
-            mine, old = timings[f"intropath {case}"], timings[f"before: intropath {case}"]
-            wall = statistics.median(w for w, _ in mine) / statistics.median(w for w, _ in old)
-            cpu = statistics.median(c for _, c in mine) / statistics.median(c for _, c in old)
-            print(f"  {case:34} {wall:5.2f}x {cpu:5.2f}x")
+        _ratios(timings, "before", "before: intropath {}")
+
+
+def _ratios(timings: dict[str, list[tuple[float, float]]], label: str, other: str) -> None:
+    print(f"intropath / {label} (median wall, median CPU):")
+    for case in CASES:
+        mine, theirs = timings[f"intropath {case}"], timings[other.format(case)]
+        wall = statistics.median(w for w, _ in mine) / statistics.median(w for w, _ in theirs)
+        cpu = statistics.median(c for _, c in mine) / statistics.median(c for _, c in theirs)
+        print(f"  {case:34} {wall:5.2f}x {cpu:5.2f}x")
 
 
 def _run(command: list[str], env: dict[str, str]) -> tuple[float, float]:
