@@ -1,4 +1,4 @@
-"""Benchmark loading a large graph file and starting the CLI, against the full reader.
+"""Benchmark loading a large graph file, against the full reader.
 
     python benchmarks/bench_load.py                         # 200,000 people, 2,000,000 ties
     python benchmarks/bench_load.py --graph /tmp/big.json   # reuse a file written before
@@ -9,9 +9,9 @@ Each figure is a separate process, so start-up, reading and memory are real:
 - load: the graph file ready to plan, by `intropath.load` (columnar reader,
   then written to the cache), and the peer measured in the same run: the full
   reader (pydantic for every record) into the same store, as before;
-- cached: `intropath find` end to end on the unchanged file (the cache);
-- start-up: `intropath --help` and `intropath find` on the bundled sample, beside
-  the floor of a bare `python -c "import typer"`.
+- cached: `intropath find` end to end on the unchanged file (the cache).
+
+Start-up on the bundled sample is benchmarks/bench_startup.py's.
 
 Wall time, CPU time (user + system) and peak resident memory of each process.
 On a shared machine the CPU time is the steadier figure.
@@ -115,15 +115,6 @@ def main() -> None:
         show(
             "intropath.load",
             [run([python, "-c", LOAD, str(graph)], env) for _ in range(args.repeat)],
-        )
-
-        print("start-up (sample graph)")
-        floor = [run([python, "-c", "import typer"], env) for _ in range(7)]
-        show('floor: python -c "import typer"', floor)
-        show("intropath --help", [run([*cli, "--help"], env) for _ in range(7)])
-        show(
-            "intropath find --company Muse",
-            [run([*cli, "find", "--company", "Muse"], env) for _ in range(7)],
         )
     finally:
         shutil.rmtree(work, ignore_errors=True)

@@ -52,7 +52,14 @@ def test_load_benchmark_runs() -> None:
     out = run("bench_load.py", "--people", "300", "--ties", "1500", "--repeat", "1")
     assert "less cpu than the peer" in out
     assert "second call, unchanged file (cache)" in out
-    assert "intropath --help" in out
+
+
+def test_startup_benchmark_checks_its_peer_and_prints_the_ratios() -> None:
+    out = run("bench_startup.py", "--runs", "3")  # it stops if the peer's help differs
+    for case in ("--help", "--version", "find (sample)"):
+        assert f"intropath {case}" in out and f"peer {case}" in out
+    assert "floor: python -c pass" in out
+    assert "intropath / peer" in out
 
 
 def test_import_benchmark_runs() -> None:

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 import intropath
 from intropath.cli import app
+from intropath.cli import progress as cli_progress
 from intropath.cli.logs import PlainFormatter
 from intropath.graphfile import load_document, save_document
 
@@ -113,11 +114,22 @@ def terminal(monkeypatch: pytest.MonkeyPatch) -> io.StringIO:
     return buffer
 
 
-def test_progress_bar_on_a_terminal(terminal: io.StringIO) -> None:
+def test_progress_bar_on_a_terminal(terminal: io.StringIO, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(cli_progress, "SHOW_AFTER", 0.0)  # as if the sample were large
     result = runner.invoke(app, ["check", "--graph", str(SAMPLE)])
     assert result.exit_code == 0
     assert "reading" in terminal.getvalue() and "checking" in terminal.getvalue()
     assert "reading" not in result.stdout
+
+
+def test_no_progress_bar_for_quick_work(
+    terminal: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(cli_progress, "SHOW_AFTER", 3600.0)  # the work is over long before
+    result = runner.invoke(app, ["check", "--graph", str(SAMPLE)])
+    assert result.exit_code == 0
+    assert "Using graph" in terminal.getvalue()  # the terminal was written to: only that
+    assert "reading" not in terminal.getvalue() and "checking" not in terminal.getvalue()
 
 
 def test_no_progress_bar_when_quiet(terminal: io.StringIO) -> None:

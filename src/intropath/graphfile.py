@@ -17,6 +17,7 @@ names the file and the line, or the offending record.
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import logging
@@ -25,10 +26,8 @@ import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-import yaml
-from filelock import FileLock, Timeout
 from pydantic import ValidationError
 
 from .companies import CompanyIndex, company_key
@@ -38,19 +37,30 @@ from .model import Company, GraphDocument
 from .progress import Progress
 from .terminal import short
 
+if TYPE_CHECKING:
+    import yaml
+    from filelock import FileLock
+
+# PyYAML and filelock are imported when a YAML file is read or written and when a
+# file is locked: reading a JSON graph (every `find`) needs neither.
+
 Format = Literal["json", "yaml", "node-link", "graphml"]
 YAML_SUFFIXES = (".yaml", ".yml")
 log = logging.getLogger(__name__)
 
 
-class _YamlLoader(yaml.SafeLoader):
-    """Safe YAML that keeps dates as text ("since: 2020-02-01" is a string here)."""
+@functools.cache
+def _yaml_loader() -> type[yaml.SafeLoader]:
+    import yaml
 
+    class Loader(yaml.SafeLoader):
+        """Safe YAML that keeps dates as text ("since: 2020-02-01" is a string here)."""
 
-_YamlLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    Loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 CHUNK = 1 << 22
@@ -136,8 +146,10 @@ def read_file(
 
 
 def _load_yaml(text: str, path: Path) -> Any:
+    import yaml
+
     try:
-        return yaml.load(text, Loader=_YamlLoader)
+        return yaml.load(text, Loader=_yaml_loader())
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         where = f"{path}:{mark.line + 1}:{mark.column + 1}" if mark else str(path)
@@ -173,6 +185,8 @@ def save_document(
     if chosen == "graphml":
         text = interchange.to_graphml(document)
     elif chosen == "yaml":
+        import yaml
+
         data = document.model_dump(mode="json", exclude_defaults=True)
         text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
     elif chosen == "node-link":
@@ -199,6 +213,8 @@ def _lock(path: Path) -> FileLock:
     # re-initialised a held singleton when asked for it again, then waited on itself.
     name = os.path.abspath(path.parent / f".{path.name}.lock")
     if name not in _LOCKS:
+        from filelock import FileLock
+
         _LOCKS[name] = FileLock(name, mode=0o600)
     return _LOCKS[name]
 
@@ -210,6 +226,8 @@ def locked(path: str | os.PathLike[str]) -> Iterator[None]:
     Writers queue for up to :data:`LOCK_TIMEOUT` seconds; after that the file
     is reported busy rather than overwritten with a stale copy.
     """
+    from filelock import Timeout
+
     path = Path(path)
     private_dir(path.parent)
     lock = _lock(path)

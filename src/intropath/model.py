@@ -12,17 +12,10 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
+from .contact_policy import ContactPolicy as ContactPolicy
+
 NonEmpty = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Strength = Annotated[float, Field(ge=0.0, le=1.0, allow_inf_nan=False)]
-
-
-class ContactPolicy(StrEnum):
-    """How a person wants to be approached."""
-
-    OPEN = "open"
-    PREFERS_EMAIL = "prefers_email"
-    NO_STRANGERS = "no_strangers"
-    DO_NOT_CONTACT = "do_not_contact"
 
 
 class EvidenceKind(StrEnum):

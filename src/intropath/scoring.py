@@ -27,8 +27,12 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
-from .model import ContactPolicy, Person
+from .contact_policy import ContactPolicy
+
+if TYPE_CHECKING:
+    from .model import Person
 
 
 class HopKind(StrEnum):

@@ -20,10 +20,10 @@ import typer
 from typer.core import TyperGroup
 
 from .. import __version__
-from ..config import resolve_graph
 from ..errors import IntropathError
 from ..progress import Progress
 from ..terminal import TextConsole, one_line, safe_json
+from . import lean_help
 from .logs import configure_logging
 from .progress import bar_on
 
@@ -205,6 +205,8 @@ def open_store(graph: Path | None, quiet: bool = False) -> MemoryStore:
 
 
 def _announce(graph: Path | None, quiet: bool) -> Path:
+    from ..config import resolve_graph
+
     path, why = resolve_graph(graph)
     if not (quiet or state.quiet):
         err_console.print(f"Using graph {path} ({why})", style="dim", soft_wrap=True)
@@ -231,6 +233,7 @@ def day_option(text: str, option: str) -> date:
 
 def main() -> None:
     """Console-script entry point (``intropath.cli`` has registered every command)."""
+    lean_help.install()
     app(prog_name="intropath")
 
 

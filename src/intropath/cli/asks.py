@@ -7,15 +7,9 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.text import Text
 
-from ..config import resolve_graph, sample_graph_path
 from ..errors import IntropathError
-from ..outreach import AskLog, AskRecord, AskStatus, due
-from ..outreach.current import load_etiquette, log_path
-from ..outreach.log import MAX_ASK_ID
-from ..outreach.rules import effective
-from ..settings import load_settings
+from ..outreach.status import MAX_ASK_ID, AskStatus
 from .app import GraphOption, JsonOption, MeOption, app, console, day_option, emit_json, err_console
 from .neo4j import (
     BackendOption,
@@ -27,7 +21,11 @@ from .neo4j import (
 )
 
 if TYPE_CHECKING:
+    from ..outreach.log import AskRecord
     from ..stores.base import Store
+
+# The outreach log (SQLite), the rules and the settings are imported by the
+# commands that use them: `intropath --help` and `find` need none of them here.
 
 
 class EtiquetteError(IntropathError):
@@ -114,6 +112,8 @@ def record_ask(
     me: str | None,
 ) -> None:
     """Check an ask against the rules, log it, and share it if the store is Neo4j."""
+    from ..outreach.current import load_etiquette, log_path
+    from ..outreach.log import AskLog
     from ..planner import resolve_me
 
     who = resolve_me(store, me).id
@@ -169,6 +169,11 @@ def asks(
     """
     if ctx.invoked_subcommand is not None:
         return
+    from rich.text import Text
+
+    from ..outreach.current import load_etiquette
+    from ..outreach.rules import due, effective
+
     today = parse_day(as_of)
     with backend_store(backend, graph, uri, user, password, database, quiet=as_json) as store:
         etiquette = load_etiquette(today, store)
@@ -263,6 +268,11 @@ def update(
     graph (you -> contact, contact -> target, you -> target), which can only
     raise their numbers. The bundled sample graph is never modified.
     """
+    from ..config import resolve_graph, sample_graph_path
+    from ..outreach.current import log_path
+    from ..outreach.log import AskLog
+    from ..settings import load_settings
+
     day = parse_day(on, "--on")
     rules = load_settings().etiquette
     with AskLog(log_path()) as log:

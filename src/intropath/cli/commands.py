@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
 
-from ..config import config_files, default_graph_path, resolve_graph
 from ..scoring import MAX_HOPS_LIMIT, MAX_TOP, MAX_WEIGHT
 from .app import GraphOption, JsonOption, MeOption, app, console, emit_json, read_graph
 from .draft import draft_for_find
@@ -199,6 +198,7 @@ def paths(as_json: JsonOption = False) -> None:
     Nothing here leaves your machine. $INTROPATH_CONFIG_DIR and
     $INTROPATH_DATA_DIR move the two folders.
     """
+    from ..config import config_files, default_graph_path, resolve_graph
     from ..drafting.templates import user_template_dir
     from ..outreach.current import log_path
 

@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from ..drafting.models import Channel, Kind, Lang
+from ..drafting.kinds import Channel, Kind, Lang
 from ..scoring import MAX_HOPS_LIMIT
-from ..settings import load_settings
 from .app import (
     GraphOption,
     JsonOption,
@@ -59,6 +58,7 @@ def draft_for_find(
     Call it only when ``result.no_path`` is false (else it raises DraftError).
     """
     from ..drafting import draft_for_plan
+    from ..settings import load_settings
 
     return draft_for_plan(
         result,
@@ -181,6 +181,7 @@ def draft_command(
     from ..drafting import draft, print_draft
     from ..drafting.render import print_plain
     from ..outreach.current import load_etiquette
+    from ..settings import load_settings
     from .asks import record_ask
 
     store = open_store(graph)

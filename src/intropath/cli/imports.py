@@ -17,14 +17,8 @@ from typing import TYPE_CHECKING, Annotated, Protocol
 
 import typer
 
-from ..config import default_graph_path, resolve_graph, sample_graph_path
+from ..contact_policy import ContactPolicy
 from ..errors import GraphFileError, IntropathError, InvalidRating
-from ..graphfile import load_document, locked, save_document, write_atomic
-from ..manual import explain as explain_person
-from ..manual import import_ratings, ratings_template, set_person, set_tie
-from ..model import ContactPolicy, GraphDocument
-from ..settings import load_settings
-from ..strength import StrengthParams, explain_lines, level_of
 from .app import (
     GraphOption,
     JsonOption,
@@ -39,8 +33,13 @@ from .app import (
 )
 
 if TYPE_CHECKING:
-    # The importers pull in calendar and mail parsers: loaded by the command that needs them.
     from ..importers import ImportReport
+    from ..model import GraphDocument
+    from ..strength import StrengthParams
+
+# What a command works with is imported when it runs: the importers pull in the
+# calendar, mail and transliteration libraries, and the graph file reader and
+# settings pydantic, which `intropath --help` and `find` should not pay for here.
 
 import_app = typer.Typer(
     help="Import a LinkedIn export, an address book, mail or a calendar into your graph.",
@@ -131,6 +130,9 @@ def _warn(text: str) -> None:
 
 def target_path(explicit: Path | None) -> Path:
     """Where writes go: the file given, else ``graph`` in the config, else the user's graph."""
+    from ..config import default_graph_path
+    from ..settings import load_settings
+
     if explicit is not None:
         return explicit
     return load_settings().graph or default_graph_path()
@@ -141,6 +143,8 @@ def _as_of(text: str | None) -> date | None:
 
 
 def _params() -> StrengthParams:
+    from ..settings import load_settings
+
     return load_settings().strength
 
 
@@ -171,6 +175,8 @@ def _import_with(
     as_json: bool,
     neo4j: bool,
 ) -> None:
+    from ..graphfile import load_document, locked, save_document
+
     path = target_path(into)
     # load, merge and save as one step under the lock: a concurrent write is not lost
     with locked(path), progress_bar() as progress:
@@ -319,6 +325,8 @@ def _run_archive_import(
     as_json: bool,
     neo4j: bool,
 ) -> None:
+    from ..settings import load_settings
+
     me = load_settings().me
     addresses = owner or ([me.email] if me.email else [])
     day = _as_of(as_of)
@@ -405,6 +413,8 @@ def import_calendar_command(
 @contextmanager
 def _editing(graph: Path | None) -> Iterator[tuple[Path, GraphDocument]]:
     """The graph to change, loaded under its lock; save it before leaving."""
+    from ..graphfile import load_document, locked
+
     path = target_path(graph)
     if not path.exists():
         raise GraphFileError(
@@ -436,6 +446,9 @@ def tie_set(
     """
     if trust is None and familiarity is None and not note:
         raise InvalidRating("give --trust, --familiarity or --note")
+    from ..graphfile import save_document
+    from ..manual import set_tie
+
     with _editing(graph) as (path, document):
         tie = set_tie(
             document,
@@ -473,6 +486,9 @@ def person_set(
 
     Example: intropath person set "Kim Novak" --policy prefers_email --recruiter
     """
+    from ..graphfile import save_document
+    from ..manual import set_person
+
     with _editing(graph) as (path, document):
         found = set_person(
             document,
@@ -503,6 +519,9 @@ def ratings_import(
     as_json: JsonOption = False,
 ) -> None:
     """Apply a CSV of ratings, notes, policies and flags; bad rows are listed and skipped."""
+    from ..graphfile import save_document
+    from ..manual import import_ratings
+
     with _editing(graph) as (target, document):
         report = import_ratings(document, path, params=_params())
         save_document(document, target)
@@ -532,6 +551,8 @@ def ratings_template_command(
 
     Example: intropath ratings template --company Muse -o ratings.csv
     """
+    from ..graphfile import write_atomic
+    from ..manual import ratings_template
     from ..planner import plan
 
     text = ratings_template(plan(open_store(graph), company, me=me), top)
@@ -554,6 +575,11 @@ def explain(
 
     Example: intropath explain "Dana Reyes"
     """
+    from ..config import resolve_graph, sample_graph_path
+    from ..graphfile import load_document
+    from ..manual import explain as explain_person
+    from ..strength import explain_lines, level_of
+
     path, why = resolve_graph(graph)
     if path == sample_graph_path() and not as_json:
         _warn(f"Using graph {path} ({why})")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .models import Lang
+from .kinds import Lang
 
 NAMES = {Lang.EN: "English", Lang.DE: "German", Lang.SV: "Swedish"}
 

@@ -6,37 +6,14 @@ A draft is a pydantic model, so ``draft.to_json()`` is the documented
 
 from __future__ import annotations
 
-from enum import StrEnum
-
 from pydantic import BaseModel, ConfigDict, Field, computed_field
 
 from ..model import ContactPolicy, Evidence
+from .kinds import Channel as Channel
+from .kinds import Kind as Kind
+from .kinds import Lang as Lang
 
 DRAFT_SCHEMA = "intropath.draft/1"
-
-
-class Kind(StrEnum):
-    """What the message is for."""
-
-    REQUEST = "request"  # ask a contact to introduce you to the next person on the path
-    BLURB = "blurb"  # a short note the contact forwards (double opt-in)
-    REFERRAL = "referral"  # ask your own contact at the company to refer you
-    FOLLOWUP = "followup"  # the single, last follow-up
-    THANKS = "thanks"  # after the introduction
-
-
-class Channel(StrEnum):
-    """Where the message is sent."""
-
-    EMAIL = "email"
-    LINKEDIN = "linkedin"  # a LinkedIn message
-    NOTE = "note"  # a LinkedIn connection note
-
-
-class Lang(StrEnum):
-    EN = "en"
-    DE = "de"
-    SV = "sv"
 
 
 CHANNEL_LIMITS: dict[Channel, int | None] = {

@@ -28,7 +28,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from . import language
 from .errors import ProfileError
-from .models import Kind, Lang
+from .kinds import Kind, Lang
 
 
 class Purpose(StrEnum):

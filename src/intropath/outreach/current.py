@@ -7,13 +7,18 @@ is the same wherever it is made.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from ..config import data_dir
-from ..stores.base import Store
 from .log import AskLog, AskRecord
 from .rules import Etiquette
+
+if TYPE_CHECKING:
+    from ..stores.base import Store
+    from ..stores.neo4j import Neo4jStore
 
 LOG_NAME = "outreach.sqlite3"
 
@@ -25,9 +30,11 @@ def log_path() -> Path:
 
 def team_asks(store: Store) -> tuple[AskRecord, ...]:
     """Asks the team recorded in Neo4j (none for a graph file)."""
-    from ..stores.neo4j import Neo4jStore
-
-    return tuple(store.team_asks()) if isinstance(store, Neo4jStore) else ()
+    # Looked up, not imported: with no Neo4j store made, this process has no such module.
+    neo4j = sys.modules.get("intropath.stores.neo4j")
+    if neo4j is None or not isinstance(store, neo4j.Neo4jStore):
+        return ()
+    return tuple(cast("Neo4jStore", store).team_asks())
 
 
 def load_etiquette(today: date | None = None, store: Store | None = None) -> Etiquette:

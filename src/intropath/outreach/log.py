@@ -17,17 +17,21 @@ opening an older log applies the :data:`MIGRATIONS` it lacks, in order.
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict
 
 from ..errors import IntropathError
 from ..files import private_dir
+from .status import MAX_ASK_ID as MAX_ASK_ID
+from .status import AskStatus as AskStatus
+
+if TYPE_CHECKING:
+    import sqlite3
 
 SCHEMA_V1 = """
 CREATE TABLE IF NOT EXISTS asks (
@@ -60,21 +64,6 @@ already has version 1's tables (hence ``IF NOT EXISTS``). A change to the
 schema appends a script here; scripts already released never change.
 """
 SCHEMA_VERSION = len(MIGRATIONS)
-MAX_ASK_ID = 2**63 - 1
-"""Largest id SQLite can store."""
-
-
-class AskStatus(StrEnum):
-    SENT = "sent"
-    FOLLOWED_UP = "followed_up"
-    INTRODUCED = "introduced"
-    DECLINED = "declined"
-    SILENT = "silent"
-    WITHDRAWN = "withdrawn"
-
-    @property
-    def is_open(self) -> bool:
-        return self in (AskStatus.SENT, AskStatus.FOLLOWED_UP)
 
 
 class AskLogError(IntropathError):
@@ -122,6 +111,8 @@ class AskLog:
     """The SQLite outreach log at ``path`` (created on first use)."""
 
     def __init__(self, path: Path) -> None:
+        import sqlite3  # here: a plan with no log yet (the usual `find`) needs no SQLite
+
         self.path = path
         try:
             private_dir(path.parent)
@@ -170,6 +161,8 @@ class AskLog:
     def _transaction(self) -> Iterator[sqlite3.Connection]:
         # BEGIN IMMEDIATE takes the write lock up front, so two writers queue
         # instead of one failing half-way with "database is locked".
+        import sqlite3
+
         try:
             self._db.execute("BEGIN IMMEDIATE")
             try:
