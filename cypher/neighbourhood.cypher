@@ -18,7 +18,8 @@
 // Every tie of every qualifying path is among them: on a path me = x0, x1, ..., xL = t
 // (L <= k) the tie (xi, xi+1) has xi in R(i) and xi+1 within L-i-1 <= k-1-i ties of t.
 // Each layer is expanded once, from the smaller of its two sides, with DISTINCT, so a
-// hub's ties are read once and no path is ever enumerated.
+// hub's ties are read once and no path is ever enumerated. A tie's far end is checked
+// for its label once per person (in a layer) or not at all (a layer's people are known).
 //
 // Returns one row of parallel lists (the Python driver spends far more per row than per
 // list item):
@@ -48,35 +49,39 @@ CALL (me) {
 }
 CALL (me, b0) {
   UNWIND CASE WHEN $max_hops >= 3 THEN b0 ELSE [] END AS y
-  MATCH (y)-[:KNOWS]-(x:Person)
+  MATCH (y)-[:KNOWS]-(x)
   WHERE NOT x IN b0
   WITH collect(DISTINCT x) AS found
-  RETURN b0 + [x IN found WHERE x <> me AND coalesce(x.contact_policy, 'open') <> 'do_not_contact'
-                               AND NOT x.id IN $avoid] AS b1
+  RETURN b0 + [x IN found WHERE x:Person AND x <> me
+                         AND coalesce(x.contact_policy, 'open') <> 'do_not_contact'
+                         AND NOT x.id IN $avoid] AS b1
 }
 CALL (me, b0, b1) {
   UNWIND CASE WHEN $max_hops >= 4 THEN b1[size(b0)..] ELSE [] END AS y
-  MATCH (y)-[:KNOWS]-(x:Person)
+  MATCH (y)-[:KNOWS]-(x)
   WHERE NOT x IN b1
   WITH collect(DISTINCT x) AS found
-  RETURN b1 + [x IN found WHERE x <> me AND coalesce(x.contact_policy, 'open') <> 'do_not_contact'
-                               AND NOT x.id IN $avoid] AS b2
+  RETURN b1 + [x IN found WHERE x:Person AND x <> me
+                         AND coalesce(x.contact_policy, 'open') <> 'do_not_contact'
+                         AND NOT x.id IN $avoid] AS b2
 }
 CALL (me, b1, b2) {
   UNWIND CASE WHEN $max_hops >= 5 THEN b2[size(b1)..] ELSE [] END AS y
-  MATCH (y)-[:KNOWS]-(x:Person)
+  MATCH (y)-[:KNOWS]-(x)
   WHERE NOT x IN b2
   WITH collect(DISTINCT x) AS found
-  RETURN b2 + [x IN found WHERE x <> me AND coalesce(x.contact_policy, 'open') <> 'do_not_contact'
-                               AND NOT x.id IN $avoid] AS b3
+  RETURN b2 + [x IN found WHERE x:Person AND x <> me
+                         AND coalesce(x.contact_policy, 'open') <> 'do_not_contact'
+                         AND NOT x.id IN $avoid] AS b3
 }
 CALL (me, b2, b3) {
   UNWIND CASE WHEN $max_hops >= 6 THEN b3[size(b2)..] ELSE [] END AS y
-  MATCH (y)-[:KNOWS]-(x:Person)
+  MATCH (y)-[:KNOWS]-(x)
   WHERE NOT x IN b3
   WITH collect(DISTINCT x) AS found
-  RETURN b3 + [x IN found WHERE x <> me AND coalesce(x.contact_policy, 'open') <> 'do_not_contact'
-                               AND NOT x.id IN $avoid] AS b4
+  RETURN b3 + [x IN found WHERE x:Person AND x <> me
+                         AND coalesce(x.contact_policy, 'open') <> 'do_not_contact'
+                         AND NOT x.id IN $avoid] AS b4
 }
 WITH mine, mine_trust, mine_familiarity, mine_evidence, mine_do_not_ask, mine_blocked,
      contacts, [b0, b1, b2, b3, b4] AS within
@@ -85,12 +90,12 @@ CALL (contacts, within) {
   WITH contacts AS r, CASE WHEN $max_hops > 1 THEN within[$max_hops - 2] ELSE [] END AS b
   CALL (r, b) {
     UNWIND CASE WHEN size(r) <= size(b) THEN r ELSE [] END AS u
-    MATCH (u)-[k:KNOWS]-(v:Person)
+    MATCH (u)-[k:KNOWS]-(v)
     WHERE v IN b
     RETURN u, k, v
     UNION ALL
     UNWIND CASE WHEN size(r) > size(b) THEN b ELSE [] END AS v
-    MATCH (v)-[k:KNOWS]-(u:Person)
+    MATCH (v)-[k:KNOWS]-(u)
     WHERE u IN r
     RETURN u, k, v
   }
@@ -101,12 +106,12 @@ CALL (r2, within) {
   WITH r2 AS r, CASE WHEN $max_hops > 2 THEN within[$max_hops - 3] ELSE [] END AS b
   CALL (r, b) {
     UNWIND CASE WHEN size(r) <= size(b) THEN r ELSE [] END AS u
-    MATCH (u)-[k:KNOWS]-(v:Person)
+    MATCH (u)-[k:KNOWS]-(v)
     WHERE v IN b
     RETURN u, k, v
     UNION ALL
     UNWIND CASE WHEN size(r) > size(b) THEN b ELSE [] END AS v
-    MATCH (v)-[k:KNOWS]-(u:Person)
+    MATCH (v)-[k:KNOWS]-(u)
     WHERE u IN r
     RETURN u, k, v
   }
@@ -117,12 +122,12 @@ CALL (r3, within) {
   WITH r3 AS r, CASE WHEN $max_hops > 3 THEN within[$max_hops - 4] ELSE [] END AS b
   CALL (r, b) {
     UNWIND CASE WHEN size(r) <= size(b) THEN r ELSE [] END AS u
-    MATCH (u)-[k:KNOWS]-(v:Person)
+    MATCH (u)-[k:KNOWS]-(v)
     WHERE v IN b
     RETURN u, k, v
     UNION ALL
     UNWIND CASE WHEN size(r) > size(b) THEN b ELSE [] END AS v
-    MATCH (v)-[k:KNOWS]-(u:Person)
+    MATCH (v)-[k:KNOWS]-(u)
     WHERE u IN r
     RETURN u, k, v
   }
@@ -133,12 +138,12 @@ CALL (r4, within) {
   WITH r4 AS r, CASE WHEN $max_hops > 4 THEN within[$max_hops - 5] ELSE [] END AS b
   CALL (r, b) {
     UNWIND CASE WHEN size(r) <= size(b) THEN r ELSE [] END AS u
-    MATCH (u)-[k:KNOWS]-(v:Person)
+    MATCH (u)-[k:KNOWS]-(v)
     WHERE v IN b
     RETURN u, k, v
     UNION ALL
     UNWIND CASE WHEN size(r) > size(b) THEN b ELSE [] END AS v
-    MATCH (v)-[k:KNOWS]-(u:Person)
+    MATCH (v)-[k:KNOWS]-(u)
     WHERE u IN r
     RETURN u, k, v
   }
@@ -149,12 +154,12 @@ CALL (r5, within) {
   WITH r5 AS r, CASE WHEN $max_hops > 5 THEN within[$max_hops - 6] ELSE [] END AS b
   CALL (r, b) {
     UNWIND CASE WHEN size(r) <= size(b) THEN r ELSE [] END AS u
-    MATCH (u)-[k:KNOWS]-(v:Person)
+    MATCH (u)-[k:KNOWS]-(v)
     WHERE v IN b
     RETURN u, k, v
     UNION ALL
     UNWIND CASE WHEN size(r) > size(b) THEN b ELSE [] END AS v
-    MATCH (v)-[k:KNOWS]-(u:Person)
+    MATCH (v)-[k:KNOWS]-(u)
     WHERE u IN r
     RETURN u, k, v
   }
