@@ -13,7 +13,8 @@
 //   - all of my own ties (the detour rule compares a path with asking my contact directly,
 //     and the do_not_ask list is read from them);
 //   - for each position i = 1 .. $max_hops - 1 on a path, the ties from R(i) to B(k-1-i),
-//     where k = $max_hops, R(1) is my open contacts, R(i+1) the people those ties reach,
+//     where k = $max_hops, R(1) is my open contacts who may be asked (not do_not_ask),
+//     R(i+1) the people those ties reach,
 //     and B(j) the open people within j ties of an open target (by breadth-first layers).
 // Every tie of every qualifying path is among them: on a path me = x0, x1, ..., xL = t
 // (L <= k) the tie (xi, xi+1) has xi in R(i) and xi+1 within L-i-1 <= k-1-i ties of t.
@@ -38,7 +39,8 @@ CALL (me) {
          collect(coalesce(k.evidence, '')) AS mine_evidence,
          collect(coalesce(c.do_not_ask, false)) AS mine_do_not_ask,
          collect(blocked) AS mine_blocked,
-         collect(CASE WHEN NOT blocked AND NOT c.id IN $avoid THEN c END) AS contacts
+         collect(CASE WHEN NOT blocked AND NOT c.id IN $avoid AND NOT coalesce(c.do_not_ask, false)
+                      THEN c END) AS contacts
 }
 // B(0): the open targets; then each further layer, only as deep as the search needs.
 CALL (me) {

@@ -377,7 +377,8 @@ def _walk_ties(
     memory: MemoryStore, me: str, targets: set[str], max_hops: int, avoid: set[str]
 ) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
     """Brute force: the ties on some simple path of <= max_hops from me to a target
-    (open people only past me), and the ties on some such walk."""
+    (open people only past me, the first not do_not_ask), and the ties on some walk
+    of <= max_hops from me to a target through open people."""
     graph = nx.Graph()
     for person in memory.people():
         if person.id == me or (
@@ -388,7 +389,8 @@ def _walk_ties(
     ends = [t for t in targets if t in graph and t != me]
     on_paths: set[frozenset[str]] = set()
     for path in nx.all_simple_paths(graph, me, ends, cutoff=max_hops) if ends else ():
-        on_paths.update(frozenset(pair) for pair in itertools.pairwise(path))
+        if not memory.person(path[1]).do_not_ask:  # never the one asked
+            on_paths.update(frozenset(pair) for pair in itertools.pairwise(path))
     inner = graph.subgraph(n for n in graph if n != me)
     from_me = {me: 0}
     from_me.update({y: 1 for y in graph.neighbors(me)})
