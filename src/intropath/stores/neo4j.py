@@ -1,4 +1,8 @@
-"""The Neo4j store: a network persisted in Neo4j and searched there, in Cypher.
+"""The Neo4j store: a network persisted in Neo4j, read through the files in ``cypher/``.
+
+A search fetches, in one Cypher statement, the ties a path can use
+(``neighbourhood.cypher``) and ranks them with the in-memory store's code;
+``search.cypher`` is the same search done entirely in Cypher (:meth:`Neo4jStore.search_cypher`).
 
 The schema (see ``cypher/README.md``)::
 
