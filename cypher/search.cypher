@@ -1,4 +1,7 @@
-// search.cypher: whom to ask. The path search behind `intropath find --backend neo4j`.
+// search.cypher: whom to ask, searched entirely in Cypher; for running by hand.
+// `intropath find --backend neo4j` gives the same answer another way: it fetches the ties
+// a path can use (neighbourhood.cypher) and searches them in Python; tests hold the two
+// against each other and against the in-memory store.
 //
 // Parameters:
 //   $me        STRING          the asking person's id

@@ -13,13 +13,16 @@ seeing each other's data, and whatever else the database holds is left alone.
 
 from __future__ import annotations
 
+import itertools
 import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,7 +32,7 @@ from intropath import plan
 from intropath.cli import app
 from intropath.errors import StoreError
 from intropath.graphfile import load_document
-from intropath.model import GraphDocument
+from intropath.model import ContactPolicy, GraphDocument
 from intropath.neo4j_settings import Neo4jSettings, cypher_statements, namespaced
 from intropath.scoring import Weights
 from intropath.stores.base import SearchQuery, SearchResult
@@ -155,6 +158,7 @@ def _same(got: SearchResult, expected: SearchResult) -> None:
     assert [(d.contact, d.best.people, d.through) for d in got.detours] == [
         (d.contact, d.best.people, d.through) for d in expected.detours
     ]
+    assert got.not_asked == expected.not_asked
 
 
 # -- no server needed ---------------------------------------------------------
@@ -223,6 +227,8 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
             }
         },
         "team_asks": {},
+        "neighbourhood": {"me": me, "targets": [other], "max_hops": 3, "avoid": []},
+        "details": {"ids": [me, other], "pairs": [[me, other]]},
         "search": {
             "me": me,
             "targets": [other],
@@ -297,23 +303,35 @@ def test_plan_matches_memory_on_the_sample(
 
 
 @st.composite
-def _queries(draw: st.DrawFn, document: GraphDocument) -> SearchQuery:
+def _queries(draw: st.DrawFn, document: GraphDocument, max_hops: int = 6) -> SearchQuery:
     ids = [p.id for p in document.people]
     weight = st.sampled_from([0.0, 0.5, 1.0, 1.0, 1.7, 2.0])
     targets = {
-        t: draw(st.sampled_from([1.0, 0.9, 0.6, 0.2, 0.52]))
-        for t in draw(st.lists(st.sampled_from(ids[1:]), unique=True))
+        t: draw(st.sampled_from([1.0, 0.9, 0.6, 0.2, 0.52, 0.0]))
+        for t in draw(st.lists(st.sampled_from(ids), unique=True))
     }
     pairs = st.tuples(st.sampled_from(ids), st.sampled_from(ids))
     return SearchQuery(
         me="p0",
         targets=targets,
-        max_hops=draw(st.integers(1, 6)),
+        max_hops=draw(st.integers(1, max_hops)),
         weights=Weights(draw(weight), draw(weight)),
         top=draw(st.integers(1, 6)),
         skip_contacts=frozenset(draw(st.lists(st.sampled_from(ids), max_size=2))),
         skip_pairs=frozenset(draw(st.lists(pairs, max_size=2))),
+        avoid=frozenset(draw(st.lists(st.sampled_from(ids[1:]), max_size=1))),
+        asks=draw(st.one_of(st.none(), st.integers(0, 3))),
     )
+
+
+def _three_ways(store: Neo4jStore, memory: MemoryStore, query: SearchQuery) -> None:
+    """The fetched search, search.cypher and the in-memory store give one answer."""
+    got = store.search(query)
+    expected = memory.search(query)
+    _same(got, expected)
+    assert got.more_asks == expected.more_asks
+    every = replace(query, asks=None)  # search.cypher lists every ask
+    _same(store.search_cypher(every), memory.search(every))
 
 
 @settings(
@@ -328,12 +346,119 @@ def _queries(draw: st.DrawFn, document: GraphDocument) -> SearchQuery:
 def test_search_matches_memory_on_random_networks(
     store: Neo4jStore, data: st.DataObject, document: GraphDocument
 ) -> None:
-    """Sparse and dense networks (where my contacts know each other, so detours abound)."""
+    """Sparse and dense networks (where my contacts know each other, so detours abound),
+    with do_not_ask, do_not_contact, avoid, skip_contacts, skip_pairs, capped asks and
+    1 to 6 hops."""
     store.clear()
     memory = _loaded(store, document)
     for _ in range(3):
-        query = data.draw(_queries(document))
-        _same(store.search(query), memory.search(query))
+        store.refresh()
+        _three_ways(store, memory, data.draw(_queries(document)))
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data(), document=networks(max_people=24))
+def test_search_matches_memory_on_larger_sparse_networks(
+    store: Neo4jStore, data: st.DataObject, document: GraphDocument
+) -> None:
+    """Networks wide enough that the fetch leaves most ties out at few hops."""
+    store.clear()
+    memory = _loaded(store, document)
+    for _ in range(3):
+        store.refresh()
+        _three_ways(store, memory, data.draw(_queries(document, max_hops=5)))
+
+
+def _walk_ties(
+    memory: MemoryStore, me: str, targets: set[str], max_hops: int, avoid: set[str]
+) -> tuple[set[frozenset[str]], set[frozenset[str]]]:
+    """Brute force: the ties on some simple path of <= max_hops from me to a target
+    (open people only past me, the first not do_not_ask), and the ties on some walk
+    of <= max_hops from me to a target through open people."""
+    graph = nx.Graph()
+    for person in memory.people():
+        if person.id == me or (
+            person.contact_policy is not ContactPolicy.DO_NOT_CONTACT and person.id not in avoid
+        ):
+            graph.add_node(person.id)
+    graph.add_edges_from((t.a, t.b) for t in memory.ties() if t.a in graph and t.b in graph)
+    ends = [t for t in targets if t in graph and t != me]
+    on_paths: set[frozenset[str]] = set()
+    for path in nx.all_simple_paths(graph, me, ends, cutoff=max_hops) if ends else ():
+        if not memory.person(path[1]).do_not_ask:  # never the one asked
+            on_paths.update(frozenset(pair) for pair in itertools.pairwise(path))
+    inner = graph.subgraph(n for n in graph if n != me)
+    from_me = {me: 0}
+    from_me.update({y: 1 for y in graph.neighbors(me)})
+    for y in list(graph.neighbors(me)):
+        for x, d in nx.single_source_shortest_path_length(inner, y).items():
+            from_me[x] = min(from_me.get(x, d + 1), d + 1)
+    to_target = nx.multi_source_dijkstra_path_length(inner, set(ends)) if ends else {}
+    on_walks = {
+        frozenset((u, v))
+        for u, v in graph.edges
+        for a, b in ((u, v), (v, u))
+        if a in from_me and b in to_target and from_me[a] + 1 + to_target[b] <= max_hops
+    }
+    return on_paths, on_walks
+
+
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(data=st.data(), document=networks(max_people=24))
+def test_neighbourhood_fetches_every_tie_a_path_can_use_and_no_other(
+    store: Neo4jStore, data: st.DataObject, document: GraphDocument
+) -> None:
+    """neighbourhood.cypher holds every tie of every qualifying path; besides my own
+    ties, it holds only ties on some walk of <= max_hops from me to a target."""
+    store.clear()
+    memory = _loaded(store, document)
+    ids = [p.id for p in document.people]
+    targets = set(data.draw(st.lists(st.sampled_from(ids[1:]), unique=True)))
+    avoid = set(data.draw(st.lists(st.sampled_from(ids[1:]), max_size=1)))
+    max_hops = data.draw(st.integers(1, 6))
+    row = store._read(
+        "neighbourhood", me="p0", targets=sorted(targets), max_hops=max_hops, avoid=sorted(avoid)
+    )[0]
+    fetched = {frozenset(pair) for pair in zip(row["a"], row["b"], strict=True)}
+    mine = {frozenset(("p0", other)) for other in row["mine"]}
+    assert mine == {frozenset((t.a, t.b)) for t in memory.ties() if "p0" in (t.a, t.b)}
+    on_paths, on_walks = _walk_ties(memory, "p0", targets, max_hops, avoid)
+    assert on_paths <= fetched | mine
+    assert fetched - mine <= on_walks
+
+
+def test_explaining_a_plan_costs_one_round_trip(
+    store: Neo4jStore, sample: GraphDocument, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """After the fetch, one statement brings everything the explanations read: no
+    lookup of a person or a tie follows (groups_of serves the fallbacks)."""
+    memory = _loaded(store, sample)
+    ran: list[str] = []
+    read = store._read_text
+
+    def counted(text: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+        ran.append(text.splitlines()[0].split(".cypher")[0].removeprefix("// "))
+        return read(text, params)
+
+    monkeypatch.setattr(store, "_read_text", counted)
+    for company in [c.name for c in memory.companies()]:
+        for hops in (2, 3, 4):
+            store.refresh()
+            ran.clear()
+            got = plan(store, company, max_hops=hops)
+            expected = plan(memory, company, max_hops=hops)
+            assert got.model_dump(exclude={"graph"}) == expected.model_dump(exclude={"graph"})
+            after = ran[ran.index("neighbourhood") + 1 :]
+            assert set(after) <= {"details", "groups_of"}, ran
+            assert after.count("details") <= 1, ran
 
 
 INJECTIONS = [

@@ -15,7 +15,7 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from types import SimpleNamespace
 from typing import Any
 
@@ -285,15 +285,66 @@ class FakeDriver:
         self.g = FakeGraph()
         return []
 
-    def _search(self, p: Row, c: Counters) -> list[Row]:
-        """search.cypher, step by step."""
-        if p["me"] not in self.g.people:
-            return []
+    def _adjacency(self) -> dict[str, list[str]]:
         adjacency: dict[str, list[str]] = defaultdict(list)
         for pair in self.g.knows:
             a, b = sorted(pair)
             adjacency[a].append(b)
             adjacency[b].append(a)
+        return adjacency
+
+    def _neighbourhood(self, p: Row, c: Counters) -> list[Row]:
+        """neighbourhood.cypher, layer by layer."""
+        me, k, node = p["me"], p["max_hops"], self.g.people
+        if me not in node:
+            return []
+        adjacency = self._adjacency()
+
+        def is_open(x: str) -> bool:
+            return (
+                x != me
+                and node[x].get("contact_policy") != "do_not_contact"
+                and (x not in p["avoid"])
+            )
+
+        mine = adjacency[me]
+        ties = [self.g.knows[frozenset((me, o))] for o in mine]
+        row: Row = {
+            "mine": mine,
+            "mine_trust": [t["trust"] for t in ties],
+            "mine_familiarity": [t["familiarity"] for t in ties],
+            "mine_evidence": [t["evidence"] or "" for t in ties],
+            "mine_do_not_ask": [bool(node[o].get("do_not_ask")) for o in mine],
+            "mine_blocked": [node[o].get("contact_policy") == "do_not_contact" for o in mine],
+        }
+        within = [{t for t in p["targets"] if t in node and is_open(t)}]
+        while len(within) < k - 1:
+            within.append(within[-1] | {x for y in within[-1] for x in adjacency[y] if is_open(x)})
+        columns: dict[str, list[Any]] = {"a": [], "b": [], "trust": [], "familiarity": []}
+        reached = {o for o in mine if is_open(o) and not node[o].get("do_not_ask")}
+        for i in range(1, k):
+            ball, following = within[k - 1 - i], set()
+            for u in sorted(reached):
+                for v in adjacency[u]:
+                    if v in ball:
+                        tie = self.g.knows[frozenset((u, v))]
+                        values = (u, v, tie["trust"], tie["familiarity"])
+                        for name, value in zip(columns, values, strict=True):
+                            columns[name].append(value)
+                        following.add(v)
+            reached = following
+        return [{**row, **columns}]
+
+    def _details(self, p: Row, c: Counters) -> list[Row]:
+        found = [(a, b, self.g.knows.get(frozenset((a, b)))) for a, b in p["pairs"]]
+        ties = [{"a": a, "b": b, **tie} for a, b, tie in found if tie is not None]
+        return [{"people": self._person_rows(p["ids"]), "ties": ties}]
+
+    def _search(self, p: Row, c: Counters) -> list[Row]:
+        """search.cypher, step by step."""
+        if p["me"] not in self.g.people:
+            return []
+        adjacency = self._adjacency()
         targets = set(p["targets"])
         found: list[tuple[list[str], list[Row]]] = []
 
@@ -489,12 +540,13 @@ def queries(draw: st.DrawFn, document: GraphDocument) -> SearchQuery:
     return SearchQuery(
         me="p0",
         targets=targets,
-        max_hops=draw(st.integers(1, 5)),
+        max_hops=draw(st.integers(1, 6)),
         weights=Weights(draw(weight), draw(weight)),
         top=draw(st.integers(1, 6)),
         skip_contacts=skip,
         skip_pairs=pairs,
         avoid=frozenset(draw(st.lists(st.sampled_from(ids), max_size=1))),
+        asks=draw(st.one_of(st.none(), st.integers(0, 3))),
     )
 
 
@@ -507,8 +559,10 @@ def test_search_matches_memory(data: st.DataObject, document: GraphDocument) -> 
     query = data.draw(queries(document))
     memory = MemoryStore(document.model_copy(deep=True))
     store = fake_store(document.model_copy(deep=True))
-    expected = memory.search(query)
-    got = store.search(query)
+    assert store.search(query) == memory.search(query)
+    every = replace(query, asks=None)  # search.cypher lists every ask
+    expected = memory.search(every)
+    got = store.search_cypher(every)
     assert got.asks == expected.asks
     assert got.paths == expected.paths
     assert got.not_asked == expected.not_asked
@@ -666,7 +720,7 @@ def test_search_runs_without_join_hints_when_the_planner_refuses_them(
     key = memory.company_index().resolve("Muse")
     targets = {p.id: 1.0 for p in memory.employees(key) if p.id != query.me}
     query = SearchQuery(me=query.me, targets=targets, max_hops=3)
-    assert store.search(query) == memory.search(query)
+    assert store.search_cypher(query) == memory.search(query)
 
 
 def test_cli_shares_asks_through_neo4j(
@@ -714,8 +768,8 @@ def test_cli_shares_asks_through_neo4j(
 
 def test_a_plan_costs_a_fixed_number_of_round_trips(sample: GraphDocument) -> None:
     """One query per kind of lookup, none per person on a path (only one per target who
-    hears from no strangers, for the etiquette): the search returns the people it
-    found, with their positions, so explaining the paths needs no further query."""
+    hears from no strangers, for the etiquette): the search fetches the ties it can use
+    in one query, and what explaining its answer needs in one more."""
     store = fake_store(sample.model_copy(deep=True))
     for company in ("Muse", "Brightwave Labs"):
         key = store.company_index().resolve(company)
@@ -734,8 +788,8 @@ def test_a_plan_costs_a_fixed_number_of_round_trips(sample: GraphDocument) -> No
                 "team_asks",  # the etiquette, on by default, counts the team's asks
                 "companies",
                 "employees",
-                "search",
-                "ties_of",  # me's ties: do_not_ask contacts, alumni I know
+                "neighbourhood",  # the ties a path can use, and all of me's
+                "details",  # the people and tie evidence the explanations read
                 "groups_of",  # fallbacks: shared groups
             ]
         )

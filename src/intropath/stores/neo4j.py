@@ -1,4 +1,8 @@
-"""The Neo4j store: a network persisted in Neo4j and searched there, in Cypher.
+"""The Neo4j store: a network persisted in Neo4j, read through the files in ``cypher/``.
+
+A search fetches, in one Cypher statement, the ties a path can use
+(``neighbourhood.cypher``) and ranks them with the in-memory store's code;
+``search.cypher`` is the same search done entirely in Cypher (:meth:`Neo4jStore.search_cypher`).
 
 The schema (see ``cypher/README.md``)::
 
@@ -24,6 +28,7 @@ A notebook, against a running server::
 from __future__ import annotations
 
 import importlib
+import itertools
 import json
 import logging
 import re
@@ -32,6 +37,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
 from typing import Any
+
+import numpy as np
 
 from ..companies import CompanyIndex
 from ..errors import PersonNotFound, StoreError
@@ -47,11 +54,13 @@ from ..outreach.log import AskRecord
 from ..progress import Progress
 from ..scoring import Weights, hop_factor, hop_kinds, path_score
 from .base import FoundAsk, FoundDetour, FoundPath, SearchQuery, SearchResult
+from .compact import CompactGraph
 from .neo4j_load import LoadPlan, Row, batches
+from .ranking import search_compact
 
 NEO4J_MISSING = "the Neo4j backend needs the neo4j driver: pip install 'intropath[neo4j]'"
 MAX_HOPS = 6
-"""The longest path search.cypher has a pattern for."""
+"""The longest path neighbourhood.cypher and search.cypher have layers for."""
 EPS = 1e-9
 """Relative margin: Cypher returns every path this close to a cut, Python decides exactly."""
 BATCH = 5_000
@@ -354,12 +363,80 @@ class Neo4jStore:
 
     # -- the search -----------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResult:
-        """Run ``search.cypher`` and settle its candidates exactly (see that file)."""
-        if not 1 <= query.max_hops <= MAX_HOPS:
-            raise StoreError(f"the Neo4j search handles 1 to {MAX_HOPS} hops, got {query.max_hops}")
+        """Fetch the ties a search can use, then search them exactly as in memory.
+
+        ``neighbourhood.cypher`` returns every tie that can lie on a path of at
+        most ``max_hops`` (and all of my own ties, which the detour rule reads);
+        :func:`~intropath.stores.ranking.search_compact` searches them with the
+        in-memory store's rules, so the answers are the same. ``details.cypher``
+        then fetches what explaining the answer needs, in one more round trip.
+        :meth:`search_cypher` runs the same search inside Neo4j instead.
+        """
+        _check_hops(query.max_hops)
+        targets = sorted(t for t, w in query.targets.items() if w > 0 and t != query.me)
+        rows = self._read(
+            "neighbourhood",
+            me=query.me,
+            targets=targets,
+            max_hops=query.max_hops,
+            avoid=sorted(query.avoid),
+        )
+        if not rows:
+            raise PersonNotFound(query.me)
+        graph, ids, number, do_not_ask = self._subgraph(query.me, rows[0])
+        found = search_compact(graph, ids, number, do_not_ask, query)
+        self._prefetch([a.best for a in found.asks] + [d.best for d in found.detours] + found.paths)
+        return found
+
+    def _subgraph(
+        self, me: str, row: dict[str, Any]
+    ) -> tuple[CompactGraph, list[str], dict[str, int], set[int]]:
+        """neighbourhood.cypher's columns as a CompactGraph; caches my ties on the way."""
+        mine: list[str] = row["mine"]
+        self._ties_of[me] = dict(
+            zip(
+                mine,
+                zip(row["mine_trust"], row["mine_familiarity"], row["mine_evidence"], strict=True),
+                strict=True,
+            )
+        )
+        self._do_not_ask_of[me] = sorted(
+            o for o, d in zip(mine, row["mine_do_not_ask"], strict=True) if d
+        )
+        ids = sorted({me, *mine, *row["a"], *row["b"]})  # numbered in id order, as in memory
+        number = {person: i for i, person in enumerate(ids)}
+        count = len(mine) + len(row["a"])
+        a = np.fromiter(
+            map(number.__getitem__, itertools.chain([me] * len(mine), row["a"])),
+            dtype=np.int64,
+            count=count,
+        )
+        b = np.fromiter(
+            map(number.__getitem__, itertools.chain(mine, row["b"])), dtype=np.int64, count=count
+        )
+        trust = np.asarray(row["mine_trust"] + row["trust"], dtype=np.float64)
+        familiarity = np.asarray(row["mine_familiarity"] + row["familiarity"], dtype=np.float64)
+        # A tie may come back from more than one layer, and from either end.
+        low, high = np.minimum(a, b), np.maximum(a, b)
+        _, once = np.unique(low * len(ids) + high, return_index=True)
+        blocked = np.zeros(len(ids), dtype=bool)  # only my ties reach people not open
+        blocked[[number[o] for o, x in zip(mine, row["mine_blocked"], strict=True) if x]] = True
+        graph = CompactGraph(
+            len(ids), low[once], high[once], trust[once], familiarity[once], blocked
+        )
+        return graph, ids, number, {number[o] for o in self._do_not_ask_of[me]}
+
+    def search_cypher(self, query: SearchQuery) -> SearchResult:
+        """The same search run entirely inside Neo4j by ``search.cypher``.
+
+        The statement users run by hand; tests hold it against :meth:`search`.
+        It lists every ask (``query.asks`` is not applied) and enumerates every
+        path, so it is much slower on large networks.
+        """
+        _check_hops(query.max_hops)
         targets = {t: float(w) for t, w in query.targets.items() if w > 0 and t != query.me}
         skip_pairs: dict[str, list[str]] = {}
-        for contact, target in sorted(getattr(query, "skip_pairs", ())):
+        for contact, target in sorted(query.skip_pairs):
             skip_pairs.setdefault(contact, []).append(target)
         rows: list[dict[str, Any]] = []
         if targets:
@@ -372,7 +449,7 @@ class Neo4jStore:
                 wf=float(query.weights.familiarity),
                 top=query.top,
                 eps=EPS,
-                skip_contacts=sorted(getattr(query, "skip_contacts", ())),
+                skip_contacts=sorted(query.skip_contacts),
                 avoid=sorted(query.avoid),
                 skip_pairs=skip_pairs,
             )
@@ -401,7 +478,7 @@ class Neo4jStore:
         detours.sort(key=lambda d: d.contact)
         candidates.sort(key=_key)
         top = candidates[: query.top]
-        self._prefetch(query.me, [a.best for a in asks] + [d.best for d in detours] + top)
+        self._prefetch([a.best for a in asks] + [d.best for d in detours] + top)
         not_asked = self._not_asked(query.me)
         return SearchResult(asks=asks, paths=top, not_asked=not_asked, detours=detours)
 
@@ -442,10 +519,28 @@ class Neo4jStore:
         score = path_score(factors, targets[people[-1]])
         return FoundPath(people, score) if score > 0 and min(factors) > 0 else None
 
-    def _prefetch(self, me: str, paths: list[FoundPath]) -> None:
-        """Cache what the planner asks next: everyone on the paths, and all of me's ties."""
-        self.people_by_id([pid for path in paths for pid in path.people])
-        self.ties_of(me)
+    def _prefetch(self, paths: list[FoundPath]) -> None:
+        """Cache what explaining ``paths`` reads, people and ties, in one query."""
+        ids = sorted({p for path in paths for p in path.people} - self._people.keys())
+        pairs = sorted(
+            {
+                _pair(a, b)
+                for path in paths
+                for a, b in itertools.pairwise(path.people)
+                if a not in self._ties_of and b not in self._ties_of
+            }
+            - self._pairs.keys()
+        )
+        if not ids and not pairs:
+            return
+        row = self._read("details", ids=ids, pairs=[list(pair) for pair in pairs])[0]
+        for person in row["people"]:
+            self._cache_person(person)
+        for pair in pairs:
+            self._pairs[pair] = None
+        for tie in row["ties"]:
+            numbers = (tie["trust"], tie["familiarity"], tie["evidence"])
+            self._pairs[_pair(tie["a"], tie["b"])] = numbers
 
     # -- loading --------------------------------------------------------------
     def load_document(
@@ -546,6 +641,11 @@ class Neo4jStore:
         with self._translated(), self.session() as session:
             session.run(self.cypher("clear")).consume()
         self.refresh()
+
+
+def _check_hops(max_hops: int) -> None:
+    if not 1 <= max_hops <= MAX_HOPS:
+        raise StoreError(f"the Neo4j search handles 1 to {MAX_HOPS} hops, got {max_hops}")
 
 
 def _row_batches(rows: list[Row]) -> Iterator[tuple[Row, int]]:
