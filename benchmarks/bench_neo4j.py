@@ -52,9 +52,8 @@ def timed_load(neo: Neo4jStore, load: LoadPlan, what: str, *, merge_only: bool =
     for kind, times in marks.items():
         seconds = times[-1] - times[0]
         if seconds > 0:
-            print(
-                f"  {kind:12} {totals[kind]:>10,} in {seconds:6.1f} s = {totals[kind] / seconds:9,.0f}/s"
-            )
+            rate = totals[kind] / seconds
+            print(f"  {kind:12} {totals[kind]:>10,} in {seconds:6.1f} s = {rate:9,.0f}/s")
     return totals["ties"] / (marks["ties"][-1] - marks["ties"][0])
 
 
