@@ -119,6 +119,7 @@ def main() -> None:
                 neo, load, "into an empty namespace, MERGE only (before)", merge_only=True
             )
             print(f"ties/s, CREATE path / MERGE only: {rates['new'] / rates['merge']:.2f}x")
+        print(f"ties/s: {rates['new']:,.0f} into an empty namespace (target >= 30,000)")
         print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
     if args.queries <= 0:
