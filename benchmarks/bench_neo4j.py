@@ -5,7 +5,10 @@
     python benchmarks/bench_neo4j.py --people 20000 --ties 200000 --queries 20
 
 Loads the network into Neo4j (replacing the intropath data of its namespace: it
-asks first unless --yes) and prints the load rate in ties per second. Then, for
+asks first unless --yes), then loads it again (nothing new), and prints the time
+and rate of each phase of both loads (ties per second for the ties); --baseline
+also clears and loads once more with MERGE only (the loader before it CREATEd
+into an empty namespace) and prints the ratio. --queries 0 stops there. Then, for
 each hop count, times `plan()` (what `intropath find` runs, explanations
 included) on the same random (me, company) queries against both stores, each
 query on a fresh store cache like a new `intropath find`, checks that both
@@ -21,18 +24,40 @@ Without a reachable server it says so and exits 0.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 
 import numpy as np
 
-from _shared import pick_queries
+from _shared import pick_queries, timed
 from intropath import plan
 from intropath.cli.render import ASKS_SHOWN
 from intropath.errors import StoreError
-from intropath.stores.neo4j import open_neo4j_store
+from intropath.stores.neo4j import Neo4jStore, open_neo4j_store
 from intropath.stores.neo4j_load import LoadPlan
 from intropath.synthetic import generate
+
+
+def timed_load(neo: Neo4jStore, load: LoadPlan, what: str, *, merge_only: bool = False) -> float:
+    """Load, print the time and rate of each phase, and return the ties' rate."""
+    marks: dict[str, list[float]] = {}
+    totals: dict[str, int] = {}
+
+    def progress(kind: str, done: int, total: int) -> None:
+        marks.setdefault(kind, []).append(time.perf_counter())
+        totals[kind] = total
+
+    cpu = time.process_time()
+    took = timed(lambda: neo.load(load, progress, merge_only=merge_only))
+    cpu = time.process_time() - cpu
+    print(f"load {what}: {took:.1f} s, client CPU {cpu:.1f} s")
+    for kind, times in marks.items():
+        seconds = times[-1] - times[0]
+        if seconds > 0:
+            rate = totals[kind] / seconds
+            print(f"  {kind:12} {totals[kind]:>10,} in {seconds:6.1f} s = {rate:9,.0f}/s")
+    return totals["ties"] / (marks["ties"][-1] - marks["ties"][0])
 
 
 def main() -> None:
@@ -57,6 +82,12 @@ def main() -> None:
     parser.add_argument(
         "--every-ask", action="store_true", help="explain every ask, as `find --json` does"
     )
+    parser.add_argument(
+        "--baseline",
+        action="store_true",
+        help="also clear and load once more with MERGE only (the loader before CREATE), "
+        "and print the ratio",
+    )
     args = parser.parse_args()
 
     try:
@@ -75,9 +106,6 @@ def main() -> None:
             answer = input(f"Replace the {held:,} people stored at {neo.settings.where()}? [y/N] ")
             if answer.strip().lower() != "y":
                 sys.exit("aborted")
-        start = time.perf_counter()
-        neo.clear()
-        cleared = time.perf_counter() - start
         load = LoadPlan.from_columns(
             network.people,
             network.a,
@@ -88,22 +116,21 @@ def main() -> None:
             groups=network.groups,
             me=network.me,
         )
-        phases: dict[str, float] = {}
+        print(f"clear: {timed(neo.clear):.1f} s")
+        rates = {"new": timed_load(neo, load, "into an empty namespace (CREATE)")}
+        rates["reload"] = timed_load(neo, load, "again, nothing new (MERGE)")
+        if args.baseline:
+            print(f"clear: {timed(neo.clear):.1f} s")
+            rates["merge"] = timed_load(
+                neo, load, "into an empty namespace, MERGE only (before)", merge_only=True
+            )
+            print(f"ties/s, CREATE path / MERGE only: {rates['new'] / rates['merge']:.2f}x")
+        print(f"ties/s: {rates['new']:,.0f} into an empty namespace (target >= 30,000)")
+        print(f"load average: {' '.join(f'{x:.1f}' for x in os.getloadavg())}")
 
-        def progress(kind: str, done: int, total: int) -> None:
-            now = time.perf_counter()
-            phases.setdefault(f"{kind}-start", now)
-            phases[kind] = now - phases[f"{kind}-start"]
-
-        start = time.perf_counter()
-        neo.load(load, progress)
-        total = time.perf_counter() - start
-        rate = len(network.a) / phases["ties"] if phases.get("ties") else float("nan")
-        print(
-            f"clear: {cleared:.1f} s   load: {total:.1f} s in all, "
-            f"ties {phases.get('ties', 0):.1f} s = {rate:,.0f} ties/s (target >= 30,000)"
-        )
-
+    if args.queries <= 0:
+        neo.close()
+        return
     queries = pick_queries(memory, args.queries, args.min_contacts, args.seed)
     stores = (("memory", memory), ("neo4j", neo))
     asks = None if args.every_ask else ASKS_SHOWN

@@ -17,7 +17,7 @@ import itertools
 import os
 import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -38,7 +38,7 @@ from intropath.scoring import Weights
 from intropath.stores.base import SearchQuery, SearchResult
 from intropath.stores.memory import MemoryStore
 from intropath.stores.neo4j import Neo4jStore, open_neo4j_store
-from strategies import networks
+from strategies import networks, strength
 
 pytestmark = pytest.mark.neo4j
 
@@ -188,6 +188,19 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
             ]
         },
         "load_people": {"rows": [{"id": me, "props": {"name": memory.person(me).name}}]},
+        "create_people": {"rows": [{"id": "new", "props": {"name": "New"}}]},
+        "create_positions": {
+            "rows": [{"person": "new", "company": key, "ordinal": 0, "props": {"title": "CEO"}}]
+        },
+        "create_memberships": {"rows": []},
+        "create_ties": {
+            "a": ["new"],
+            "b": [me],
+            "trust": [0.5],
+            "familiarity": [0.5],
+            "evidence": [None],
+            "level": ["connected"],
+        },
         "prune_positions": {"rows": [{"person": me, "keys": []}]},
         "load_positions": {"rows": []},
         "load_groups": {"rows": []},
@@ -646,3 +659,212 @@ def test_cli_verbose_shows_the_driver_log_without_the_password(
     assert "C: LOGON" in loud.stderr or "C: HELLO" in loud.stderr, loud.stderr
     assert "C: RUN" in loud.stderr
     assert server.password not in loud.stderr
+
+
+# -- loading: the database holds exactly what the last load said ------------------
+
+LOAD_COMPANIES = ["The Muse", "Muse", "Acme", "Globex", "Initech"]
+EVIDENCE = [
+    [],
+    [{"kind": "messages", "count": 3, "sent": 1, "received": 2}],
+    [{"kind": "worked_together", "at": "Acme", "since": "2019"}, "met at a meetup"],
+    [{"kind": "rating", "trust": 0.8, "familiarity": 0.4, "source": "manual"}],
+]
+
+
+def _person(draw: st.DrawFn, pid: str) -> dict[str, Any]:
+    positions = [
+        {
+            "company": draw(st.sampled_from(LOAD_COMPANIES)),
+            "title": draw(st.sampled_from(["Engineer", "Recruiter", None])),
+            "current": draw(st.booleans()),
+            "start": draw(st.sampled_from([None, "2020-01"])),
+        }
+        for _ in range(draw(st.integers(0, 3)))
+    ]
+    return {
+        "id": pid,
+        "name": draw(st.sampled_from(["Ada", "Zoë", "Bo"])) + f" {pid}",
+        "headline": draw(st.sampled_from([None, "Builds things"])),
+        "contact_policy": draw(st.sampled_from(["open", "prefers_email", "no_strangers"])),
+        "recruiter": draw(st.booleans()),
+        "do_not_ask": draw(st.integers(0, 5)) == 0,
+        "sources": draw(st.sampled_from([[], ["linkedin:ada"]])),
+        "positions": positions,
+    }
+
+
+def _tie(draw: st.DrawFn, a: str, b: str) -> dict[str, Any]:
+    return {
+        "a": a,
+        "b": b,
+        "trust": draw(strength),
+        "familiarity": draw(strength),
+        "evidence": draw(st.sampled_from(EVIDENCE)),
+    }
+
+
+@st.composite
+def _versions(draw: st.DrawFn) -> tuple[GraphDocument, GraphDocument]:
+    """A network, and a later version of it as a pooled load sees one.
+
+    The later version keeps every person, tie and group member of the first (a load
+    adds to the network and never deletes them), changes any of their fields,
+    positions, member order and tie numbers, and adds people, ties and groups.
+    """
+    n = draw(st.integers(2, 7))
+    people = [_person(draw, f"p{i}") for i in range(n)]
+    pairs = [(f"p{a}", f"p{b}") for a in range(n) for b in range(a + 1, n)]
+    chosen = draw(st.lists(st.sampled_from(pairs), unique=True)) if pairs else []
+    ids = [p["id"] for p in people]
+    groups = [
+        {
+            "id": f"g{g}",
+            "name": f"Group {g}",
+            "members": draw(st.lists(st.sampled_from(ids), unique=True)),
+        }
+        for g in range(draw(st.integers(0, 2)))
+    ]
+    first = {
+        "me": "p0",
+        "people": people,
+        "ties": [_tie(draw, a, b) for a, b in chosen],
+        "companies": [{"name": "The Muse", "aliases": ["Daily Muse Inc."]}],
+        "groups": groups,
+    }
+    v1 = GraphDocument.model_validate(first)
+    m = n + draw(st.integers(0, 3))
+    ids2 = ids + [f"p{i}" for i in range(n, m)]
+    people2 = [
+        _person(draw, pid) if draw(st.booleans()) else p for pid, p in zip(ids, people, strict=True)
+    ] + [_person(draw, pid) for pid in ids2[n:]]
+    people2 = draw(st.permutations(people2))
+    pairs2 = [(a, b) for i, a in enumerate(ids2) for b in ids2[i + 1 :] if (a, b) not in chosen]
+    added = draw(st.lists(st.sampled_from(pairs2), unique=True, max_size=6)) if pairs2 else []
+    ties2 = [_tie(draw, b, a) if draw(st.booleans()) else _tie(draw, a, b) for a, b in chosen]
+    groups2 = [
+        {
+            "id": g["id"],
+            "name": draw(st.sampled_from([g["name"], "Renamed"])),
+            "kind": draw(st.sampled_from(["group", "school"])),
+            "members": draw(
+                st.permutations(
+                    g["members"]
+                    + [
+                        i
+                        for i in draw(st.lists(st.sampled_from(ids2), unique=True))
+                        if i not in g["members"]
+                    ]
+                )
+            ),
+        }
+        for g in groups
+    ] + [{"id": "g9", "name": "New", "members": draw(st.lists(st.sampled_from(ids2), unique=True))}]
+    # Companies stay (a load never deletes one), so the later file names those of the first.
+    companies2 = [c.model_dump() for c in MemoryStore(v1.model_copy(deep=True)).companies()]
+    second = {
+        "me": draw(st.sampled_from(ids2)),
+        "people": people2,
+        "ties": ties2 + [_tie(draw, a, b) for a, b in added],
+        "companies": companies2,
+        "groups": groups2,
+    }
+    return v1, GraphDocument.model_validate(second)
+
+
+def _holds_exactly(store: Neo4jStore, document: GraphDocument) -> None:
+    """Everything the store answers equals what the in-memory store of ``document``
+    answers, and the counts show nothing more is stored."""
+    memory = MemoryStore(document.model_copy(deep=True))
+    store.refresh()
+    people = list(memory.people())
+    ties = list(memory.ties())
+    index = memory.company_index()
+    assert store.status().counts == {
+        "people": len(people),
+        "companies": len(index.companies),
+        "groups": len(document.groups),
+        "ties": len(ties),
+        "positions": sum(len(p.positions) for p in people),
+        "memberships": sum(len(memory.groups_of(p.id)) for p in people),
+    }
+    assert store.owner == memory.owner
+    assert store.companies() == memory.companies()
+    for person in people:
+        assert store.person(person.id) == person
+        assert store.groups_of(person.id) == memory.groups_of(person.id)
+        assert store.ties_of(person.id) == {
+            t.b if t.a == person.id else t.a: store.tie(person.id, t.b if t.a == person.id else t.a)
+            for t in ties
+            if person.id in (t.a, t.b)
+        }
+    for tie in ties:
+        assert store.tie(tie.a, tie.b) == memory.tie(tie.a, tie.b)
+    for key in index.companies:
+        assert store.employees(key) == memory.employees(key)
+    me = memory.owner or people[0].id
+    for company in [c.name for c in memory.companies()][:3]:
+        expected = plan(memory, company, me=me)
+        assert plan(store, company, me=me).model_dump(exclude={"graph"}) == expected.model_dump(
+            exclude={"graph"}
+        )
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(versions=_versions())
+def test_loads_leave_exactly_the_last_version(
+    store: Neo4jStore, versions: tuple[GraphDocument, GraphDocument]
+) -> None:
+    """Into an empty network (CREATE), again (MERGE: nothing new), then a changed version."""
+    first, second = versions
+    store.clear()
+    report = store.load_document(first.model_copy(deep=True))
+    assert report.created["ties"] == len(first.ties)
+    _holds_exactly(store, first)
+    again = store.load_document(first.model_copy(deep=True))
+    assert sum(again.created.values()) == 0 and again.removed == 0
+    _holds_exactly(store, first)
+    store.load_document(second.model_copy(deep=True))
+    _holds_exactly(store, second)
+
+
+class _Interrupted(Exception):
+    pass
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(versions=_versions(), stop=st.integers(1, 40))
+def test_an_interrupted_load_is_finished_by_loading_again(
+    store: Neo4jStore,
+    versions: tuple[GraphDocument, GraphDocument],
+    stop: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A load stopped after any batch (rows of two, so there are many) leaves a network
+    that the next load completes, though that one merges what the first created."""
+    import intropath.stores.neo4j as neo4j_store
+
+    monkeypatch.setattr(neo4j_store, "BATCH", 2)
+    monkeypatch.setattr(neo4j_store, "TIE_BATCH", 2)
+    document = versions[0]
+    store.clear()
+    calls = 0
+
+    def progress(kind: str, done: int, total: int) -> None:
+        nonlocal calls
+        calls += 1
+        if calls == stop:
+            raise _Interrupted
+
+    with suppress(_Interrupted):
+        store.load_document(document.model_copy(deep=True), progress)
+    store.load_document(document.model_copy(deep=True))
+    _holds_exactly(store, document)

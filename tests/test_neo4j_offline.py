@@ -192,6 +192,24 @@ class FakeDriver:
             self.g.knows[pair] = {k: row[k] for k in ("trust", "familiarity", "evidence")}
         return []
 
+    # CREATE, unlike MERGE, never matches: these fail where the real statement would
+    # break the uniqueness constraint (people) or store a second relationship.
+    def _create_people(self, p: Row, c: Counters) -> list[Row]:
+        assert not any(row["id"] in self.g.people for row in p["rows"]), "constraint"
+        return self._load_people(p, c)
+
+    def _create_positions(self, p: Row, c: Counters) -> list[Row]:
+        assert not any((r["person"], r["ordinal"]) in self.g.works for r in p["rows"])
+        return self._load_positions(p, c)
+
+    def _create_memberships(self, p: Row, c: Counters) -> list[Row]:
+        assert not any((r["person"], r["group"]) in self.g.members for r in p["rows"])
+        return self._load_memberships(p, c)
+
+    def _create_ties(self, p: Row, c: Counters) -> list[Row]:
+        assert not any(frozenset(pair) in self.g.knows for pair in zip(p["a"], p["b"], strict=True))
+        return self._load_ties(p, c)
+
     def _owner(self, p: Row, c: Counters) -> list[Row]:
         return [] if self.g.marker is None else [{"me": self.g.marker.get("me")}]
 
@@ -497,6 +515,22 @@ def test_loading_twice_creates_nothing_new(sample: GraphDocument) -> None:
     assert second.matched["ties"] == len(sample.ties)
     assert second.removed == 0
     assert "created" in second.describe()
+
+
+def test_a_load_creates_into_an_empty_network_and_merges_otherwise(
+    sample: GraphDocument,
+) -> None:
+    """CREATE only when no person is stored yet; any later load, or merge_only, merges."""
+    store = fake_store()
+    store.load_document(sample)
+    written = [c for c in store._driver.calls if c.startswith(("load_", "create_"))]
+    assert "create_ties" in written and "load_ties" not in written
+    assert "create_people" in written and "prune_positions" not in store._driver.calls
+    for again in (fake_store(sample), fake_store()):
+        again._driver.calls.clear()
+        again.load(LoadPlan.from_document(sample), merge_only=True)
+        written = [c for c in again._driver.calls if c.startswith(("load_", "create_"))]
+        assert "load_ties" in written and not any(c.startswith("create_") for c in written)
 
 
 def test_a_reloaded_person_loses_old_positions(sample: GraphDocument) -> None:
