@@ -285,7 +285,7 @@ def test_people_become_objects_only_when_a_plan_needs_them(tmp_path: Path) -> No
 
 def test_person_records_have_the_fields_of_people() -> None:
     from intropath.model import Person, Position
-    from intropath.stores.people import PersonRecord, PositionRecord
+    from intropath.stores.records import PersonRecord, PositionRecord
 
     # The shortcut fields are the record's own; everything else mirrors the model.
     assert set(PersonRecord.__struct_fields__) == {*Person.model_fields, "company", "title"}

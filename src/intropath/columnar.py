@@ -29,7 +29,8 @@ from .companies import CompanyIndex, company_key
 from .model import Company, ContactPolicy, Evidence, Group
 from .stores.compact import CompactGraph, Floats, Ints
 from .stores.memory import MemoryStore
-from .stores.people import People, PersonRecord, shortcut
+from .stores.people import People
+from .stores.records import PersonRecord, shortcut
 
 _EVIDENCE = TypeAdapter(list[Evidence])
 _COMPANIES = TypeAdapter(list[Company])
