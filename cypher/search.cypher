@@ -28,7 +28,8 @@
 // do_not_ask nor be in $skip_contacts, and (first contact, t) must not be in $skip_pairs.
 // No detours: a path that passes, after c1, through another of my own contacts y is not
 // a way in through c1 unless its product up to y beats asking y directly (trust(me, y)^wt)
-// by more than $eps; c1 is then reported with its best such path and y (see below).
+// by more than $eps; c1 is then reported with its best such path and y (see below). A
+// contact I may not ask (do_not_ask, $skip_contacts) is no such alternative.
 //
 // How it runs: one fixed-length pattern per hop count, each anchored at both ends (me,
 // and the targets through the index on :Person(id)) and joined in the middle with a hash
@@ -121,6 +122,8 @@ WHERE all(f IN factors WHERE f > 0) AND score > 0
 WITH people, ties, score,
      head([i IN range(0, size(direct) - 1)
            WHERE direct[i] IS NOT NULL
+             AND NOT coalesce(people[i + 2].do_not_ask, false)
+             AND NOT people[i + 2].id IN $skip_contacts
              AND reduce(s = 1.0, f IN factors[0..i + 2] | s * f) * (1.0 - $eps)
                  <= direct[i] ^ $wt | people[i + 2].id]) AS through
 // Group by first contact, best first (rows are sorted before they are collected).

@@ -39,6 +39,7 @@ def brute_force(
     direct = {
         y: hop_factor(HopKind.FIRST, graph.edges[me, y]["trust"], 1.0, weights)
         for y in (graph.neighbors(me) if me in graph else ())
+        if not store.person(y).do_not_ask and y not in skip_contacts  # asking y is no option
     }
     found: Found = []
     detoured: list[tuple[tuple[str, ...], float, str]] = []

@@ -463,6 +463,8 @@ class FakeDriver:
             for f in factors[:i]:
                 prefix *= f
             direct = self.g.knows.get(frozenset((p["me"], people[i])))
+            if self.g.people[people[i]].get("do_not_ask") or people[i] in p["skip_contacts"]:
+                continue  # asking them myself is no option
             if direct is not None and prefix * (1.0 - p["eps"]) <= direct["trust"] ** p["wt"]:
                 return people[i]
         return None

@@ -34,7 +34,7 @@ def _scores(
     wt=weight,
     wf=weight,
 )
-def test_raising_a_tie_never_lowers_any_path(
+def test_raising_a_tie_never_lowers_any_path_but_a_new_detour(
     document: GraphDocument, data: st.DataObject, max_hops: int, wt: float, wf: float
 ) -> None:
     if not document.ties:
@@ -48,8 +48,14 @@ def test_raising_a_tie_never_lowers_any_path(
     stronger = document.model_copy(deep=True)
     setattr(stronger.ties[index], which, raised)
     after = _scores(stronger, max_hops, weights)
+    me = document.me
+    raised_contact = {tie.a, tie.b} - {me} if which == "trust" and me in (tie.a, tie.b) else set()
     for path, score in before.items():
-        assert after.get(path, 0.0) >= score, (path, which, raised)
+        if after.get(path, 0.0) >= score:
+            continue
+        # The one way a path may go: it passes through the contact whom I now trust more,
+        # and asking them directly has become as good (a detour, reported as such).
+        assert raised_contact & set(path[2:-1]), (path, which, raised)
 
 
 @settings(max_examples=150, deadline=None)

@@ -219,7 +219,10 @@ class Search:
         lo, hi = int(g.indptr[self.me]), int(g.indptr[self.me + 1])
         contacts = g.nbr[lo:hi]
         direct = np.zeros(g.n)
+        # A contact I may not ask (do_not_ask, skipped) is no alternative to going through them.
         usable = ~self.blocked[contacts]
+        if self.skip_contacts:
+            usable &= ~np.isin(contacts, np.fromiter(self.skip_contacts, dtype=np.int64))
         direct[contacts[usable]] = self._first(g.values_of(slice(lo, hi))[0])[usable]
         return direct
 
