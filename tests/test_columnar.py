@@ -38,7 +38,9 @@ def _summary(store: MemoryStore) -> dict[str, Any]:
 
 
 @settings(
-    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=300,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
 )
 @given(drawn=raw_documents())
 def test_the_fast_store_is_the_full_readers_or_none(
@@ -170,7 +172,9 @@ NODE_LINK_CHANGES: list[Any] = [
 
 @pytest.mark.parametrize("change", NODE_LINK_CHANGES)
 @settings(
-    max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
 )
 @given(drawn=raw_documents(odd_ones=False))
 def test_the_fast_node_link_store_is_the_full_readers_or_none(
@@ -243,7 +247,9 @@ GRAPHML_CHANGES: list[Any] = [
 
 @pytest.mark.parametrize("change", GRAPHML_CHANGES)
 @settings(
-    max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=10,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.filter_too_much],
 )
 @given(drawn=raw_documents(odd_ones=False))
 def test_the_fast_graphml_store_is_the_full_readers_or_none(
