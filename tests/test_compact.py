@@ -84,8 +84,8 @@ def test_each_tie_is_stored_once_and_read_alike_both_ways(
     graph = CompactGraph(people, a, b, trust, fam, np.zeros(people, dtype=bool))
     # 2 x (int32 neighbour + int32 tie index) + 2 float64 per tie, plus the indptr and blocked
     assert graph.nbytes() == 32 * len(ties) + 8 * (people + 1) + people
-    per_edge = CompactGraph.from_csr(
-        graph.indptr, graph.nbr, graph.trust[graph.tie], graph.fam[graph.tie], graph.blocked
+    per_edge = CompactGraph.from_csr(  # each edge with its own copy of the numbers
+        graph.indptr, graph.nbr, np.arange(len(graph.nbr)), graph.values[graph.tie], graph.blocked
     )
     for i, j, t, f in ties:
         forward, backward = graph.edge(i, j), graph.edge(j, i)

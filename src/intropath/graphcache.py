@@ -42,7 +42,7 @@ from .stores.people import People
 
 CACHE_FROM = 1 << 20
 """Files smaller than this (bytes) load fast enough without a cache."""
-FORMAT = 3
+FORMAT = 4
 
 _EVIDENCE = TypeAdapter(list[Evidence])
 _COMPANIES = TypeAdapter(list[Company])
@@ -188,8 +188,7 @@ def _write(store: MemoryStore, where: Path, digest: str) -> None:
         "indptr": g.indptr,
         "nbr": g.nbr,
         "tie": g.tie,
-        "trust": g.trust,
-        "fam": g.fam,
+        "values": g.values,
         "blocked": g.blocked,
         "evidence_keys": np.asarray([k for k, _ in evidence], dtype=np.int64),
         "evidence": _bytes(b"".join(e for _, e in evidence)),
@@ -243,8 +242,10 @@ def _store(
         ids == sorted(ids)
         and len(indptr) == n + 1
         and int(indptr[-1]) == len(nbr) == len(tie)
-        and len(data["trust"]) == len(data["fam"])
-        and (len(tie) == 0 or (int(tie.min()) >= 0 and int(tie.max()) < len(data["trust"])))
+        and data["values"].dtype == np.float64
+        and data["values"].ndim == 2
+        and data["values"].shape[1] == 2
+        and (len(tie) == 0 or (int(tie.min()) >= 0 and int(tie.max()) < len(data["values"])))
         and len(data["blocked"]) == n
         and len(people_at) == n + 1
         and int(people_at[-1]) == len(data["people"])
@@ -261,7 +262,7 @@ def _store(
         key: members[int(employees_at[i]) : int(employees_at[i + 1])].tolist()
         for i, key in enumerate(header["employers"])
     }
-    graph = CompactGraph.from_csr(indptr, nbr, data["trust"], data["fam"], data["blocked"], tie)
+    graph = CompactGraph.from_csr(indptr, nbr, tie, data["values"], data["blocked"])
     evidence = _CachedEvidence(people, data["evidence_keys"], bytes(data["evidence"]), evidence_at)
     return MemoryStore.from_parts(
         people,

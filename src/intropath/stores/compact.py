@@ -89,17 +89,13 @@ class CompactGraph:
         cls,
         indptr: Ints,
         nbr: Index,
-        trust: Floats,
-        familiarity: Floats,
+        tie: Index,
+        values: Floats,
         blocked: npt.NDArray[np.bool_],
-        tie: Index | None = None,
     ) -> CompactGraph:
-        """From CSR arrays: ``nbr[e]`` is edge e's far end and ``trust[tie[e]]`` its
-        trust; without ``tie``, trust and familiarity are given per edge."""
+        """From the arrays of another graph: ``nbr[e]`` is edge e's far end, and
+        ``values[tie[e]]`` its (trust, familiarity)."""
         graph = cls.__new__(cls)
-        if tie is None:
-            tie = np.arange(len(nbr), dtype=np.int32)
-        values = np.stack([trust, familiarity], axis=1).astype(np.float64, copy=False)
         graph._arrays(len(indptr) - 1, indptr, nbr, values, blocked, tie)
         return graph
 
@@ -120,8 +116,6 @@ class CompactGraph:
         self.nbr: npt.NDArray[np.int32] = nbr.astype(np.int32, copy=False)
         self.tie: npt.NDArray[np.int32] = tie.astype(np.int32, copy=False)
         self.values: Floats = values  # (ties, 2): trust, familiarity
-        self.trust: Floats = values[:, 0]
-        self.fam: Floats = values[:, 1]
         self.blocked: npt.NDArray[np.bool_] = blocked
         # Memoryviews index to plain Python numbers, ~10x faster than numpy scalars
         # for the one-at-a-time reads of the search and of lookups.
@@ -213,17 +207,23 @@ class Search:
     def _factor(self, kind: HopKind, edge: int) -> float:
         return hop_factor(kind, *self.g.value(edge), self.w)
 
-    def _direct(self) -> Floats:
-        """For each person: the factor of asking them myself (0 if not my contact)."""
+    def _my_contacts(self) -> tuple[int, Index, Floats, npt.NDArray[np.bool_]]:
+        """Where my edges start, my contacts, the factor of asking each, and whom I
+        may ask at all (not blocked, not do_not_ask or skipped)."""
         g = self.g
         lo, hi = int(g.indptr[self.me]), int(g.indptr[self.me + 1])
         contacts = g.nbr[lo:hi]
-        direct = np.zeros(g.n)
-        # A contact I may not ask (do_not_ask, skipped) is no alternative to going through them.
-        usable = ~self.blocked[contacts]
+        askable = ~self.blocked[contacts]
         if self.skip_contacts:
-            usable &= ~np.isin(contacts, np.fromiter(self.skip_contacts, dtype=np.int64))
-        direct[contacts[usable]] = self._first(g.values_of(slice(lo, hi))[0])[usable]
+            askable &= ~np.isin(contacts, np.fromiter(self.skip_contacts, dtype=np.int64))
+        return lo, contacts, self._first(g.values_of(slice(lo, hi))[0]), askable
+
+    def _direct(self) -> Floats:
+        """For each person: the factor of asking them myself (0 if not my contact, or
+        one I may not ask: no alternative to going through them)."""
+        _, contacts, first, askable = self._my_contacts()
+        direct = np.zeros(self.g.n)
+        direct[contacts[askable]] = first[askable]
         return direct
 
     def is_detour(self, prefix: float, y: int) -> bool:
@@ -284,12 +284,8 @@ class Search:
         sorted only when its search starts: most contacts never need them.
         """
         g = self.g
-        lo, hi = int(g.indptr[self.me]), int(g.indptr[self.me + 1])
-        contacts = g.nbr[lo:hi]
-        first = self._first(g.values_of(slice(lo, hi))[0])
-        usable = ~self.blocked[contacts] & (first > 0)
-        if self.skip_contacts:
-            usable &= ~np.isin(contacts, np.fromiter(self.skip_contacts, dtype=np.int64))
+        lo, contacts, first, askable = self._my_contacts()
+        usable = askable & (first > 0)
         chosen = contacts[usable]
         self.first_edge: dict[int, int] = dict(
             zip(chosen.tolist(), (lo + np.flatnonzero(usable)).tolist(), strict=True)

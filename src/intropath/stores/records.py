@@ -61,28 +61,8 @@ def to_person(record: PersonRecord) -> Person:
     ``groups`` is left empty: a store keeps membership on the groups, as
     :func:`intropath.graphfile.load_document` does.
     """
-    positions = [
-        Position.model_construct(
-            company=p.company,
-            title=p.title,
-            team=p.team,
-            current=p.current,
-            start=p.start,
-            end=p.end,
-        )
-        for p in shortcut(record)
-    ]
-    return Person.model_construct(
-        id=record.id,
-        name=record.name,
-        headline=record.headline,
-        email=record.email,
-        profile_url=record.profile_url,
-        contact_policy=record.contact_policy,
-        recruiter=record.recruiter,
-        hiring_manager=record.hiring_manager,
-        do_not_ask=record.do_not_ask,
-        positions=positions,
-        groups=[],
-        sources=list(record.sources),
-    )
+    positions = [Position.model_construct(**msgspec.structs.asdict(p)) for p in shortcut(record)]
+    fields = msgspec.structs.asdict(record)
+    del fields["company"], fields["title"]  # the shortcut, now the first position
+    fields.update(positions=positions, groups=[], sources=list(record.sources))
+    return Person.model_construct(**fields)
