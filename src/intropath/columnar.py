@@ -29,7 +29,7 @@ from .companies import CompanyIndex, company_key
 from .model import Company, ContactPolicy, Evidence, Group
 from .stores.compact import CompactGraph, Floats, Ints
 from .stores.memory import MemoryStore
-from .stores.people import People
+from .stores.people import People, offsets_of
 from .stores.records import PersonRecord, shortcut
 
 _EVIDENCE = TypeAdapter(list[Evidence])
@@ -94,7 +94,7 @@ def _store(parsed: _File, source: str) -> MemoryStore:
     people = People(
         [ids[i] for i in order],
         blob=b"".join(texts[i] for i in order),
-        offsets=_offsets([len(texts[i]) for i in order]),
+        offsets=offsets_of([len(texts[i]) for i in order]),
     )
     del texts
     if len(set(ids)) != len(ids) or (parsed.me is not None and parsed.me not in people.number):
@@ -276,9 +276,3 @@ class _Numbers:
             return np.fromiter(map(number.__getitem__, ids), np.int64, len(ids))
         except KeyError:
             raise Unsure from None  # an unknown person
-
-
-def _offsets(lengths: list[int]) -> Any:
-    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    return offsets

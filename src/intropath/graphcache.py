@@ -38,7 +38,7 @@ from .model import Company, Evidence, Group
 from .progress import Progress
 from .stores.compact import CompactGraph
 from .stores.memory import MemoryStore
-from .stores.people import People
+from .stores.people import People, offsets_of
 
 CACHE_FROM = 1 << 20
 """Files smaller than this (bytes) load fast enough without a cache."""
@@ -183,7 +183,7 @@ def _write(store: MemoryStore, where: Path, digest: str) -> None:
         "companies": _bytes(_COMPANIES.dump_json(store.companies())),
         "groups": _bytes(_GROUPS.dump_json(store._group_list)),
         "employees": np.concatenate(members) if members else np.zeros(0, np.int32),
-        "employees_at": _offsets([len(m) for m in members]),
+        "employees_at": offsets_of([len(m) for m in members]),
         "do_not_ask": np.asarray(sorted(store._do_not_ask), dtype=np.int64),
         "indptr": g.indptr,
         "nbr": g.nbr,
@@ -192,7 +192,7 @@ def _write(store: MemoryStore, where: Path, digest: str) -> None:
         "blocked": g.blocked,
         "evidence_keys": np.asarray([k for k, _ in evidence], dtype=np.int64),
         "evidence": _bytes(b"".join(e for _, e in evidence)),
-        "evidence_at": _offsets([len(e) for _, e in evidence]),
+        "evidence_at": offsets_of([len(e) for _, e in evidence]),
     }
     where.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     _clean_stale_temps(where.parent)
@@ -309,12 +309,6 @@ class _CachedEvidence(Mapping[tuple[str, str], list[Evidence]]):
 
 def _bytes(data: bytes) -> npt.NDArray[np.uint8]:
     return np.frombuffer(data, dtype=np.uint8)
-
-
-def _offsets(lengths: list[int]) -> npt.NDArray[np.int64]:
-    offsets = np.zeros(len(lengths) + 1, dtype=np.int64)
-    np.cumsum(lengths, out=offsets[1:])
-    return offsets
 
 
 def _version() -> str:

@@ -103,6 +103,11 @@ class People:
             else self._objects[i].model_dump_json().encode()
             for i in range(len(self.ids))
         ]
-        offsets = np.zeros(len(records) + 1, dtype=np.int64)
-        np.cumsum([len(r) for r in records], out=offsets[1:])
-        return b"".join(records), offsets
+        return b"".join(records), offsets_of([len(r) for r in records])
+
+
+def offsets_of(lengths: Sequence[int]) -> npt.NDArray[np.int64]:
+    """Where each piece of ``lengths``, laid end to end, starts (and where the last ends)."""
+    at = np.zeros(len(lengths) + 1, dtype=np.int64)
+    np.cumsum(lengths, out=at[1:])
+    return at
