@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 import random
+import shutil
+import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import numpy as np
 from pydantic import BaseModel
 
 from intropath.stores.memory import MemoryStore
-from intropath.synthetic import SyntheticNetwork
+from intropath.synthetic import SyntheticNetwork, generate
 
 
 def pick_queries(
@@ -60,3 +64,28 @@ def write_graph_json(network: SyntheticNetwork, path: Path) -> None:
         out.write(f'"companies": [\n{records(network.companies)}],\n')
         out.write(f'"groups": [\n{records(network.groups)}],\n')
         out.write(f'"ties": [\n{ties}]}}\n')
+
+
+@contextmanager
+def scratch() -> Iterator[tuple[Path, dict[str, str]]]:
+    """A temporary folder, removed afterwards, and an environment whose intropath
+    data dir (with the graph cache) and config dir live in it."""
+    work = Path(tempfile.mkdtemp(prefix="intropath-bench-"))
+    env = {
+        **os.environ,
+        "INTROPATH_DATA_DIR": str(work / "data"),
+        "INTROPATH_CONFIG_DIR": str(work / "config"),
+    }
+    try:
+        yield work, env
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def graph_file(graph: Path | None, work: Path, people: int, ties: int) -> Path:
+    """``graph``, or else a generated network of that size written into ``work``."""
+    if graph is not None:
+        return graph
+    path = work / "graph.json"
+    write_graph_json(generate(people, ties, seed=1, team=20), path)
+    return path

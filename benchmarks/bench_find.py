@@ -97,8 +97,9 @@ def build_peers(store: MemoryStore) -> dict[str, Callable[[Problem, float], Answ
     src = np.repeat(np.arange(g.n), np.diff(g.indptr))
     ids = store._ids
     shape = (g.n, g.n)
-    trust = sp.csr_matrix((g.trust[g.tie], g.nbr, g.indptr), shape=shape)
-    fam = sp.csr_matrix((g.fam[g.tie], g.nbr, g.indptr), shape=shape)
+    edge_trust, edge_fam = g.values_of(slice(None))
+    trust = sp.csr_matrix((edge_trust, g.nbr, g.indptr), shape=shape)
+    fam = sp.csr_matrix((edge_fam, g.nbr, g.indptr), shape=shape)
     sparse = SparseFrontier(trust, fam, ids)
     graph = nx.Graph()
     graph.add_nodes_from(ids)
@@ -108,8 +109,8 @@ def build_peers(store: MemoryStore) -> dict[str, Callable[[Problem, float], Answ
         for a, b, t, f in zip(
             src[keep].tolist(),
             g.nbr[keep].tolist(),
-            g.trust[g.tie[keep]].tolist(),
-            g.fam[g.tie[keep]].tolist(),
+            edge_trust[keep].tolist(),
+            edge_fam[keep].tolist(),
             strict=True,
         )
     )

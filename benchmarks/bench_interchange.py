@@ -26,16 +26,14 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
-from _shared import write_graph_json
+from _shared import graph_file, scratch
 from intropath import load
 from intropath.graphfile import save_document
 from intropath.model import GraphDocument
-from intropath.synthetic import generate
 
 LOAD = (
     "import sys, intropath; s = intropath.load(sys.argv[1]); "
@@ -77,7 +75,7 @@ def write_interchange(source: Path, node_link: Path, graphml: Path) -> None:
     store = load(source)
     g, ids = store.compact, store._ids
     ties = [
-        (ids[i], ids[int(j)], float(g.trust[e]), float(g.fam[e]))
+        (ids[i], ids[int(j)], *g.value(e))
         for i in range(len(ids))
         for e, j in zip(
             range(int(g.indptr[i]), int(g.indptr[i + 1])),
@@ -148,17 +146,8 @@ def main() -> None:
     parser.add_argument("--company", help="the company to plan for (default: the first one)")
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="intropath-bench-"))
-    env = {
-        **os.environ,
-        "INTROPATH_DATA_DIR": str(work / "data"),
-        "INTROPATH_CONFIG_DIR": str(work / "config"),
-    }
-    try:
-        graph = args.graph
-        if graph is None:
-            graph = work / "graph.json"
-            write_graph_json(generate(args.people, args.ties, seed=1, team=20), graph)
+    with scratch() as (work, env):
+        graph = graph_file(args.graph, work, args.people, args.ties)
         files = {"intropath JSON": graph, "node-link JSON": work / "g.json"}
         files["GraphML"] = work / "g.graphml"
         write_interchange(graph, files["node-link JSON"], files["GraphML"])
@@ -180,8 +169,6 @@ def main() -> None:
             if ties <= args.peer_ties and label != "intropath JSON":
                 peer = run([sys.executable, "-c", FULL, str(path), company], env, args.cap)
                 show(f"peer: full reader{'' if peer[3] == expected else ' (DIFFERENT)'}", [peer])
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -26,13 +26,11 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections import Counter
 from pathlib import Path
 
-from _shared import write_graph_json
-from intropath.synthetic import generate
+from _shared import graph_file, scratch
 
 LOAD = "import sys, intropath; intropath.load(sys.argv[1])"
 FULL = (
@@ -78,24 +76,11 @@ def main() -> None:
     parser.add_argument("--skip-full", action="store_true", help="skip the slow full-reader peer")
     args = parser.parse_args()
 
-    work = Path(tempfile.mkdtemp(prefix="intropath-bench-"))
-    env = {
-        **os.environ,
-        "INTROPATH_DATA_DIR": str(work / "data"),
-        "INTROPATH_CONFIG_DIR": str(work / "config"),
-    }
-    try:
-        graph = args.graph
-        if graph is None:
-            graph = work / "graph.json"
-            network = generate(args.people, args.ties, seed=1, team=20)
-            write_graph_json(network, graph)
-            del network
+    with scratch() as (work, env):
+        graph = graph_file(args.graph, work, args.people, args.ties)
         print(f"graph file: {graph} ({graph.stat().st_size / 2**20:.0f} MiB)")
         python = sys.executable
-        cli = (
-            [python, "-m", "intropath.cli"] if False else [str(Path(python).with_name("intropath"))]
-        )
+        cli = [str(Path(python).with_name("intropath"))]
 
         firsts = []
         for _ in range(args.repeat):
@@ -116,8 +101,6 @@ def main() -> None:
             "intropath.load",
             [run([python, "-c", LOAD, str(graph)], env) for _ in range(args.repeat)],
         )
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def _company(graph: Path) -> str:

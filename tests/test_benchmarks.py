@@ -78,3 +78,9 @@ def test_mail_benchmark_runs_and_agrees_with_its_baseline() -> None:
     out = run("bench_mail.py", "--messages", "400", "--size-mb", "4")
     assert "intropath import mail:" in out
     assert "same counts and evidence: True" in out
+
+
+def test_interchange_benchmark_gives_every_format_the_same_plan() -> None:
+    out = run("bench_interchange.py", "--people", "300", "--ties", "1500")
+    assert "node-link JSON" in out and "GraphML" in out
+    assert "DIFFERENT" not in out  # each format, and the full reader, plan as the JSON file
