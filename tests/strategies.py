@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import strategies as st
 
 from intropath.model import GraphDocument
+from intropath.stores.exhaustive import WALK_LIMIT
 
 POLICIES = ["open", "open", "open", "prefers_email", "no_strangers", "do_not_contact"]
 TITLES = ["Product Manager", "Software Engineer", "Product Designer", "Recruiter", None]
@@ -17,6 +19,10 @@ strength = st.one_of(
     st.floats(min_value=0.001, max_value=1.0, allow_nan=False),
 )
 weight = st.sampled_from([0.0, 0.5, 1.0, 1.0, 1.0, 1.7, 2.0])
+
+# A small network's store walks every path; with walk_limit=0 it runs the
+# compact search instead. Tests against brute force check both.
+both_searches = pytest.mark.parametrize("walk_limit", [WALK_LIMIT, 0], ids=["walk", "compact"])
 
 
 @st.composite

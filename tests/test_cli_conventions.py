@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import io
+import json
 import logging
 import os
 import subprocess
@@ -50,6 +51,29 @@ def test_python_m_runs_the_same_command_line() -> None:
     found = _python_m("find", "--company", "Muse", "--json")
     assert found.returncode == 0, found.stderr
     assert '"company"' in found.stdout
+
+
+def test_the_script_exits_with_the_commands_code_and_all_of_its_output() -> None:
+    """`run` skips the interpreter's teardown, but nothing a command says or sets is lost."""
+    buffered = {"PYTHONUNBUFFERED": ""}  # output held in Python's buffers until flushed
+    big = _python_m(
+        "find", "--company", "Muse", "--json", "--max-hops", "4", "--top", "100", env=buffered
+    )
+    assert big.returncode == 0, big.stderr
+    assert len(json.loads(big.stdout)["paths"]) == 100  # every byte was flushed
+    unknown = _python_m("find", "--company", "Nowhere")
+    assert (unknown.returncode, unknown.stdout) == (1, "")
+    assert unknown.stderr.endswith("Error: no company matches 'Nowhere'\n")
+    assert _python_m("find", "--company", "Muse", "--top", "0").returncode == 2
+    # exit handlers still run (a library's, logging's), after the command's output
+    script = (
+        "import atexit, sys; from intropath.cli import run; "
+        "atexit.register(print, 'exit handler'); sys.argv = ['intropath', '--version']; run()"
+    )
+    env = {**os.environ, **buffered}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == f"intropath {version('intropath')}\nexit handler\n"
 
 
 def test_shell_completion_is_offered_and_completes_commands() -> None:

@@ -17,10 +17,11 @@ from intropath.stores.base import SearchQuery
 from intropath.stores.compact import CompactGraph, Search
 from intropath.stores.memory import MemoryStore
 from oracle import brute_force
-from strategies import draw_exclusions, networks, strength, weight
+from strategies import both_searches, draw_exclusions, networks, strength, weight
 from test_planner_oracle import _draw_targets
 
 
+@both_searches
 @settings(max_examples=400, deadline=None)
 @given(
     data=st.data(),
@@ -30,9 +31,14 @@ from test_planner_oracle import _draw_targets
     wf=weight,
 )
 def test_paths_and_reach_of_every_contact_match_brute_force(
-    data: st.DataObject, document: GraphDocument, max_hops: int, wt: float, wf: float
+    walk_limit: int,
+    data: st.DataObject,
+    document: GraphDocument,
+    max_hops: int,
+    wt: float,
+    wf: float,
 ) -> None:
-    store = MemoryStore(document)
+    store = MemoryStore(document, walk_limit=walk_limit)
     targets = _draw_targets(data, document)
     weights = Weights(wt, wf)
     skip, pairs, avoid = draw_exclusions(data, document)

@@ -13,7 +13,7 @@ from intropath.scoring import Weights
 from intropath.stores.base import SearchQuery
 from intropath.stores.memory import MemoryStore
 from oracle import brute_force
-from strategies import draw_exclusions, networks, weight
+from strategies import both_searches, draw_exclusions, networks, weight
 
 
 def _targets(draw: st.DrawFn, document: GraphDocument) -> dict[str, float]:
@@ -24,14 +24,21 @@ def _targets(draw: st.DrawFn, document: GraphDocument) -> dict[str, float]:
     return {t: draw(st.sampled_from([1.0, 0.9, 0.6, 0.2, 0.36])) for t in chosen}
 
 
+@both_searches
 @settings(max_examples=400, deadline=None)
 @given(data=st.data(), document=networks(), max_hops=st.integers(1, 4), wt=weight, wf=weight)
 def test_search_matches_brute_force(
-    data: st.DataObject, document: GraphDocument, max_hops: int, wt: float, wf: float
+    walk_limit: int,
+    data: st.DataObject,
+    document: GraphDocument,
+    max_hops: int,
+    wt: float,
+    wf: float,
 ) -> None:
-    _matches_brute_force(data, document, max_hops, wt, wf)
+    _matches_brute_force(data, document, walk_limit, max_hops, wt, wf)
 
 
+@both_searches
 @settings(max_examples=300, deadline=None)
 @given(
     data=st.data(),
@@ -41,16 +48,26 @@ def test_search_matches_brute_force(
     wf=weight,
 )
 def test_no_detours_through_my_own_contacts_matches_brute_force(
-    data: st.DataObject, document: GraphDocument, max_hops: int, wt: float, wf: float
+    walk_limit: int,
+    data: st.DataObject,
+    document: GraphDocument,
+    max_hops: int,
+    wt: float,
+    wf: float,
 ) -> None:
     """Dense networks, where my contacts know each other: the detour rule is exercised."""
-    _matches_brute_force(data, document, max_hops, wt, wf)
+    _matches_brute_force(data, document, walk_limit, max_hops, wt, wf)
 
 
 def _matches_brute_force(
-    data: st.DataObject, document: GraphDocument, max_hops: int, wt: float, wf: float
+    data: st.DataObject,
+    document: GraphDocument,
+    walk_limit: int,
+    max_hops: int,
+    wt: float,
+    wf: float,
 ) -> None:
-    store = MemoryStore(document)
+    store = MemoryStore(document, walk_limit=walk_limit)
     targets = _draw_targets(data, document)
     weights = Weights(wt, wf)
     skip, pairs, avoid = draw_exclusions(data, document)

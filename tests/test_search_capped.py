@@ -11,10 +11,11 @@ from intropath.scoring import Weights
 from intropath.stores.base import SearchQuery
 from intropath.stores.memory import MemoryStore
 from oracle import brute_force
-from strategies import draw_exclusions, networks, weight
+from strategies import both_searches, draw_exclusions, networks, weight
 from test_planner_oracle import _draw_targets
 
 
+@both_searches
 @settings(max_examples=300, deadline=None)
 @given(
     data=st.data(),
@@ -26,6 +27,7 @@ from test_planner_oracle import _draw_targets
     wf=weight,
 )
 def test_capped_asks_are_the_best_and_the_rest_are_counted(
+    walk_limit: int,
     data: st.DataObject,
     document: GraphDocument,
     max_hops: int,
@@ -34,7 +36,7 @@ def test_capped_asks_are_the_best_and_the_rest_are_counted(
     wt: float,
     wf: float,
 ) -> None:
-    store = MemoryStore(document)
+    store = MemoryStore(document, walk_limit=walk_limit)
     targets = _draw_targets(data, document)
     weights = Weights(wt, wf)
     skip, pairs, avoid = draw_exclusions(data, document)

@@ -72,8 +72,19 @@ NOT_FOR_HELP = [
 # Past the first word, recent typer checks every option it parsed through pydantic.
 NOT_FOR_COMMAND_HELP = [name for name in NOT_FOR_HELP if name != "pydantic"]
 # find on the bundled sample: a small JSON file (no cache), no ask log yet, no
-# lock (nothing is written), output to a pipe (so no progress bar), no draft.
-NOT_FOR_FIND = [*NEVER, "yaml", "msgspec", "filelock", "sqlite3", "rich.progress", "markdown_it"]
+# lock (nothing is written), output to a pipe (so no progress bar), no draft;
+# few paths within 3 hops, so the search walks them all without numpy.
+NOT_FOR_FIND = [
+    *NEVER,
+    "numpy",
+    "intropath.stores.compact",
+    "yaml",
+    "msgspec",
+    "filelock",
+    "sqlite3",
+    "rich.progress",
+    "markdown_it",
+]
 
 
 def _imported(tmp_path: Path, *args: str) -> tuple[int, set[str], str]:
@@ -131,6 +142,14 @@ def test_find_on_the_sample_imports_only_what_it_uses(tmp_path: Path) -> None:
     assert code == 0
     assert "Whom to ask about The Muse" in stdout
     assert _loaded(modules, NOT_FOR_FIND) == []
+
+
+def test_a_search_with_many_paths_uses_the_compact_search(tmp_path: Path) -> None:
+    """Within 4 hops the sample has about 90,000 walks from me: too many to walk one by one."""
+    code, modules, stdout = _imported(tmp_path, "find", "--company", "Muse", "--max-hops", "4")
+    assert code == 0
+    assert "Whom to ask about The Muse" in stdout
+    assert {"numpy", "intropath.stores.compact"} <= modules
 
 
 def test_the_checks_see_what_a_command_imports(tmp_path: Path) -> None:

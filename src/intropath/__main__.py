@@ -1,5 +1,5 @@
 """``python -m intropath``: the same command line as ``intropath``."""
 
-from .cli import main
+from .cli import run
 
-main()
+run()

@@ -15,6 +15,7 @@ hold personal data: the folder is 0700 and the files 0600.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import gc
 import hashlib
@@ -25,10 +26,8 @@ import tempfile
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import numpy as np
-import numpy.typing as npt
 from pydantic import TypeAdapter
 
 from .companies import CompanyIndex
@@ -36,9 +35,16 @@ from .config import data_dir
 from .graphfile import CHUNK, load_document, read_file
 from .model import Company, Evidence, Group
 from .progress import Progress
-from .stores.compact import CompactGraph
 from .stores.memory import MemoryStore
-from .stores.people import People, offsets_of
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from .stores.people import People
+
+# numpy and the compact graph are imported where a large file needs them: a
+# small file (the bundled sample, a person's own network) loads without them.
 
 CACHE_FROM = 1 << 20
 """Files smaller than this (bytes) load fast enough without a cache."""
@@ -157,6 +163,10 @@ def _from_bytes(held: list[Any], path: Path, progress: Progress | None) -> Memor
 
 
 def _write(store: MemoryStore, where: Path, digest: str) -> None:
+    import numpy as np
+
+    from .stores.people import offsets_of
+
     people = store._people
     blob, offsets = people.to_blob()
     n = len(people)
@@ -210,6 +220,8 @@ def _read(where: Path, digest: str, description: str) -> MemoryStore | None:
     """The cached store, if the cache is there, whole and for this very content."""
     if not where.is_file():
         return None
+    import numpy as np
+
     try:
         with np.load(where, allow_pickle=False) as npz:
             header = json.loads(bytes(npz["header"]))
@@ -230,6 +242,11 @@ def _read(where: Path, digest: str, description: str) -> MemoryStore | None:
 def _store(
     header: dict[str, Any], data: dict[str, npt.NDArray[Any]], description: str
 ) -> MemoryStore:
+    import numpy as np
+
+    from .stores.compact import CompactGraph
+    from .stores.people import People
+
     ids: list[str] = header["ids"]
     n = len(ids)
     indptr, nbr, tie = data["indptr"], data["nbr"], data["tie"]
@@ -294,7 +311,7 @@ class _CachedEvidence(Mapping[tuple[str, str], list[Evidence]]):
         if i is None or j is None:
             raise KeyError(pair)
         key = min(i, j) * len(self._people) + max(i, j)
-        at = int(np.searchsorted(self._keys, key))
+        at = bisect.bisect_left(self._keys, key)
         if at == len(self._keys) or int(self._keys[at]) != key:
             raise KeyError(pair)
         return _EVIDENCE.validate_json(self._blob[self._offsets[at] : self._offsets[at + 1]])
@@ -308,6 +325,8 @@ class _CachedEvidence(Mapping[tuple[str, str], list[Evidence]]):
 
 
 def _bytes(data: bytes) -> npt.NDArray[np.uint8]:
+    import numpy as np
+
     return np.frombuffer(data, dtype=np.uint8)
 
 

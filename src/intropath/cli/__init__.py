@@ -7,6 +7,6 @@ from . import commands as _commands  # noqa: F401  (registers the commands)
 from . import draft as _draft  # noqa: F401  (registers draft)
 from . import imports as _imports  # noqa: F401  (import, tie, person, ratings, explain)
 from . import neo4j as _neo4j  # noqa: F401  (neo4j load, status, clear)
-from .app import app, main
+from .app import app, main, run
 
-__all__ = ["app", "main"]
+__all__ = ["app", "main", "run"]

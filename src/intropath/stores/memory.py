@@ -5,18 +5,21 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
-import numpy as np
-
 from ..companies import CompanyIndex
 from ..errors import PersonNotFound
 from ..model import Company, ContactPolicy, Evidence, GraphDocument, Group, Person, Tie
 from .base import SearchQuery, SearchResult
-from .compact import CompactGraph, Floats, Ints
+from .exhaustive import WALK_LIMIT, search_small
 from .people import People
-from .ranking import search_compact
 
 if TYPE_CHECKING:
     import networkx as nx
+
+    from .compact import CompactGraph, Floats, Ints
+
+SMALL_TIES = 20_000
+"""A network with at most this many ties keeps them in dicts, and imports numpy
+only for a search with too many paths to walk (see :mod:`.exhaustive`)."""
 
 
 class MemoryStore:
@@ -24,25 +27,56 @@ class MemoryStore:
 
     Companies and groups stay pydantic models; people are numbered in a
     :class:`~intropath.stores.people.People` table (objects, or JSON made into
-    objects on demand); ties live only in a
+    objects on demand); ties live in a
     :class:`~intropath.stores.compact.CompactGraph` (with their evidence on the
-    side), so a network of millions of ties fits in a few hundred megabytes.
+    side), so a network of millions of ties fits in a few hundred megabytes. A
+    small network's ties also live in dicts, and its compact graph is built only
+    if a search needs it.
     """
 
-    def __init__(self, document: GraphDocument, description: str = "in-memory graph") -> None:
+    _employees: Mapping[str, Sequence[int]]
+    _small: list[dict[int, tuple[float, float]]] | None
+    _blocked: list[bool]  # kept only while the compact graph is not built
+    _graph: CompactGraph | None
+
+    def __init__(
+        self,
+        document: GraphDocument,
+        description: str = "in-memory graph",
+        *,
+        walk_limit: int = WALK_LIMIT,
+    ) -> None:
+        """``walk_limit``: a small network's search walks every path when there are
+        at most this many walks from me (0: always the compact search)."""
+        table = People.of(document.people)
+        number = {person_id: i for i, person_id in enumerate(table.ids)}
         ties = document.ties
-        position = {p.id: i for i, p in enumerate(document.people)}
-        self._build(
-            document.people,
-            document.companies,
-            document.groups,
-            document.me,
-            description,
-            np.fromiter((position[t.a] for t in ties), dtype=np.int64, count=len(ties)),
-            np.fromiter((position[t.b] for t in ties), dtype=np.int64, count=len(ties)),
-            np.fromiter((t.trust for t in ties), dtype=np.float64, count=len(ties)),
-            np.fromiter((t.familiarity for t in ties), dtype=np.float64, count=len(ties)),
-            {_pair(t.a, t.b): t.evidence for t in ties if t.evidence},
+        evidence = {_pair(t.a, t.b): t.evidence for t in ties if t.evidence}
+        self._hold_people(document.people, table, document.companies, document.groups, document.me)
+        self._setup(description, evidence)
+        self._walk_limit = walk_limit
+        blocked = _blocked(table)
+        if len(ties) <= SMALL_TIES:
+            self._blocked = blocked
+            self._small = [{} for _ in blocked]
+            for t in ties:
+                i, j = number[t.a], number[t.b]
+                self._small[i][j] = self._small[j][i] = (t.trust, t.familiarity)
+            return
+        import numpy as np
+
+        from .compact import CompactGraph
+
+        def column(values: Iterable[float]) -> Floats:
+            return np.fromiter(values, dtype=np.float64, count=len(ties))
+
+        self._graph = CompactGraph(
+            len(blocked),
+            np.fromiter((number[t.a] for t in ties), dtype=np.int64, count=len(ties)),
+            np.fromiter((number[t.b] for t in ties), dtype=np.int64, count=len(ties)),
+            column(t.trust for t in ties),
+            column(t.familiarity for t in ties),
+            blocked,
         )
 
     @classmethod
@@ -66,19 +100,17 @@ class MemoryStore:
         columnar reader of graph files does); no per-tie models are made.
         ``evidence`` is keyed by the two ids in order.
         """
+        import numpy as np
+
+        from .compact import CompactGraph
+
         store = cls.__new__(cls)
-        store._build(
-            people,
-            companies or [],
-            groups or [],
-            me,
-            description,
-            a,
-            b,
-            trust,
-            familiarity,
-            evidence or {},
-        )
+        table = People.of(people)
+        store._hold_people(people, table, companies or [], groups or [], me)
+        store._setup(description, evidence or {})
+        rank = np.fromiter((table.number[p.id] for p in people), dtype=np.int64, count=len(people))
+        blocked = _blocked(table)
+        store._graph = CompactGraph(len(table), rank[a], rank[b], trust, familiarity, blocked)
         return store
 
     @classmethod
@@ -100,23 +132,21 @@ class MemoryStore:
         numbers are positions in ``people`` (and in ``graph``).
         """
         store = cls.__new__(cls)
-        store._setup(people, index, employees, groups, me, description, graph, do_not_ask, evidence)
+        store._people, store._index, store._employees = people, index, employees
+        store._group_list, store._me, store._do_not_ask = groups, me, do_not_ask
+        store._setup(description, evidence)
+        store._graph = graph
         return store
 
-    def _build(
+    def _hold_people(
         self,
         people: list[Person],
+        table: People,
         companies: list[Company],
         groups: list[Group],
         me: str | None,
-        description: str,
-        a: Ints,
-        b: Ints,
-        trust: Floats,
-        familiarity: Floats,
-        evidence: Mapping[tuple[str, str], list[Evidence]],
     ) -> None:
-        table = People.of(people)
+        """Hold ``people`` (as objects, in ``table``) indexed by company."""
         index = CompanyIndex.build(companies)
         employees: dict[str, list[int]] = {}
         for person in people:  # in document order, as lists of employees show them
@@ -126,39 +156,39 @@ class MemoryStore:
             keys = {index.key_of(p.company) for p in person.positions}
             for key in sorted(k for k in keys if k is not None):
                 employees.setdefault(key, []).append(table.number[person.id])
-        n = len(table)
-        rank = np.fromiter((table.number[p.id] for p in people), dtype=np.int64, count=n)
-        blocked = np.fromiter(
-            (p.contact_policy is ContactPolicy.DO_NOT_CONTACT for p in table), dtype=bool, count=n
-        )
-        do_not_ask = {i for i, p in enumerate(table) if p.do_not_ask}
-        graph = CompactGraph(n, rank[a], rank[b], trust, familiarity, blocked)
-        self._setup(table, index, employees, groups, me, description, graph, do_not_ask, evidence)
+        self._people, self._index, self._employees = table, index, employees
+        self._group_list, self._me = groups, me
+        self._do_not_ask = {i for i, p in enumerate(table) if p.do_not_ask}
 
-    def _setup(
-        self,
-        people: People,
-        index: CompanyIndex,
-        employees: Mapping[str, Sequence[int]],
-        groups: list[Group],
-        me: str | None,
-        description: str,
-        graph: CompactGraph,
-        do_not_ask: set[int],
-        evidence: Mapping[tuple[str, str], list[Evidence]],
-    ) -> None:
+    def _setup(self, description: str, evidence: Mapping[tuple[str, str], list[Evidence]]) -> None:
         self._description = description
-        self._me = me
-        self._people = people
-        self._ids = people.ids
-        self._number = people.number
-        self._index = index
-        self._employees = employees
-        self._group_list = groups
+        self._ids = self._people.ids
+        self._number = self._people.number
         self._groups: dict[str, list[Group]] | None = None  # built when first asked
         self._evidence = evidence
-        self.compact = graph
-        self._do_not_ask = do_not_ask
+        self._small = None
+        self._blocked = []
+        self._graph = None
+        self._walk_limit = WALK_LIMIT
+
+    @property
+    def compact(self) -> CompactGraph:
+        """The ties as a compact graph (built now if the network is small)."""
+        if self._graph is None:
+            from .compact import CompactGraph
+
+            assert self._small is not None
+            a, b, values = [], [], []
+            for i, neighbours in enumerate(self._small):
+                for j, value in neighbours.items():
+                    if i < j:
+                        a.append(i)
+                        b.append(j)
+                        values.append(value)
+            trust = [t for t, _ in values]
+            familiarity = [f for _, f in values]
+            self._graph = CompactGraph(len(self._ids), a, b, trust, familiarity, self._blocked)
+        return self._graph
 
     @property
     def description(self) -> str:
@@ -182,28 +212,35 @@ class MemoryStore:
         i, j = self._number.get(a), self._number.get(b)
         if i is None or j is None:
             return None
-        edge = self.compact.edge(i, j)
-        return None if edge is None else self._tie_at(a, b, edge)
+        if self._small is not None:
+            value = self._small[i].get(j)
+        else:
+            edge = self.compact.edge(i, j)
+            value = None if edge is None else self.compact.value(edge)
+        return None if value is None else self._tie(a, b, value)
 
-    def _tie_at(self, a: str, b: str, edge: int) -> Tie:
-        # Built without validation: the numbers came from validated ties.
-        trust, familiarity = self.compact.value(edge)
+    def _tie(self, a: str, b: str, value: tuple[float, float]) -> Tie:
+        # Built without validation: the values came from validated ties.
         return Tie.model_construct(
             a=a,
             b=b,
-            trust=trust,
-            familiarity=familiarity,
+            trust=value[0],
+            familiarity=value[1],
             evidence=list(self._evidence.get(_pair(a, b), [])),
         )
 
     def ties(self) -> Iterator[Tie]:
         """Every tie once, in id order."""
-        g = self.compact
+        small, g = self._small, self._graph
         for i, a in enumerate(self._ids):
-            for edge in range(int(g.indptr[i]), int(g.indptr[i + 1])):
-                j = g.nbr_view[edge]
-                if j > i:
-                    yield self._tie_at(a, self._ids[j], edge)
+            if small is not None:
+                later = [(j, small[i][j]) for j in sorted(small[i]) if j > i]
+            else:
+                assert g is not None
+                edges = range(int(g.indptr[i]), int(g.indptr[i + 1]))
+                later = [(g.nbr_view[e], g.value(e)) for e in edges if g.nbr_view[e] > i]
+            for j, value in later:
+                yield self._tie(a, self._ids[j], value)
 
     def to_document(self) -> GraphDocument:
         """The network as a graph document (for saving or exporting)."""
@@ -239,7 +276,19 @@ class MemoryStore:
         return to_networkx(self.to_document())
 
     def search(self, query: SearchQuery) -> SearchResult:
+        if self._small is not None:
+            args = (self._ids, self._number, self._blocked, self._do_not_ask, query)
+            result = search_small(self._small, *args, limit=self._walk_limit)
+            if result is not None:
+                return result
+        from .ranking import search_compact  # numpy: only for networks with many paths
+
         return search_compact(self.compact, self._ids, self._number, self._do_not_ask, query)
+
+
+def _blocked(table: People) -> list[bool]:
+    """Whom no path may pass: the people marked do-not-contact."""
+    return [p.contact_policy is ContactPolicy.DO_NOT_CONTACT for p in table]
 
 
 def _pair(a: str, b: str) -> tuple[str, str]:

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Mapping, Sequence
-
-import numpy as np
-import numpy.typing as npt
+from typing import TYPE_CHECKING
 
 from ..model import Person
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 
 class Numbers(Mapping[str, int]):
@@ -60,7 +62,9 @@ class People:
         self.number = Numbers(ids)
         self._objects: dict[int, Person] = dict(enumerate(objects)) if objects is not None else {}
         self._blob = blob
-        self._offsets = offsets if offsets is not None else np.zeros(1, dtype=np.int64)
+        self._offsets: Sequence[int] | npt.NDArray[np.int64] = (
+            offsets if offsets is not None else [0]
+        )
 
     @classmethod
     def of(cls, people: Sequence[Person]) -> People:
@@ -95,8 +99,10 @@ class People:
 
     def to_blob(self) -> tuple[bytes, npt.NDArray[np.int64]]:
         """Every person as JSON, one after the other, and where each starts and ends."""
+        import numpy as np
+
         if not self._objects:
-            return self._blob, self._offsets
+            return self._blob, np.asarray(self._offsets, dtype=np.int64)
         records = [
             self._blob[int(self._offsets[i]) : int(self._offsets[i + 1])]
             if i not in self._objects
@@ -108,6 +114,8 @@ class People:
 
 def offsets_of(lengths: Sequence[int]) -> npt.NDArray[np.int64]:
     """Where each piece of ``lengths``, laid end to end, starts (and where the last ends)."""
+    import numpy as np  # only large networks keep their people as JSON
+
     at = np.zeros(len(lengths) + 1, dtype=np.int64)
     np.cumsum(lengths, out=at[1:])
     return at
