@@ -93,6 +93,43 @@ def test_shell_completion_is_offered_and_completes_commands() -> None:
     assert "find" in done.stdout.split()
 
 
+@pytest.mark.parametrize("setting", [None, ""])
+def test_the_command_line_loads_no_pydantic_plugin_unless_asked(
+    tmp_path: Path, setting: str | None
+) -> None:
+    """A plugin another package installed would see every record pydantic validates."""
+    site = tmp_path / "site"
+    (site / "fakeplugin-0.0.dist-info").mkdir(parents=True)
+    (site / "fakeplugin-0.0.dist-info" / "METADATA").write_text(
+        "Metadata-Version: 2.1\nName: fakeplugin\nVersion: 0.0\n"
+    )
+    (site / "fakeplugin-0.0.dist-info" / "entry_points.txt").write_text(
+        "[pydantic]\nfake = fakeplugin:plugin\n"
+    )
+    (site / "fakeplugin.py").write_text(
+        "import os, pathlib\n"
+        "pathlib.Path(os.environ['FAKE_PLUGIN_MARK']).write_text('loaded')\n"
+        "class Plugin:\n"
+        "    def new_schema_validator(self, *args, **kwargs):\n"
+        "        return None, None, None\n"
+        "plugin = Plugin()\n"
+    )
+    mark = tmp_path / "mark"
+    env = {"PYTHONPATH": str(site), "FAKE_PLUGIN_MARK": str(mark)}
+    environ = {k: v for k, v in os.environ.items() if k != "PYDANTIC_DISABLE_PLUGINS"}
+    if setting is not None:
+        environ["PYDANTIC_DISABLE_PLUGINS"] = setting  # empty: the user wants them all
+    done = subprocess.run(
+        [sys.executable, "-m", "intropath", "find", "--company", "Muse"],
+        capture_output=True,
+        text=True,
+        env={**environ, **env},
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert mark.exists() == (setting == "")
+
+
 def test_the_library_logs_only_through_its_own_logger() -> None:
     handlers = logging.getLogger("intropath").handlers
     assert any(isinstance(h, logging.NullHandler) for h in handlers)

@@ -66,6 +66,11 @@ MAX_WEIGHT = 10.0
 """Largest exponent: beyond it every path's score underflows to nothing."""
 
 
+DETOUR_MARGIN = 1.0 - 1e-9
+"""Going through a contact of mine counts as better than asking them myself only
+when it beats my own ask by more than rounding noise (every backend agrees)."""
+
+
 @dataclass(frozen=True)
 class Weights:
     """Exponents on trust and familiarity (default 1: both count fully)."""

@@ -6,8 +6,6 @@ argument names, and format the result. Errors that users cause derive from
 line with exit code 1.
 """
 
-from __future__ import annotations
-
 import atexit
 import io
 import os
@@ -188,7 +186,7 @@ def progress_bar() -> AbstractContextManager[Progress]:
     return bar_on(err_console, quiet=state.quiet)
 
 
-def read_graph(graph: Path | None, quiet: bool = False) -> tuple[GraphDocument, Path]:
+def read_graph(graph: Path | None, quiet: bool = False) -> "tuple[GraphDocument, Path]":
     """Read the graph file the user asked for (or the default) and say which one."""
     from ..graphfile import load_document
 
@@ -197,7 +195,7 @@ def read_graph(graph: Path | None, quiet: bool = False) -> tuple[GraphDocument, 
         return load_document(path, progress), path
 
 
-def open_store(graph: Path | None, quiet: bool = False) -> MemoryStore:
+def open_store(graph: Path | None, quiet: bool = False) -> "MemoryStore":
     """The graph file the user asked for (or the default), in memory (through the cache)."""
     from ..graphcache import open_graph
 
@@ -235,6 +233,10 @@ def day_option(text: str, option: str) -> date:
 
 def main() -> None:
     """Run the command line (``intropath.cli`` has registered every command)."""
+    # pydantic loads any plugin installed beside it (observability tools that see
+    # every record validated, and may send it elsewhere): the command line loads
+    # none unless the variable says otherwise (PYDANTIC_DISABLE_PLUGINS= loads all).
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     lean_help.install()
     app(prog_name="intropath")
 

@@ -1,7 +1,5 @@
 """``intropath ask record`` and ``intropath asks``: the outreach log from the command line."""
 
-from __future__ import annotations
-
 import json
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Annotated
@@ -32,7 +30,7 @@ class EtiquetteError(IntropathError):
     """An ask the etiquette rules advise against (``--force`` records it anyway)."""
 
 
-def _share(store: Store, ask: AskRecord) -> None:
+def _share(store: "Store", ask: "AskRecord") -> None:
     """Write the ask to Neo4j too, when that is where the network lives."""
     from ..stores.neo4j import Neo4jStore
 
@@ -101,7 +99,7 @@ def record(
 
 
 def record_ask(
-    store: Store,
+    store: "Store",
     via: str,
     to: str,
     company: str,

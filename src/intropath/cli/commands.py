@@ -1,7 +1,5 @@
 """The commands of ``intropath`` (each a thin skin over one library call)."""
 
-from __future__ import annotations
-
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal

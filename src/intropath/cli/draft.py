@@ -1,7 +1,5 @@
 """``intropath draft``: the message for a planned path (a thin skin over intropath.drafting)."""
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from typing import TYPE_CHECKING, Annotated
@@ -34,7 +32,7 @@ def _is_terminal() -> bool:
     return sys.stdin.isatty()
 
 
-def terminal_prompt() -> Ask | None:
+def terminal_prompt() -> "Ask | None":
     """A prompt for missing profile fields when stdin is a terminal, else None."""
     if not _is_terminal():
         return None
@@ -46,13 +44,13 @@ def terminal_prompt() -> Ask | None:
 
 
 def draft_for_find(
-    result: Plan,
-    store: Store,
+    result: "Plan",
+    store: "Store",
     *,
     kind: Kind | None = None,
     channel: Channel | None = None,
     lang: Lang | None = None,
-) -> Draft:
+) -> "Draft":
     """The draft ``intropath find --draft`` shows: for the top ask, profile from the config.
 
     Call it only when ``result.no_path`` is false (else it raises DraftError).

@@ -6,8 +6,6 @@
 atomically: the saved graph changes only if the whole command succeeds.
 """
 
-from __future__ import annotations
-
 import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -112,12 +110,12 @@ class Importer(Protocol):
     def __call__(
         self,
         path: Path,
-        document: GraphDocument | None = None,
+        document: "GraphDocument | None" = None,
         *,
         owner: str | None = None,
-        params: StrengthParams = ...,
+        params: "StrengthParams" = ...,
         as_of: date | None = None,
-    ) -> tuple[GraphDocument, ImportReport]: ...
+    ) -> "tuple[GraphDocument, ImportReport]": ...
 
 
 def _say(text: str) -> None:
@@ -142,7 +140,7 @@ def _as_of(text: str | None) -> date | None:
     return None if text is None else day_option(text, "--as-of")
 
 
-def _params() -> StrengthParams:
+def _params() -> "StrengthParams":
     from ..settings import load_settings
 
     return load_settings().strength
@@ -162,14 +160,14 @@ def _run_import(
         raise IntropathError("--owner is blank; give a name, a person id or a profile URL")
     params, day = _params(), _as_of(as_of)
 
-    def run(document: GraphDocument | None) -> tuple[GraphDocument, ImportReport]:
+    def run(document: "GraphDocument | None") -> "tuple[GraphDocument, ImportReport]":
         return importer(source, document, owner=owner, params=params, as_of=day)
 
     _import_with(run, into, fresh, as_json, neo4j)
 
 
 def _import_with(
-    run: Callable[[GraphDocument | None], tuple[GraphDocument, ImportReport]],
+    run: "Callable[[GraphDocument | None], tuple[GraphDocument, ImportReport]]",
     into: Path | None,
     fresh: bool,
     as_json: bool,
@@ -197,7 +195,7 @@ def _import_with(
         _say(f"Loaded into Neo4j: {loaded}")
 
 
-def _print_report(report: ImportReport, document: GraphDocument, as_json: bool) -> None:
+def _print_report(report: "ImportReport", document: "GraphDocument", as_json: bool) -> None:
     if as_json:
         emit_json(
             json.dumps(
@@ -306,13 +304,13 @@ class ArchiveImporter(Protocol):
     def __call__(
         self,
         paths: list[Path],
-        document: GraphDocument | None = None,
+        document: "GraphDocument | None" = None,
         *,
         owner: list[str] = ...,
         owner_name: str | None = None,
-        params: StrengthParams = ...,
+        params: "StrengthParams" = ...,
         as_of: date | None = None,
-    ) -> tuple[GraphDocument, ImportReport]: ...
+    ) -> "tuple[GraphDocument, ImportReport]": ...
 
 
 def _run_archive_import(
@@ -331,7 +329,7 @@ def _run_archive_import(
     addresses = owner or ([me.email] if me.email else [])
     day = _as_of(as_of)
 
-    def run(document: GraphDocument | None) -> tuple[GraphDocument, ImportReport]:
+    def run(document: "GraphDocument | None") -> "tuple[GraphDocument, ImportReport]":
         return importer(
             paths,
             document,
@@ -411,7 +409,7 @@ def import_calendar_command(
 
 
 @contextmanager
-def _editing(graph: Path | None) -> Iterator[tuple[Path, GraphDocument]]:
+def _editing(graph: Path | None) -> "Iterator[tuple[Path, GraphDocument]]":
     """The graph to change, loaded under its lock; save it before leaving."""
     from ..graphfile import load_document, locked
 

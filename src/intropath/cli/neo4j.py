@@ -5,8 +5,6 @@ Each command opens the store with :func:`intropath.stores.neo4j.open_neo4j_store
 and calls one store method.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -83,7 +81,7 @@ def backend_store(
     password: str | None,
     database: str | None,
     quiet: bool = False,
-) -> Iterator[Store]:
+) -> "Iterator[Store]":
     """The store a command works on: a graph file in memory, or a Neo4j server."""
     if backend != "neo4j":
         yield open_store(graph, quiet=quiet)
@@ -96,7 +94,7 @@ def backend_store(
 
 def connect(
     uri: str | None, user: str | None, password: str | None, database: str | None
-) -> Neo4jStore:
+) -> "Neo4jStore":
     """Open the store (imports the driver only now)."""
     from ..stores.neo4j import open_neo4j_store
 

@@ -29,12 +29,9 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..scoring import HopKind, Weights, hop_factor
+from ..scoring import DETOUR_MARGIN, HopKind, Weights, hop_factor
 
 INFLATE = 1.0 + 1e-9
-# Going through a contact of mine counts as better than asking them myself only
-# when it beats my own ask by more than rounding noise (every backend agrees).
-DETOUR_MARGIN = 1.0 - 1e-9
 
 Floats = npt.NDArray[np.float64]
 Ints = npt.NDArray[np.int64]

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import PersonNotFound
-from ..scoring import HopKind, hop_factor
+from ..scoring import DETOUR_MARGIN, HopKind, hop_factor
 from .base import FoundAsk, FoundDetour, FoundPath, SearchQuery, SearchResult
 
 Adjacency = Sequence[Mapping[int, tuple[float, float]]]
@@ -22,9 +22,6 @@ Adjacency = Sequence[Mapping[int, tuple[float, float]]]
 
 WALK_LIMIT = 20_000
 """Walks of at most ``max_hops`` ties from me past which the compact search is faster."""
-
-# The same margin as the compact search's, so both call the same paths detours.
-DETOUR_MARGIN = 1.0 - 1e-9
 
 Key = tuple[float, int, tuple[int, ...]]
 
