@@ -36,7 +36,7 @@ class MemoryStore:
 
     _employees: Mapping[str, Sequence[int]]
     _small: list[dict[int, tuple[float, float]]] | None
-    _blocked: list[bool]  # kept only while the compact graph is not built
+    _blocked: list[bool]  # whom no path may pass, for a small network's walk
     _graph: CompactGraph | None
 
     def __init__(
@@ -177,16 +177,10 @@ class MemoryStore:
         if self._graph is None:
             from .compact import CompactGraph
 
-            assert self._small is not None
-            a, b, values = [], [], []
-            for i, neighbours in enumerate(self._small):
-                for j, value in neighbours.items():
-                    if i < j:
-                        a.append(i)
-                        b.append(j)
-                        values.append(value)
-            trust = [t for t, _ in values]
-            familiarity = [f for _, f in values]
+            small = self._small
+            assert small is not None
+            ties = [(i, j, *v) for i, row in enumerate(small) for j, v in row.items() if j > i]
+            a, b, trust, familiarity = zip(*ties, strict=True) if ties else ((), (), (), ())
             self._graph = CompactGraph(len(self._ids), a, b, trust, familiarity, self._blocked)
         return self._graph
 
