@@ -16,6 +16,7 @@ problem with the file and record.
 
 from __future__ import annotations
 
+import itertools
 import operator
 import re
 from collections.abc import Iterable
@@ -36,8 +37,9 @@ from .stores.records import PersonRecord, shortcut
 _EVIDENCE = TypeAdapter(list[Evidence])
 _COMPANIES = TypeAdapter(list[Company])
 _GROUPS = TypeAdapter(list[Group])
-# A string the full reader would strip (str.isspace is a superset of what pydantic strips).
-_UNSTRIPPED = re.compile(r"\x00\s|\s\x00")
+# A string the full reader would strip (str.isspace is a superset of what pydantic strips),
+# in texts laid end to end after NULs: a literal first lets the regex skip ahead.
+_LEADING_SPACE = re.compile(r"\x00\s")
 
 
 class _Tie(msgspec.Struct, forbid_unknown_fields=True, gc=False):
@@ -98,12 +100,13 @@ def _store(parsed: _File, source: str) -> MemoryStore:
         offsets=offsets_of([len(texts[i]) for i in order]),
     )
     del texts
-    if len(set(ids)) != len(ids) or (parsed.me is not None and parsed.me not in people.number):
+    known = set(ids)
+    if len(known) != len(ids) or (parsed.me is not None and parsed.me not in known):
         raise Unsure  # a duplicate id, or an owner who is not one of the people
     rank = np.empty(len(ids), dtype=np.int64)
     rank[np.asarray(order, dtype=np.int64)] = np.arange(len(ids), dtype=np.int64)
     index, employees = _companies(_COMPANIES.validate_python(parsed.companies), records, rank)
-    groups = _groups(_GROUPS.validate_python(parsed.groups), records, people)
+    groups = _groups(_GROUPS.validate_python(parsed.groups), records, known)
     graph, evidence = _ties(parsed.ties, people, records, rank)
     do_not_ask = {int(rank[i]) for i, r in enumerate(records) if r.do_not_ask}
     return MemoryStore.from_parts(
@@ -124,7 +127,9 @@ def _check_people(records: list[PersonRecord]) -> None:
     if not all(required) or any(r.title for r in records if not r.company):
         raise Unsure  # a blank id, name or company; a title without a company
     texts = [*required, *(s for s in optional if s is not None), *lists]
-    if _UNSTRIPPED.search("\x00" + "\x00\x00".join(texts) + "\x00"):
+    joined = "\x00" + "\x00".join(texts) + "\x00"
+    # Trailing spaces lead once the text is read backwards.
+    if _LEADING_SPACE.search(joined) or _LEADING_SPACE.search(joined[::-1]):
         raise Unsure
 
 
@@ -174,12 +179,12 @@ def _companies(
     return index, employees
 
 
-def _groups(groups: list[Group], records: list[PersonRecord], people: People) -> list[Group]:
+def _groups(groups: list[Group], records: list[PersonRecord], known: set[str]) -> list[Group]:
     """Groups with their members, those named by people records added (as the full reader)."""
     by_id = {g.id: g for g in groups}
     members = {gid: set(g.members) for gid, g in by_id.items()}
     for group in groups:
-        if not all(m in people.number for m in group.members):
+        if not known.issuperset(group.members):
             raise Unsure  # an unknown member
     for record in records:
         for group_id in record.groups:
@@ -200,7 +205,8 @@ def _ties(
         list(map(get("b"), ties)),
         list(map(get("trust"), ties)),
         list(map(get("familiarity"), ties)),
-        ((t.a, t.b, t.evidence) for t in ties if t.evidence is not msgspec.UNSET and t.evidence),
+        # Those with evidence: an unset or empty list is false.
+        ((t.a, t.b, t.evidence) for t in itertools.compress(ties, map(get("evidence"), ties))),
         people,
     )
     blocked = np.zeros(len(people), dtype=bool)
