@@ -200,13 +200,13 @@ def _ties(
     ties: list[_Tie], people: People, records: list[PersonRecord], rank: Any
 ) -> tuple[CompactGraph, dict[tuple[str, str], list[Evidence]]]:
     get = operator.attrgetter
+    some = itertools.compress(ties, map(get("evidence"), ties))  # unset or [] is false
     a, b, trust, familiarity, evidence = tie_columns(
         list(map(get("a"), ties)),
         list(map(get("b"), ties)),
         list(map(get("trust"), ties)),
         list(map(get("familiarity"), ties)),
-        # Those with evidence: an unset or empty list is false.
-        ((t.a, t.b, t.evidence) for t in itertools.compress(ties, map(get("evidence"), ties))),
+        ((t.a, t.b, t.evidence) for t in some if t.evidence),  # `if`: for the type checker
         people,
     )
     blocked = np.zeros(len(people), dtype=bool)
