@@ -32,7 +32,7 @@ from .model import Company, ContactPolicy, Evidence, Group
 from .stores.compact import CompactGraph, Floats, Ints
 from .stores.memory import MemoryStore
 from .stores.people import People, offsets_of
-from .stores.records import PersonRecord, shortcut
+from .stores.records import PersonRecord, PositionRecord, shortcut
 
 _EVIDENCE = TypeAdapter(list[Evidence])
 _COMPANIES = TypeAdapter(list[Company])
@@ -91,7 +91,8 @@ def _store(parsed: _File, source: str) -> MemoryStore:
     records = msgspec.json.decode(parsed.people, type=list[PersonRecord])
     texts = msgspec.json.decode(parsed.people, type=list[msgspec.Raw])
     del parsed.people
-    _check_people(records)
+    positions = list(map(shortcut, records))  # each person's
+    _check_people(records, positions)
     ids = [r.id for r in records]
     order = sorted(range(len(ids)), key=ids.__getitem__)
     people = People(
@@ -105,7 +106,7 @@ def _store(parsed: _File, source: str) -> MemoryStore:
         raise Unsure  # a duplicate id, or an owner who is not one of the people
     rank = np.empty(len(ids), dtype=np.int64)
     rank[np.asarray(order, dtype=np.int64)] = np.arange(len(ids), dtype=np.int64)
-    index, employees = _companies(_COMPANIES.validate_python(parsed.companies), records, rank)
+    index, employees = _companies(_COMPANIES.validate_python(parsed.companies), positions, rank)
     groups = _groups(_GROUPS.validate_python(parsed.groups), records, known)
     graph, evidence = _ties(parsed.ties, people, records, rank)
     do_not_ask = {int(rank[i]) for i, r in enumerate(records) if r.do_not_ask}
@@ -114,31 +115,36 @@ def _store(parsed: _File, source: str) -> MemoryStore:
     )
 
 
-def _check_people(records: list[PersonRecord]) -> None:
-    """What the full reader checks beyond types: no blank names, nothing to strip."""
-    required = [r.id for r in records] + [r.name for r in records]
-    optional = [r.headline for r in records] + [r.email for r in records]
-    optional += [r.profile_url for r in records]
-    lists = [s for r in records for s in (*r.groups, *r.sources)]
-    positions = [p for r in records for p in shortcut(r)]
-    required += [p.company for p in positions]
-    for name in ("title", "team", "start", "end"):
-        optional += map(operator.attrgetter(name), positions)
+def _check_people(records: list[PersonRecord], positions: list[list[PositionRecord]]) -> None:
+    """What the full reader checks beyond types: no blank names, nothing to strip.
+
+    ``positions``: each person's, the ``company``/``title`` shortcut first.
+    """
+    get, chain = operator.attrgetter, itertools.chain
+    every = list(chain.from_iterable(positions))
+    required = [*map(get("id"), records), *map(get("name"), records)]
+    required += map(get("company"), every)
     if not all(required) or any(r.title for r in records if not r.company):
         raise Unsure  # a blank id, name or company; a title without a company
-    texts = [*required, *(s for s in optional if s is not None), *lists]
-    joined = "\x00" + "\x00".join(texts) + "\x00"
+    optional = chain(
+        *(map(get(name), records) for name in ("headline", "email", "profile_url")),
+        *(map(get(name), every) for name in ("title", "team", "start", "end")),
+        *(chain.from_iterable(map(get(name), records)) for name in ("groups", "sources")),
+    )
+    # A blank or missing one has nothing to strip.
+    joined = "\x00" + "\x00".join(chain(required, filter(None, optional))) + "\x00"
     # Trailing spaces lead once the text is read backwards.
     if _LEADING_SPACE.search(joined) or _LEADING_SPACE.search(joined[::-1]):
         raise Unsure
 
 
 def _companies(
-    declared: list[Company], records: list[PersonRecord], rank: Any
+    declared: list[Company], positions: list[list[PositionRecord]], rank: Any
 ) -> tuple[CompanyIndex, dict[str, list[int]]]:
     """The company index (declared, then implied by positions) and each one's employees.
 
-    Each written name is looked up once: a name's key never changes as
+    ``positions``: each person's, in file order. Each written name is looked
+    up once, in the order names first appear: a name's key never changes as
     implied companies are added (only a name with no company gets one).
     """
     index = CompanyIndex()
@@ -152,23 +158,19 @@ def _companies(
     code: dict[str, int] = {}  # written name -> its company's number in `keys`
     keys: list[str] = []
     key_code: dict[str, int] = {}
-    person: list[int] = []
-    written: list[int] = []
-    for i, record in enumerate(records):
-        for position in shortcut(record):
-            name = position.company
-            c = code.get(name)
-            if c is None:
-                known = index.key_of(name)
-                key = index.add(Company(name=name)) if known is None else known
-                c = code[name] = key_code.setdefault(key, len(keys))
-                if c == len(keys):
-                    keys.append(key)
-            person.append(i)
-            written.append(c)
+    names = [p.company for p in itertools.chain.from_iterable(positions)]
+    for name in dict.fromkeys(names):
+        known = index.key_of(name)
+        key = index.add(Company(name=name)) if known is None else known
+        code[name] = key_code.setdefault(key, len(keys))
+        if code[name] == len(keys):
+            keys.append(key)
+    written = np.fromiter(map(code.__getitem__, names), np.int64, len(names))
+    person = np.repeat(np.arange(len(positions), dtype=np.int64), list(map(len, positions)))
     # Employees in file order, each once per company, numbered as the store numbers them.
-    n = max(len(records), 1)
-    pairs = np.unique(np.asarray(written, dtype=np.int64) * n + np.asarray(person, np.int64))
+    n = max(len(positions), 1)
+    pairs = np.sort(written * n + person)
+    pairs = pairs[np.diff(pairs, prepend=-1) != 0]
     firm, who = np.divmod(pairs, n)
     cuts = np.flatnonzero(np.diff(firm)) + 1
     employees = {
