@@ -250,9 +250,9 @@ def tie_columns(
 class _Numbers:
     """People numbers of many ids at once (an unknown id is a problem).
 
-    ASCII ids, as generated and exported ones are, are looked up as
-    fixed-width bytes in a hash table in numpy: several times faster than a
-    dict lookup per id, or a binary search. Others go through the dict.
+    ASCII ids, as generated ones are, are looked up as fixed-width bytes in a
+    hash table in numpy: several times faster than a dict lookup per id, or a
+    binary search. Others go through the dict.
     """
 
     def __init__(self, people: People) -> None:
@@ -284,7 +284,7 @@ def _plain(text: str) -> bool:
 
 
 class _Table:
-    """The position of each of distinct rows of words, found by open addressing.
+    """Distinct rows of words, each found at its position among them by open addressing.
 
     Linear probing, done for all rows at once: each round, every row not yet
     placed (or found) looks at its next slot. A quarter full, rounds are few.

@@ -623,8 +623,8 @@ def _best_per_key(key: Ints, value: Floats) -> tuple[Ints, Floats]:
 def _order(major: Ints, minor: Ints, n: int) -> Ints:
     """The positions of ``(major, minor)`` pairs of numbers below ``n``, sorted (stable).
 
-    Pair and position packed into one int64 sort as values, about four times
-    faster than an argsort; pairs too large to pack are lexsorted.
+    Pair and position packed into one int64 sort as values, about twice as
+    fast as an argsort; pairs too large to pack are lexsorted.
     """
     m = len(major)
     pair_bits, position_bits = max(n - 1, 1).bit_length(), max(m - 1, 1).bit_length()
