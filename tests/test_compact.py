@@ -72,20 +72,25 @@ def test_paths_and_reach_of_every_contact_match_brute_force(
     assert {d.contact: (d.best.people, d.through) for d in result.detours} == detours
 
 
-@settings(max_examples=200, deadline=None)
-@given(
-    people=st.integers(2, 8),
-    ties=st.lists(
-        st.tuples(st.integers(0, 7), st.integers(0, 7), strength, strength),
-        unique_by=lambda t: (min(t[0], t[1]), max(t[0], t[1])),
-    ),
+# (a, b, trust, familiarity), no two between the same people (a loop is possible)
+TIES = st.lists(
+    st.tuples(st.integers(0, 8), st.integers(0, 8), strength, strength),
+    unique_by=lambda t: (min(t[0], t[1]), max(t[0], t[1])),
 )
+
+
+def _graph(people: int, ties: list[tuple[int, int, float, float]]) -> CompactGraph:
+    a, b, trust, fam = (list(column) for column in zip(*ties, strict=True)) if ties else [[]] * 4
+    return CompactGraph(people, a, b, trust, fam, np.zeros(people, dtype=bool))
+
+
+@settings(max_examples=200, deadline=None)
+@given(people=st.integers(2, 9), ties=TIES)
 def test_each_tie_is_stored_once_and_read_alike_both_ways(
     people: int, ties: list[tuple[int, int, float, float]]
 ) -> None:
     ties = [t for t in ties if t[0] != t[1] and max(t[0], t[1]) < people]
-    a, b, trust, fam = (list(column) for column in zip(*ties, strict=True)) if ties else [[]] * 4
-    graph = CompactGraph(people, a, b, trust, fam, np.zeros(people, dtype=bool))
+    graph = _graph(people, ties)
     # 2 x (int32 neighbour + int32 tie index) + 2 float64 per tie, plus the indptr and blocked
     assert graph.nbytes() == 32 * len(ties) + 8 * (people + 1) + people
     per_edge = CompactGraph.from_csr(  # each edge with its own copy of the numbers
@@ -101,26 +106,16 @@ def test_each_tie_is_stored_once_and_read_alike_both_ways(
 
 
 @settings(max_examples=300, deadline=None)
-@given(
-    people=st.integers(1, 9),
-    ties=st.lists(
-        st.tuples(st.integers(0, 8), st.integers(0, 8), strength, strength),
-        unique_by=lambda t: (min(t[0], t[1]), max(t[0], t[1])),
-    ),
-    packed=st.booleans(),
-)
+@given(people=st.integers(1, 9), ties=TIES, packed=st.booleans())
 def test_rows_list_neighbours_in_order_and_ties_by_their_ends(
-    people: int,
-    ties: list[tuple[int, int, float, float]],
-    packed: bool,
+    people: int, ties: list[tuple[int, int, float, float]], packed: bool
 ) -> None:
     """The layout against a plain definition, with pairs sorted packed and lexsorted."""
-    ties = [t for t in ties if max(t[0], t[1]) < people]  # a loop is allowed here
-    a, b, trust, fam = (list(column) for column in zip(*ties, strict=True)) if ties else [[]] * 4
+    ties = [t for t in ties if max(t[0], t[1]) < people]
     with pytest.MonkeyPatch.context() as patch:
         if not packed:
             patch.setattr(compact, "_PACKED_BITS", 0)
-        graph = CompactGraph(people, a, b, trust, fam, np.zeros(people, dtype=bool))
+        graph = _graph(people, ties)
     # ties numbered by (smaller end, larger end)
     ends = sorted((min(x, y), max(x, y), t, f) for x, y, t, f in ties)
     number = {(lo, hi): i for i, (lo, hi, _, _) in enumerate(ends)}

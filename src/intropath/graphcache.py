@@ -34,7 +34,7 @@ from pydantic import TypeAdapter
 
 from .companies import CompanyIndex
 from .config import data_dir
-from .graphfile import CHUNK, load_document, read_file
+from .graphfile import CHUNK, load_document, read_file, read_pieces
 from .model import Company, Evidence, Group
 from .progress import Progress
 from .stores.compact import CompactGraph
@@ -83,17 +83,7 @@ def open_graph(
 def _digest(path: Path, progress: Progress | None) -> str:
     """The SHA-256 of the file, read in pieces of :data:`CHUNK` bytes (one-line errors)."""
     sha = hashlib.sha256()
-
-    def reading(handle: io.BufferedReader) -> None:
-        size = os.fstat(handle.fileno()).st_size
-        done = 0
-        while piece := handle.read(CHUNK):
-            sha.update(piece)
-            done += len(piece)
-            if progress:
-                progress("reading", done, size)
-
-    read_file(path, reading, progress)
+    read_pieces(path, sha.update, progress, CHUNK)
     return sha.hexdigest()
 
 
@@ -101,15 +91,12 @@ def _held(path: Path, progress: Progress | None, pieces: bool) -> list[Any]:
     """The file's bytes in a list: one buffer, or with ``pieces`` pieces of :data:`CHUNK`
     bytes (one-line errors)."""
     held: list[Any] = []
+    if pieces:
+        read_pieces(path, held.append, progress, CHUNK)
+        return held
 
     def reading(handle: io.BufferedReader) -> None:
         size = os.fstat(handle.fileno()).st_size
-        if pieces:
-            while piece := handle.read(CHUNK):
-                held.append(piece)
-                if progress:
-                    progress("reading", sum(map(len, held)), size)
-            return
         data = bytearray(size)
         view = memoryview(data)
         done = 0
