@@ -295,19 +295,16 @@ class _Table:
         size = 1 << self._bits
         self._keys = np.zeros((size, keys.shape[1]), dtype=np.uint64)
         self._at = np.full(size, -1, dtype=np.int64)  # -1: an empty slot
-        slot = self._slots(keys)
-        pending = np.arange(len(keys))
-        while len(pending):
-            s = slot[pending]
-            free = np.flatnonzero(self._at[s] < 0)
+        rows, slot = np.arange(len(keys)), self._slots(keys)
+        while len(rows):
+            free = np.flatnonzero(self._at[slot] < 0)
             # The first row to reach a free slot takes it; the others move on.
-            taken, first = np.unique(s[free], return_index=True)
-            placed = pending[free[first]]
-            self._keys[taken], self._at[taken] = keys[placed], placed
-            moving = np.ones(len(pending), dtype=bool)
-            moving[free[first]] = False
-            pending = pending[moving]
-            slot[pending] = (slot[pending] + 1) & (size - 1)
+            taken, first = np.unique(slot[free], return_index=True)
+            placed = free[first]
+            self._keys[taken], self._at[taken] = keys[rows[placed]], rows[placed]
+            moving = np.ones(len(rows), dtype=bool)
+            moving[placed] = False
+            rows, slot = rows[moving], (slot[moving] + 1) & (size - 1)
 
     def _slots(self, keys: npt.NDArray[np.uint64]) -> Ints:
         mix = np.uint64(0x9E3779B97F4A7C15)  # Fibonacci hashing: the top bits are well mixed
@@ -319,16 +316,14 @@ class _Table:
 
     def find(self, keys: npt.NDArray[np.uint64]) -> Ints:
         """The position of each row of ``keys``; :class:`Unsure` if one is not in the table."""
-        slot = self._slots(keys)
+        rows, slot = np.arange(len(keys)), self._slots(keys)
         found = np.empty(len(keys), dtype=np.int64)
-        pending = np.arange(len(keys))
-        while len(pending):
-            s = slot[pending]
-            at = self._at[s]
+        while len(rows):
+            at = self._at[slot]
             if (at < 0).any():
                 raise Unsure  # an empty slot before the row: an unknown person
-            hit = (self._keys[s] == keys[pending]).all(axis=1)
-            found[pending[hit]] = at[hit]
-            pending = pending[~hit]
-            slot[pending] = (slot[pending] + 1) & (len(self._at) - 1)
+            hit = (self._keys[slot] == keys).all(axis=1)
+            found[rows[hit]] = at[hit]
+            miss = ~hit
+            rows, keys, slot = rows[miss], keys[miss], (slot[miss] + 1) & (len(self._at) - 1)
         return found
