@@ -29,7 +29,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from .companies import CompanyIndex, company_key
 from .model import Company, ContactPolicy, Evidence, Group
-from .stores.compact import CompactGraph, Floats, Ints
+from .stores.compact import CompactGraph, Floats, Ints, pair_order
 from .stores.memory import MemoryStore
 from .stores.people import People, offsets_of
 from .stores.records import PersonRecord, PositionRecord, shortcut
@@ -228,9 +228,10 @@ def tie_columns(
     """Ties checked as the full reader checks them, numbered as ``people`` numbers them.
 
     ``evidence`` gives the raw evidence of the ties that have some. Raises
-    :class:`Unsure` on anything the full reader would refuse.
+    :class:`Unsure` on anything the full reader would refuse. The ties come
+    back smaller number first, sorted, as :class:`CompactGraph` numbers them
+    (it then need not sort them again).
     """
-    n = len(people)
     numbers = _Numbers(people)
     a_at, b_at = numbers.of(a), numbers.of(b)
     t = np.fromiter(trust, np.float64, len(trust))
@@ -238,13 +239,15 @@ def tie_columns(
     numbers_ok = all(bool(np.all((x >= 0.0) & (x <= 1.0))) for x in (t, f))  # NaN fails both
     if not numbers_ok or (a_at == b_at).any():
         raise Unsure
-    pairs = np.sort(np.minimum(a_at, b_at) * n + np.maximum(a_at, b_at))
-    if (pairs[1:] == pairs[:-1]).any():
+    lo, hi = np.minimum(a_at, b_at), np.maximum(a_at, b_at)
+    order = pair_order(lo, hi, len(people))
+    lo, hi = lo[order], hi[order]
+    if ((lo[1:] == lo[:-1]) & (hi[1:] == hi[:-1])).any():
         raise Unsure  # a duplicate tie
     found: dict[tuple[str, str], list[Evidence]] = {}
     for x, y, raw in evidence:
         found[(x, y) if x <= y else (y, x)] = _EVIDENCE.validate_python(raw)
-    return a_at, b_at, t, f, found
+    return lo, hi, t[order], f[order], found
 
 
 class _Numbers:

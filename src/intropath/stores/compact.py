@@ -70,12 +70,12 @@ class CompactGraph:
         m = len(lo)
         # Ties are numbered in the order of their (smaller, larger) end, so that
         # half of all reads of a person's ties are of neighbouring numbers.
-        by_lo = _order(lo, hi, n)
+        by_lo = pair_order(lo, hi, n)
         lo, hi = lo[by_lo], hi[by_lo]
         values = np.empty((m, 2))
         values[:, 0] = np.asarray(trust, dtype=np.float64)[by_lo]
         values[:, 1] = np.asarray(familiarity, dtype=np.float64)[by_lo]
-        by_hi = _order(hi, lo, n)  # tie numbers by (larger, smaller) end
+        by_hi = pair_order(hi, lo, n)  # tie numbers by (larger, smaller) end
         below, above = np.bincount(hi, minlength=n), np.bincount(lo, minlength=n)
         indptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(below + above, out=indptr[1:])
@@ -620,13 +620,17 @@ def _best_per_key(key: Ints, value: Floats) -> tuple[Ints, Floats]:
     return key[starts], best
 
 
-def _order(major: Ints, minor: Ints, n: int) -> Ints:
+def pair_order(major: Ints, minor: Ints, n: int) -> Ints:
     """The positions of ``(major, minor)`` pairs of numbers below ``n``, sorted (stable).
 
-    Pair and position packed into one int64 sort as values, about twice as
-    fast as an argsort; pairs too large to pack are lexsorted.
+    Pairs in order already are left so; others are packed with their position
+    into one int64 and sorted as values, about twice as fast as an argsort
+    (pairs too large to pack are lexsorted).
     """
     m = len(major)
+    same = major[1:] == major[:-1]
+    if bool(np.all((major[1:] > major[:-1]) | (same & (minor[1:] >= minor[:-1])))):
+        return np.arange(m)
     pair_bits, position_bits = max(n - 1, 1).bit_length(), max(m - 1, 1).bit_length()
     if 2 * pair_bits + position_bits > _PACKED_BITS:
         order: Ints = np.lexsort((minor, major))
