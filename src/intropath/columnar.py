@@ -296,7 +296,7 @@ class _Table:
     def __init__(self, keys: npt.NDArray[np.uint64]) -> None:
         self._bits = max(4 * len(keys) - 1, 1).bit_length()
         size = 1 << self._bits
-        self._words = np.zeros((keys.shape[1], size), dtype=np.uint64)  # word by word
+        self._key_words = np.zeros((keys.shape[1], size), dtype=np.uint64)  # word by word
         self._at = np.full(size, -1, dtype=np.int32)  # -1: an empty slot
         rows, slot = np.arange(len(keys)), self._slots(keys)
         while len(rows):
@@ -304,7 +304,7 @@ class _Table:
             # The first row to reach a free slot takes it; the others move on.
             taken, first = np.unique(slot[free], return_index=True)
             placed = free[first]
-            self._words[:, taken], self._at[taken] = keys[rows[placed]].T, rows[placed]
+            self._key_words[:, taken], self._at[taken] = keys[rows[placed]].T, rows[placed]
             moving = np.ones(len(rows), dtype=bool)
             moving[placed] = False
             rows, slot = rows[moving], (slot[moving] + 1) & (size - 1)
@@ -325,9 +325,9 @@ class _Table:
             at = self._at[slot]
             if (at < 0).any():
                 raise Unsure  # an empty slot before the row: an unknown person
-            hit = self._words[0][slot] == keys[:, 0]
-            for w in range(1, len(self._words)):
-                hit &= self._words[w][slot] == keys[:, w]
+            hit = self._key_words[0][slot] == keys[:, 0]
+            for w in range(1, len(self._key_words)):
+                hit &= self._key_words[w][slot] == keys[:, w]
             found[rows[hit]] = at[hit]
             miss = ~hit
             rows, keys, slot = rows[miss], keys[miss], (slot[miss] + 1) & (len(self._at) - 1)
