@@ -13,15 +13,18 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 
 from intropath import graphcache
-from intropath.columnar import read_store
+from intropath.columnar import Unsure, _Numbers, _Table, read_store
 from intropath.errors import GraphFileError
 from intropath.graphfile import load_document
 from intropath.model import GraphDocument
 from intropath.stores.memory import MemoryStore
+from intropath.stores.people import People
 from strategies import raw_documents
 
 
@@ -77,6 +80,9 @@ def test_the_fast_store_is_the_full_readers_or_none(
         (["p0", "p1"], "p1\x00"),  # numpy pads with NUL: the same bytes as "p1"
         (["p0", "p1"], "p1-and-more"),  # cut to eight bytes
         (["p0", "dana-reyes-2019"], "dana-reyes-2019x"),  # cut to the longest id
+        (["p0", "p1234567"], "p12345678"),  # eight bytes: a whole word
+        (["p0", "p1234567"], "p123456"),
+        (["p0", "dana-reyes-201"], "dana-reyes-201\x00"),
         (["p0", "søren"], "soren"),
         (["p0", "p1\x00"], "p1"),
     ],
@@ -91,6 +97,50 @@ def test_an_id_that_only_resembles_a_person_is_unknown(
     assert read_store(path.read_bytes(), str(path)) is None
     with pytest.raises(GraphFileError, match="unknown person"):
         graphcache.open_graph(path, cache_from=0)
+
+
+ASCII_IDS = st.text(st.characters(min_codepoint=1, max_codepoint=127), max_size=17)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    ids=st.lists(ASCII_IDS, min_size=1, max_size=300, unique=True),
+    data=st.data(),
+    collide=st.booleans(),
+)
+def test_ids_are_numbered_as_by_a_dict_or_found_unknown(
+    ids: list[str], data: st.DataObject, collide: bool
+) -> None:
+    """The numbers of ids found in the table (or the dict) against a plain dict; with
+    ``collide``, every id hashed to the same slot, so that only whole ids tell them apart."""
+    if collide:
+        ids = ids[:40]  # a single run of slots: each id found after those before it
+    with pytest.MonkeyPatch.context() as patch:
+        if collide:
+            patch.setattr(_Table, "_slots", lambda self, keys: np.zeros(len(keys), np.int64))
+        _numbered_as_by_a_dict(ids, data)
+
+
+def _numbered_as_by_a_dict(ids: list[str], data: st.DataObject) -> None:
+    people = People(sorted(ids))
+    number = {pid: i for i, pid in enumerate(people.ids)}
+    known = st.sampled_from(people.ids)
+    queries = data.draw(st.lists(known, max_size=60))
+    other = data.draw(
+        st.one_of(
+            st.text(st.characters(max_codepoint=300), max_size=17),
+            st.tuples(known, st.sampled_from(["\x00", "x", "é", "12345678"])).map("".join),
+            known.map(lambda pid: pid[:-1]),
+        )
+    )
+    numbers = _Numbers(people)
+    assert numbers.of(queries).tolist() == [number[q] for q in queries]
+    queries.insert(data.draw(st.integers(0, len(queries))), other)
+    if other in number:
+        assert numbers.of(queries).tolist() == [number[q] for q in queries]
+    else:
+        with pytest.raises(Unsure):
+            numbers.of(queries)
 
 
 def _accepted(tmp_path: Path, data: dict[str, Any]) -> GraphDocument:

@@ -7,12 +7,16 @@ contact, whatever the bounds would have settled on their own.
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from intropath.model import GraphDocument
 from intropath.scoring import Weights
+from intropath.stores import compact
 from intropath.stores.base import SearchQuery
 from intropath.stores.compact import CompactGraph, Search
 from intropath.stores.memory import MemoryStore
@@ -74,20 +78,25 @@ def test_paths_and_reach_of_every_contact_match_brute_force(
     assert {d.contact: (d.best.people, d.through) for d in result.detours} == detours
 
 
-@settings(max_examples=200, deadline=None)
-@given(
-    people=st.integers(2, 8),
-    ties=st.lists(
-        st.tuples(st.integers(0, 7), st.integers(0, 7), strength, strength),
-        unique_by=lambda t: (min(t[0], t[1]), max(t[0], t[1])),
-    ),
+# (a, b, trust, familiarity), no two between the same people (a loop is possible)
+TIES = st.lists(
+    st.tuples(st.integers(0, 8), st.integers(0, 8), strength, strength),
+    unique_by=lambda t: (min(t[0], t[1]), max(t[0], t[1])),
 )
+
+
+def _graph(people: int, ties: list[tuple[int, int, float, float]]) -> CompactGraph:
+    a, b, trust, fam = (list(column) for column in zip(*ties, strict=True)) if ties else [[]] * 4
+    return CompactGraph(people, a, b, trust, fam, np.zeros(people, dtype=bool))
+
+
+@settings(max_examples=200, deadline=None)
+@given(people=st.integers(2, 9), ties=TIES)
 def test_each_tie_is_stored_once_and_read_alike_both_ways(
     people: int, ties: list[tuple[int, int, float, float]]
 ) -> None:
     ties = [t for t in ties if t[0] != t[1] and max(t[0], t[1]) < people]
-    a, b, trust, fam = (list(column) for column in zip(*ties, strict=True)) if ties else [[]] * 4
-    graph = CompactGraph(people, a, b, trust, fam, np.zeros(people, dtype=bool))
+    graph = _graph(people, ties)
     # 2 x (int32 neighbour + int32 tie index) + 2 float64 per tie, plus the indptr and blocked
     assert graph.nbytes() == 32 * len(ties) + 8 * (people + 1) + people
     per_edge = CompactGraph.from_csr(  # each edge with its own copy of the numbers
@@ -100,6 +109,40 @@ def test_each_tie_is_stored_once_and_read_alike_both_ways(
         assert per_edge.value(forward) == per_edge.value(backward) == (t, f)
         both = graph.values_of(np.asarray([forward, backward]))
         assert both[0].tolist() == [t, t] and both[1].tolist() == [f, f]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    people=st.integers(1, 9),
+    ties=TIES,
+    sort=st.sampled_from(["packed", "lexsorted", "in order already"]),
+)
+def test_rows_list_neighbours_in_order_and_ties_by_their_ends(
+    people: int, ties: list[tuple[int, int, float, float]], sort: str
+) -> None:
+    """The layout against a plain definition, whichever way the pairs are sorted."""
+    ties = [t for t in ties if max(t[0], t[1]) < people]
+    if sort == "in order already":
+        ties.sort(key=lambda t: (min(t[0], t[1]), max(t[0], t[1])))
+    with pytest.MonkeyPatch.context() as patch:
+        if sort == "lexsorted":
+            patch.setattr(compact, "_PACKED_BITS", 0)
+        graph = _graph(people, ties)
+    # ties numbered by (smaller end, larger end)
+    ends = sorted((min(x, y), max(x, y), t, f) for x, y, t, f in ties)
+    number = {(lo, hi): i for i, (lo, hi, _, _) in enumerate(ends)}
+    assert graph.values.tolist() == [[t, f] for _, _, t, f in ends]
+    rows = [
+        sorted(
+            (y if x == s else x, number[min(x, y), max(x, y)])
+            for x, y, _, _ in ties
+            for _ in range((x == s) + (y == s))
+        )
+        for s in range(people)
+    ]
+    assert graph.indptr.tolist() == [0, *itertools.accumulate(map(len, rows))]
+    assert graph.nbr.tolist() == [y for row in rows for y, _ in row]
+    assert graph.tie.tolist() == [t for row in rows for _, t in row]
 
 
 def test_a_path_on_through_another_contact_of_mine_proves_nothing() -> None:

@@ -114,16 +114,18 @@ def test_bad_ties_get_the_full_readers_one_line_error(
     assert not graphcache.cache_path(path).exists()
 
 
-def _sample_copy(tmp_path: Path) -> Path:
-    path = tmp_path / "sample.json"
+def _sample_copy(tmp_path: Path, suffix: str = ".json") -> Path:
+    path = tmp_path / f"sample{suffix}"
     save_document(load_document(sample_graph_path()), path)
     return path
 
 
+@pytest.mark.parametrize("suffix", [".json", ".graphml", ".yaml"])
 def test_the_second_open_reads_the_cache_not_the_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, suffix: str
 ) -> None:
-    path = _sample_copy(tmp_path)
+    path = _sample_copy(tmp_path, suffix)
+    monkeypatch.setattr(graphcache, "CHUNK", 97)  # the file read and hashed in many pieces
     first = graphcache.open_graph(path, cache_from=0)
     where = graphcache.cache_path(path)
     assert where.is_file()

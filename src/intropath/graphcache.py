@@ -23,6 +23,7 @@ import io
 import json
 import os
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -32,7 +33,7 @@ from pydantic import TypeAdapter
 
 from .companies import CompanyIndex
 from .config import data_dir
-from .graphfile import CHUNK, load_document, read_file
+from .graphfile import CHUNK, load_document, read_file, read_pieces
 from .model import Company, Evidence, Group
 from .progress import Progress
 from .stores.memory import MemoryStore
@@ -73,56 +74,76 @@ def open_graph(
             return MemoryStore(load_document(path, progress), description)
         where = cache_path(path)
         if where.is_file():  # hash without holding the file: the cache is likely good
-            digest, _ = _hashed(path, progress, keep=False)
-            store = _read(where, digest, description)
+            store = _read(where, _digest(path, progress), description)
             if store is not None:
                 return store
         # GraphML is parsed as a stream: held in pieces, each freed once parsed.
-        pieces = path.suffix.lower() == ".graphml"
-        digest, held = _hashed(path, progress, keep=True, pieces=pieces)
+        held = _held(path, progress, pieces=path.suffix.lower() == ".graphml")
+        hashing = _Hashing(held)  # beside the parsing: hashlib lets go of the GIL
         store = _from_bytes(held, path, progress)
         with contextlib.suppress(OSError):  # a cache that cannot be written is no error
-            _write(store, where, digest)
+            _write(store, where, hashing.hexdigest())
         return store
 
 
-def _hashed(
-    path: Path, progress: Progress | None, keep: bool, pieces: bool = False
-) -> tuple[str, list[Any]]:
-    """The SHA-256 of the file, and if ``keep`` its bytes in a list (one-line errors).
-
-    The list holds one buffer, or with ``pieces`` the file in pieces of :data:`CHUNK` bytes.
-    """
+def _digest(path: Path, progress: Progress | None) -> str:
+    """The SHA-256 of the file, read in pieces of :data:`CHUNK` bytes (one-line errors)."""
     sha = hashlib.sha256()
+    read_pieces(path, sha.update, progress, CHUNK)
+    return sha.hexdigest()
+
+
+def _held(path: Path, progress: Progress | None, pieces: bool) -> list[Any]:
+    """The file's bytes in a list: one buffer, or with ``pieces`` pieces of :data:`CHUNK`
+    bytes (one-line errors)."""
     held: list[Any] = []
+    if pieces:
+        read_pieces(path, held.append, progress, CHUNK)
+        return held
 
     def reading(handle: io.BufferedReader) -> None:
         size = os.fstat(handle.fileno()).st_size
-        if pieces:
-            while piece := handle.read(CHUNK):
-                sha.update(piece)
-                held.append(piece)
-                if progress:
-                    progress("reading", sum(map(len, held)), size)
-            return
-        data = bytearray(size if keep else min(size, CHUNK))
+        data = bytearray(size)
         view = memoryview(data)
         done = 0
-        while done < size or not keep:
-            got = handle.readinto(view[done : done + CHUNK] if keep else view)
+        while done < size:
+            got = handle.readinto(view[done : done + CHUNK])
             if not got:
                 break
-            sha.update(view[done : done + got] if keep else view[:got])
             done += got
             if progress:
                 progress("reading", done, size)
         view.release()
-        if keep:
-            del data[done:]  # the file shrank while being read
-            held.append(data)
+        del data[done:]  # the file shrank while being read
+        held.append(data)
 
     read_file(path, reading, progress)
-    return sha.hexdigest(), held
+    return held
+
+
+class _Hashing(threading.Thread):
+    """The SHA-256 of bytes held in a list, computed in a thread of its own."""
+
+    def __init__(self, held: list[Any]) -> None:
+        super().__init__(daemon=True)
+        self._pieces = list(held)  # the list is emptied as its bytes are parsed
+        self._sha = hashlib.sha256()
+        self._error: BaseException | None = None
+        self.start()
+
+    def run(self) -> None:
+        try:
+            for piece in self._pieces:
+                self._sha.update(piece)
+        except BaseException as exc:  # raised where the digest is asked for
+            self._error = exc
+        self._pieces = []
+
+    def hexdigest(self) -> str:
+        self.join()
+        if self._error is not None:
+            raise self._error
+        return self._sha.hexdigest()
 
 
 def cache_path(path: Path) -> Path:

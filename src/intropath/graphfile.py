@@ -107,18 +107,29 @@ def _parse_text(text: str, path: Path) -> GraphDocument:
 def read_bytes(path: Path, progress: Progress | None = None) -> bytes:
     """A graph file's bytes, reporting ``reading`` then ``checking`` (one-line errors)."""
     chunks: list[bytes] = []
+    read_pieces(path, chunks.append, progress)
+    return b"".join(chunks)
+
+
+def read_pieces(
+    path: Path,
+    take: Callable[[bytes], object],
+    progress: Progress | None = None,
+    chunk: int = CHUNK,
+) -> None:
+    """Hand a graph file to ``take`` in pieces of ``chunk`` bytes, reporting ``reading``
+    then ``checking`` (one-line errors)."""
 
     def reading(handle: io.BufferedReader) -> None:
         size = os.fstat(handle.fileno()).st_size
         done = 0
-        while chunk := handle.read(CHUNK):
-            chunks.append(chunk)
-            done += len(chunk)
+        while piece := handle.read(chunk):
+            take(piece)
+            done += len(piece)
             if progress:
                 progress("reading", done, size)
 
     read_file(path, reading, progress)
-    return b"".join(chunks)
 
 
 def read_file(

@@ -62,24 +62,32 @@ class CompactGraph:
         familiarity: Sequence[float] | Floats,
         blocked: Sequence[bool] | npt.NDArray[np.bool_],
     ) -> None:
-        a_arr = np.asarray(a, dtype=np.int64)
-        b_arr = np.asarray(b, dtype=np.int64)
-        m = len(a_arr)
-        src = np.concatenate([a_arr, b_arr])
-        dst = np.concatenate([b_arr, a_arr])
-        order = np.argsort(src * max(n, 1) + dst)  # by source, then neighbour
-        indptr = np.zeros(n + 1, dtype=np.int64)
-        np.cumsum(np.bincount(src, minlength=n), out=indptr[1:])
-        # Ties are numbered in the order of their edge from the smaller end, so
-        # that half of all reads of a person's ties are of neighbouring numbers.
-        src, dst, tie = src[order], dst[order], np.concatenate([np.arange(m), np.arange(m)])[order]
-        lower = (src < dst) | ((src == dst) & (order < m))
-        number = np.empty(m, dtype=np.int64)
-        number[tie[lower]] = np.arange(m)
+        lo = np.minimum(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64))
+        hi = np.maximum(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64))
+        m = len(lo)
+        # Ties are numbered in the order of their (smaller, larger) end, so that
+        # half of all reads of a person's ties are of neighbouring numbers.
+        by_lo = pair_order(lo, hi, n)
+        lo, hi = lo[by_lo], hi[by_lo]
         values = np.empty((m, 2))
-        values[number, 0] = trust
-        values[number, 1] = familiarity
-        self._arrays(n, indptr, dst, values, np.asarray(blocked, dtype=bool).copy(), number[tie])
+        values[:, 0] = np.asarray(trust, dtype=np.float64)[by_lo]
+        values[:, 1] = np.asarray(familiarity, dtype=np.float64)[by_lo]
+        by_hi = pair_order(hi, lo, n)  # tie numbers by (larger, smaller) end
+        below, above = np.bincount(hi, minlength=n), np.bincount(lo, minlength=n)
+        indptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(below + above, out=indptr[1:])
+        # A row holds its ties to smaller numbers (those it is the larger end
+        # of, by_hi order), then those to larger ones (by_lo order): neighbours
+        # ascending. Each edge's place: its rank in its order, moved past the
+        # other order's edges of earlier rows (and of its own row, for by_lo).
+        edges_before = indptr[:-1]
+        at_hi = np.arange(m) + (edges_before - (np.cumsum(below) - below))[hi[by_hi]]
+        at_lo = np.arange(m) + (edges_before + below - (np.cumsum(above) - above))[lo]
+        nbr = np.empty(2 * m, dtype=np.int32)
+        tie = np.empty(2 * m, dtype=np.int32)
+        nbr[at_hi], tie[at_hi] = lo[by_hi], by_hi
+        nbr[at_lo], tie[at_lo] = hi, np.arange(m)
+        self._arrays(n, indptr, nbr, values, np.asarray(blocked, dtype=bool).copy(), tie)
 
     @classmethod
     def from_csr(
@@ -607,6 +615,30 @@ def _best_per_key(key: Ints, value: Floats) -> tuple[Ints, Floats]:
     starts = np.flatnonzero(np.r_[True, key[1:] != key[:-1]])
     best: Floats = np.maximum.reduceat(value, starts)
     return key[starts], best
+
+
+def pair_order(major: Ints, minor: Ints, n: int) -> Ints:
+    """The positions of ``(major, minor)`` pairs of numbers below ``n``, sorted (stable).
+
+    Pairs in order already are left so; others are packed with their position
+    into one int64 and sorted as values, about twice as fast as an argsort
+    (pairs too large to pack are lexsorted).
+    """
+    m = len(major)
+    same = major[1:] == major[:-1]
+    if bool(np.all((major[1:] > major[:-1]) | (same & (minor[1:] >= minor[:-1])))):
+        return np.arange(m)
+    pair_bits, position_bits = max(n - 1, 1).bit_length(), max(m - 1, 1).bit_length()
+    if 2 * pair_bits + position_bits > _PACKED_BITS:
+        order: Ints = np.lexsort((minor, major))
+        return order
+    packed = (((major << pair_bits) | minor) << position_bits) | np.arange(m)
+    packed.sort()
+    packed &= (1 << position_bits) - 1
+    return packed
+
+
+_PACKED_BITS = 63  # an int64's, less the sign
 
 
 def _ranges(start: Ints, length: Ints) -> Ints:
