@@ -13,6 +13,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -211,3 +212,51 @@ def test_command_signatures_hold_objects_not_strings() -> None:
     for function in found:
         hints = inspect.get_annotations(function)
         assert not [k for k, v in hints.items() if isinstance(v, str)], function.__qualname__
+
+
+@pytest.mark.parametrize(
+    ("args", "built"),
+    [
+        (["find", "--company", "Muse"], {"find"}),
+        (["-q", "find", "--company", "Muse"], {"find"}),
+        (["neo4j", "--help"], {"neo4j"}),
+        (["--help"], None),  # every command is listed
+        (["fnd"], None),  # no such command: click suggests among them all
+    ],
+)
+def test_a_run_builds_only_the_command_it_names(
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    args: list[str],
+    built: set[str] | None,
+) -> None:
+    import typer.main
+
+    from intropath.cli import app, main
+
+    everything = {c.name or c.callback.__name__ for c in app.registered_commands} | {
+        g.name for g in app.registered_groups
+    }
+    made: list[str] = []
+    real = typer.main.get_command_from_info
+    group = typer.main.get_group_from_info
+
+    def command_from_info(command_info: typer.models.CommandInfo, **kwargs: Any) -> Any:
+        made.append(command_info.name or command_info.callback.__name__)  # type: ignore[union-attr]
+        return real(command_info, **kwargs)
+
+    def group_from_info(group_info: typer.models.TyperInfo, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(group_info.name, str):
+            made.append(group_info.name)
+        return group(group_info, *args, **kwargs)
+
+    monkeypatch.setattr(typer.main, "get_command_from_info", command_from_info)
+    monkeypatch.setattr(typer.main, "get_group_from_info", group_from_info)
+    monkeypatch.setattr(sys, "argv", ["intropath", *args])
+    with pytest.raises(SystemExit):
+        main()
+    top = {m for m in made if m in everything}
+    assert top == (everything if built is None else built)
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    assert names | {g.name for g in app.registered_groups} == everything  # restored
+    capsys.readouterr()

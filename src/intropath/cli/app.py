@@ -18,6 +18,8 @@ from typing import IO, TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
 from typer.core import TyperGroup
+from typer.main import get_command_name
+from typer.models import CommandInfo
 
 from .. import __version__
 from ..errors import IntropathError
@@ -238,7 +240,35 @@ def main() -> None:
     # none unless the variable says otherwise (PYDANTIC_DISABLE_PLUGINS= loads all).
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     lean_help.install()
-    app(prog_name="intropath")
+    with _only_the_command_named(sys.argv[1:]):
+        app(prog_name="intropath")
+
+
+def _name_of(command: CommandInfo) -> str | None:
+    callback = command.callback
+    return command.name or (get_command_name(callback.__name__) if callback else None)
+
+
+@contextmanager
+def _only_the_command_named(args: list[str]) -> Iterator[None]:
+    """While it runs, register only the command (or group) the arguments name.
+
+    typer makes every command (options, types, help) before running one; a run
+    of ``find`` needs only ``find``. Without a command word, with a word that
+    names none, or for shell completion, every command stays.
+    """
+    word = next((a for a in args if not a.startswith("-")), None)
+    commands, groups = app.registered_commands, app.registered_groups
+    named = [c for c in commands if _name_of(c) == word]
+    named_groups = [g for g in groups if g.name == word]
+    if "_INTROPATH_COMPLETE" in os.environ or not (named or named_groups):
+        yield
+        return
+    app.registered_commands, app.registered_groups = named, named_groups
+    try:
+        yield
+    finally:
+        app.registered_commands, app.registered_groups = commands, groups
 
 
 def run() -> NoReturn:
