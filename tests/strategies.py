@@ -205,3 +205,33 @@ def raw_documents(draw: st.DrawFn, odd_ones: bool = True) -> tuple[dict[str, Any
     if draw(st.booleans()):
         data["me"] = _pick(draw, ids, ["nobody", 3], odd)
     return data, odd.left is None
+
+
+@st.composite
+def grouped_networks(draw: st.DrawFn, max_people: int = 9) -> GraphDocument:
+    """A random network of :func:`networks` with up to four groups of random members,
+    each listed in a random order (a member's place in its group is kept)."""
+    document = draw(networks(max_people=max_people))
+    ids = [p.id for p in document.people]
+    groups = [
+        {
+            "id": f"g{g}",
+            "name": f"Group {g}",
+            "kind": draw(st.sampled_from(["group", "school", "community"])),
+            "members": draw(st.lists(st.sampled_from(ids), unique=True)),
+        }
+        for g in draw(st.permutations(range(draw(st.integers(0, 4)))))
+    ]
+    return GraphDocument.model_validate({**document.model_dump(), "groups": groups})
+
+
+def shared_groups_oracle(
+    document: GraphDocument, person: str, others: set[str]
+) -> list[tuple[str, str, str, list[str]]]:
+    """(id, name, kind, members among ``others``) of each group of the document that
+    holds ``person`` and any of ``others``, in file order, members in the group's order."""
+    return [
+        (g.id, g.name, g.kind, [m for m in g.members if m in others])
+        for g in document.groups
+        if person in g.members and any(m in others for m in g.members)
+    ]

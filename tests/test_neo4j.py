@@ -38,7 +38,7 @@ from intropath.scoring import Weights
 from intropath.stores.base import SearchQuery, SearchResult
 from intropath.stores.memory import MemoryStore
 from intropath.stores.neo4j import Neo4jStore, open_neo4j_store
-from strategies import networks, strength
+from strategies import networks, shared_groups_oracle, strength
 
 pytestmark = pytest.mark.neo4j
 
@@ -222,6 +222,7 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
         "tie": {"a": me, "b": other},
         "ties_of": {"id": me},
         "groups_of": {"id": me},
+        "shared_groups": {"id": me, "others": [me, other]},
         "who_knows": {"person": other},
         "who_i_know_at": {"me": me, "company": company.name},
         "routes": {"me": me, "company": company.name},
@@ -452,7 +453,7 @@ def test_explaining_a_plan_costs_one_round_trip(
     store: Neo4jStore, sample: GraphDocument, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """After the fetch, one statement brings everything the explanations read: no
-    lookup of a person or a tie follows (groups_of serves the fallbacks)."""
+    lookup of a person or a tie follows (shared_groups serves the fallbacks)."""
     memory = _loaded(store, sample)
     ran: list[str] = []
     read = store._read_text
@@ -470,7 +471,7 @@ def test_explaining_a_plan_costs_one_round_trip(
             expected = plan(memory, company, max_hops=hops)
             assert got.model_dump(exclude={"graph"}) == expected.model_dump(exclude={"graph"})
             after = ran[ran.index("neighbourhood") + 1 :]
-            assert set(after) <= {"details", "groups_of"}, ran
+            assert set(after) <= {"details", "shared_groups"}, ran
             assert after.count("details") <= 1, ran
 
 
@@ -868,3 +869,27 @@ def test_an_interrupted_load_is_finished_by_loading_again(
         store.load_document(document.model_copy(deep=True), progress)
     store.load_document(document.model_copy(deep=True))
     _holds_exactly(store, document)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(versions=_versions(), data=st.data())
+def test_shared_groups_match_an_oracle(
+    store: Neo4jStore, versions: tuple[GraphDocument, GraphDocument], data: st.DataObject
+) -> None:
+    """shared_groups.cypher after a load and a later version's (members reordered and
+    added): each person's groups that hold any of the others, with only those members,
+    in file and member order, as read straight off the last version."""
+    first, second = versions
+    store.clear()
+    store.load_document(first.model_copy(deep=True))
+    store.load_document(second.model_copy(deep=True))
+    ids = [p.id for p in second.people]
+    for person in ids:
+        others = set(data.draw(st.lists(st.sampled_from(ids))))
+        found = store.shared_groups(person, others)
+        expected = shared_groups_oracle(second, person, others)
+        assert [(g.id, g.name, g.kind, g.members) for g in found] == expected

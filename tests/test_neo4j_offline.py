@@ -34,7 +34,7 @@ from intropath.stores.memory import MemoryStore
 from intropath.stores.neo4j import Neo4jStore
 from intropath.stores.neo4j_load import LoadPlan
 from intropath.synthetic import generate
-from strategies import networks
+from strategies import grouped_networks, networks, shared_groups_oracle
 
 Row = dict[str, Any]
 
@@ -58,7 +58,13 @@ class FakeGraph:
     asks: dict[str, Row] = field(default_factory=dict)
 
 
-LISTS = {"companies": "companies", "employees": "people", "ties_of": "ties", "search": "contacts"}
+LISTS = {
+    "companies": "companies",
+    "employees": "people",
+    "ties_of": "ties",
+    "search": "contacts",
+    "shared_groups": "groups",
+}
 
 
 class FakeDriver:
@@ -270,6 +276,15 @@ class FakeDriver:
                         "members": members,
                     }
                 )
+        return rows
+
+    def _shared_groups(self, p: Row, c: Counters) -> list[Row]:
+        others = set(p["others"])
+        rows = []
+        for row in self._groups_of({"id": p["id"]}, c):
+            members = [m for m in row["members"] if m in others]
+            if members:
+                rows.append({**row, "members": members})
         return rows
 
     def _status(self, p: Row, c: Counters) -> list[Row]:
@@ -826,7 +841,7 @@ def test_a_plan_costs_a_fixed_number_of_round_trips(sample: GraphDocument) -> No
                 "employees",
                 "neighbourhood",  # the ties a path can use, and all of me's
                 "details",  # the people and tie evidence the explanations read
-                "groups_of",  # fallbacks: shared groups
+                "shared_groups",  # fallbacks: my groups that hold people there
             ]
         )
 
@@ -854,3 +869,18 @@ def test_ties_are_sent_as_columns_each_once_ends_in_order(
     assert sent == expected
     assert all(type(x) is str for row in sent for x in row[:2])
     assert all(type(x) is float for row in sent for x in row[2:4])
+
+
+@settings(max_examples=60, deadline=None)
+@given(document=grouped_networks(), data=st.data())
+def test_shared_groups_match_an_oracle(document: GraphDocument, data: st.DataObject) -> None:
+    """Both stores list a person's groups that hold any of the others, with only those
+    members, in file and member order, as read straight off the document."""
+    memory = MemoryStore(document.model_copy(deep=True))
+    store = fake_store(document.model_copy(deep=True))
+    ids = [p.id for p in document.people]
+    for person in ids:
+        others = set(data.draw(st.lists(st.sampled_from(ids))))
+        expected = shared_groups_oracle(document, person, others)
+        for found in (memory.shared_groups(person, others), store.shared_groups(person, others)):
+            assert [(g.id, g.name, g.kind, g.members) for g in found] == expected

@@ -364,13 +364,9 @@ def _fallbacks(
     there = {p.id for p in reachable}
     groups = [
         SharedGroup(
-            id=g.id,
-            name=g.name,
-            kind=g.kind,
-            people=[ctx.ref(m) for m in sorted(set(g.members) & there)],
+            id=g.id, name=g.name, kind=g.kind, people=[ctx.ref(m) for m in sorted(g.members)]
         )
-        for g in sorted(ctx.store.groups_of(ctx.me.id), key=lambda g: g.id)
-        if there & set(g.members)
+        for g in sorted(ctx.store.shared_groups(ctx.me.id, there), key=lambda g: g.id)
     ]
     mine = {ctx.index.key_of(p.company) for p in ctx.me.positions} - {ctx.company_key, None}
     employers = []

@@ -32,7 +32,7 @@ import itertools
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
@@ -353,13 +353,13 @@ class Neo4jStore:
         return [self._cache_person(row) for row in rows]
 
     def groups_of(self, person_id: str) -> list[Group]:
-        groups = []
-        rows = self._read("groups_of", id=person_id)
-        for r in sorted(rows, key=lambda r: _order(r["seq"], r["id"])):
-            groups.append(
-                Group(id=r["id"], name=r["name"], kind=r["kind"] or "group", members=r["members"])
-            )
-        return groups
+        return _groups(self._read("groups_of", id=person_id))
+
+    def shared_groups(self, person_id: str, others: Collection[str]) -> list[Group]:
+        wanted = sorted(set(others))
+        if not wanted:
+            return []
+        return _groups(self._read("shared_groups", id=person_id, others=wanted)[0]["groups"])
 
     # -- the search -----------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResult:
@@ -668,6 +668,14 @@ def _row_batches(rows: list[Row]) -> Iterator[tuple[Row, int]]:
 def without_hints(text: str) -> str:
     """A statement with its ``USING JOIN ON ...`` planner hints removed."""
     return re.sub(r"(?m)^\s*USING JOIN ON \w+\s*\n", "", text)
+
+
+def _groups(rows: list[dict[str, Any]]) -> list[Group]:
+    """Rows of groups_of.cypher or shared_groups.cypher as groups, in file order."""
+    return [
+        Group(id=r["id"], name=r["name"], kind=r["kind"] or "group", members=r["members"])
+        for r in sorted(rows, key=lambda r: _order(r["seq"], r["id"]))
+    ]
 
 
 def _order(position: int | None, name: str) -> tuple[bool, int, str]:
