@@ -38,7 +38,14 @@ from intropath.scoring import Weights
 from intropath.stores.base import SearchQuery, SearchResult
 from intropath.stores.memory import MemoryStore
 from intropath.stores.neo4j import Neo4jStore, open_neo4j_store
-from strategies import networks, shared_groups_oracle, strength
+from strategies import (
+    COMPANY_NAMES,
+    company_networks,
+    lookups,
+    networks,
+    shared_groups_oracle,
+    strength,
+)
 
 pytestmark = pytest.mark.neo4j
 
@@ -184,7 +191,13 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
         "load_graph": {"me": me},
         "load_companies": {
             "rows": [
-                {"key": key, "name": company.name, "aliases": company.aliases or None, "seq": 0}
+                {
+                    "key": key,
+                    "name": company.name,
+                    "aliases": company.aliases or None,
+                    "name_keys": [key],
+                    "seq": 0,
+                }
             ]
         },
         "load_people": {"rows": [{"id": me, "props": {"name": memory.person(me).name}}]},
@@ -215,6 +228,7 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
         },
         "owner": {},
         "companies": {},
+        "companies_named": {"keys": [key]},
         "status": {},
         "version": {},
         "people": {"ids": [me, other]},
@@ -893,3 +907,32 @@ def test_shared_groups_match_an_oracle(
         found = store.shared_groups(person, others)
         expected = shared_groups_oracle(second, person, others)
         assert [(g.id, g.name, g.kind, g.members) for g in found] == expected
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(document=company_networks(), data=st.data())
+def test_companies_for_answers_as_the_whole_index(
+    store: Neo4jStore, document: GraphDocument, data: st.DataObject
+) -> None:
+    """companies_named.cypher: the companies fetched for some names resolve them, key
+    them and name their companies exactly as the index of every company does, also
+    when some companies were stored without name_keys (by an older load)."""
+    memory = MemoryStore(document.model_copy(deep=True))
+    store.clear()
+    store.load_document(document.model_copy(deep=True))
+    legacy = data.draw(st.lists(st.sampled_from(COMPANY_NAMES), unique=True))
+    with store.session() as session:
+        session.run(
+            namespaced(
+                "MATCH (c:Company) WHERE c.name IN $names REMOVE c.name_keys",
+                store.settings.namespace,
+            ),
+            names=legacy,
+        ).consume()
+    store.refresh()
+    names = data.draw(st.lists(st.sampled_from([*COMPANY_NAMES, "Zeta", "-"]), min_size=1))
+    assert lookups(store.companies_for(names), names) == lookups(memory.company_index(), names)

@@ -34,7 +34,14 @@ from intropath.stores.memory import MemoryStore
 from intropath.stores.neo4j import Neo4jStore
 from intropath.stores.neo4j_load import LoadPlan
 from intropath.synthetic import generate
-from strategies import grouped_networks, networks, shared_groups_oracle
+from strategies import (
+    COMPANY_NAMES,
+    company_networks,
+    grouped_networks,
+    lookups,
+    networks,
+    shared_groups_oracle,
+)
 
 Row = dict[str, Any]
 
@@ -60,6 +67,7 @@ class FakeGraph:
 
 LISTS = {
     "companies": "companies",
+    "companies_named": "companies",
     "employees": "people",
     "ties_of": "ties",
     "search": "contacts",
@@ -244,6 +252,15 @@ class FakeDriver:
             {"key": k, "name": r["name"], "aliases": r.get("aliases"), "seq": r.get("seq")}
             for k, r in self.g.companies.items()
         ]
+
+    def _companies_named(self, p: Row, c: Counters) -> list[Row]:
+        keys = set(p["keys"])
+        named = [
+            k
+            for k, r in self.g.companies.items()
+            if r.get("name_keys") is None or k in keys or keys & set(r["name_keys"])
+        ]
+        return [row for row in self._companies(p, c) if row["key"] in named]
 
     def _tie(self, p: Row, c: Counters) -> list[Row]:
         found = self.g.knows.get(frozenset((p["a"], p["b"])))
@@ -837,8 +854,9 @@ def test_a_plan_costs_a_fixed_number_of_round_trips(sample: GraphDocument) -> No
                 "owner",
                 "people",  # me
                 "team_asks",  # the etiquette, on by default, counts the team's asks
-                "companies",
+                "companies_named",  # the company asked for
                 "employees",
+                "companies_named",  # those the employees' and my positions name
                 "neighbourhood",  # the ties a path can use, and all of me's
                 "details",  # the people and tie evidence the explanations read
                 "shared_groups",  # fallbacks: my groups that hold people there
@@ -884,3 +902,20 @@ def test_shared_groups_match_an_oracle(document: GraphDocument, data: st.DataObj
         expected = shared_groups_oracle(document, person, others)
         for found in (memory.shared_groups(person, others), store.shared_groups(person, others)):
             assert [(g.id, g.name, g.kind, g.members) for g in found] == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(document=company_networks(), data=st.data())
+def test_companies_for_answers_as_the_whole_index(
+    document: GraphDocument, data: st.DataObject
+) -> None:
+    """The companies a plan fetches for some names resolve them, key them and name their
+    companies exactly as the index of every company does, also when some companies
+    were stored without name_keys (by an older load)."""
+    memory = MemoryStore(document.model_copy(deep=True))
+    store = fake_store(document.model_copy(deep=True))
+    for row in store._driver.g.companies.values():
+        if data.draw(st.integers(0, 3)) == 0:
+            row.pop("name_keys")
+    names = data.draw(st.lists(st.sampled_from([*COMPANY_NAMES, "Zeta", "-"]), min_size=1))
+    assert lookups(store.companies_for(names), names) == lookups(memory.company_index(), names)

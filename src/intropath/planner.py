@@ -158,11 +158,13 @@ def plan(
     rules: Etiquette | None = (
         load_etiquette(store=store) if etiquette is True else etiquette or None
     )
-    index = store.company_index()
-    key = index.resolve(company)
+    key = store.companies_for([company]).resolve(company)
+    employees = store.employees(key)
+    # Every company a position of theirs or mine names, for key_of.
+    named = {p.company for person in (me_person, *employees) for p in person.positions}
+    index = store.companies_for([company, *named])
     ctx = _Context(store, me_person, key, index, role or None, weights)
 
-    employees = store.employees(key)
     current = [p for p in employees if _works_there(ctx, p)]
     eligible = [
         p

@@ -8,7 +8,7 @@ planner talks to a store only through :class:`Store`.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -125,6 +125,12 @@ class Store(Protocol):
 
     def company_index(self) -> CompanyIndex:
         """The companies indexed for lookup (stores may cache it)."""
+        ...
+
+    def companies_for(self, names: Iterable[str]) -> CompanyIndex:
+        """An index that resolves each of ``names`` and gives its key (``key_of``)
+        exactly as :meth:`company_index` does; it may hold only the companies they
+        can refer to (a plan needs a few of thousands)."""
         ...
 
     def employees(self, company_key: str) -> list[Person]:

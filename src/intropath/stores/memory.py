@@ -221,6 +221,9 @@ class MemoryStore:
     def company_index(self) -> CompanyIndex:
         return self._index
 
+    def companies_for(self, names: Iterable[str]) -> CompanyIndex:
+        return self._index
+
     def employees(self, company_key: str) -> list[Person]:
         return self._people.many(self._employees.get(company_key, ()))
 

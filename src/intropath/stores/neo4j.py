@@ -32,7 +32,7 @@ import itertools
 import json
 import logging
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from ..companies import CompanyIndex
+from ..companies import CompanyIndex, company_key
 from ..errors import PersonNotFound, StoreError
 from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
 from ..neo4j_settings import (
@@ -338,14 +338,23 @@ class Neo4jStore:
         }
 
     def companies(self) -> list[Company]:
-        found = self._read("companies")[0]["companies"]
-        rows = sorted(found, key=lambda r: _order(r["seq"], r["key"]))
-        return [Company(name=r["name"], aliases=list(r["aliases"] or [])) for r in rows]
+        return _companies(self._read("companies")[0]["companies"])
 
     def company_index(self) -> CompanyIndex:
         if self._index is None:
             self._index = CompanyIndex.build(self.companies())
         return self._index
+
+    def companies_for(self, names: Iterable[str]) -> CompanyIndex:
+        """Only the companies ``names`` can refer to (``companies_named.cypher``), unless
+        a name is no company's name or alias: resolving it then compares it with all."""
+        names = set(names)
+        if self._index is not None:
+            return self._index
+        keys = sorted({company_key(name) for name in names})
+        found = self._read("companies_named", keys=keys)[0]["companies"]
+        index = CompanyIndex.build(_companies(found))
+        return index if all(map(index.knows, names)) else self.company_index()
 
     def employees(self, company_key: str) -> list[Person]:
         rows = self._read("employees", key=company_key)[0]["people"]
@@ -668,6 +677,12 @@ def _row_batches(rows: list[Row]) -> Iterator[tuple[Row, int]]:
 def without_hints(text: str) -> str:
     """A statement with its ``USING JOIN ON ...`` planner hints removed."""
     return re.sub(r"(?m)^\s*USING JOIN ON \w+\s*\n", "", text)
+
+
+def _companies(rows: list[dict[str, Any]]) -> list[Company]:
+    """companies.cypher's (or companies_named.cypher's) list as companies, in file order."""
+    rows = sorted(rows, key=lambda r: _order(r["seq"], r["key"]))
+    return [Company(name=r["name"], aliases=list(r["aliases"] or [])) for r in rows]
 
 
 def _groups(rows: list[dict[str, Any]]) -> list[Group]:

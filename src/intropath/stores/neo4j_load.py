@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from ..companies import CompanyIndex
+from ..companies import CompanyIndex, name_keys
 from ..model import Company, GraphDocument, Group, Person, Tie
 from ..strength import level_of
 from .compact import Floats, Ints
@@ -141,7 +141,13 @@ class LoadPlan:
                 if index.key_of(position.company) is None:
                     index.add(Company(name=position.company))
         company_rows = [
-            {"key": key, "name": c.name, "aliases": list(c.aliases) or None, "seq": seq}
+            {
+                "key": key,
+                "name": c.name,
+                "aliases": list(c.aliases) or None,
+                "name_keys": name_keys(c),
+                "seq": seq,
+            }
             for seq, (key, c) in enumerate(index.companies.items())
         ]
         people_rows: list[Row] = []
