@@ -33,6 +33,7 @@ from intropath.stores.base import SearchQuery
 from intropath.stores.memory import MemoryStore
 from intropath.stores.neo4j import Neo4jStore
 from intropath.stores.neo4j_load import LoadPlan
+from intropath.strength import level_of
 from intropath.synthetic import generate
 from strategies import (
     COMPANY_NAMES,
@@ -63,6 +64,8 @@ class FakeGraph:
     knows: dict[frozenset[str], Row] = field(default_factory=dict)
     marker: Row | None = None
     asks: dict[str, Row] = field(default_factory=dict)
+    nodes: dict[str, str] = field(default_factory=dict)
+    """People's ids by their nodes' element ids (those create_people returned)."""
 
 
 LISTS = {
@@ -73,6 +76,18 @@ LISTS = {
     "search": "contacts",
     "shared_groups": "groups",
 }
+
+
+@dataclass
+class FakeResult:
+    rows: list[Row]
+    counters: Counters
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    def consume(self) -> Any:
+        return SimpleNamespace(counters=self.counters)
 
 
 class FakeDriver:
@@ -111,8 +126,7 @@ class FakeDriver:
         class Tx:
             def run(self, query: str, params: Row | None = None) -> Any:
                 counters = Counters()
-                driver._answer(query, params or {}, counters)
-                return SimpleNamespace(consume=lambda: SimpleNamespace(counters=counters))
+                return FakeResult(driver._answer(query, params or {}, counters), counters)
 
         class Session:
             def execute_write(self, work: Callable[[Any], Any]) -> Any:
@@ -210,7 +224,11 @@ class FakeDriver:
     # break the uniqueness constraint (people) or store a second relationship.
     def _create_people(self, p: Row, c: Counters) -> list[Row]:
         assert not any(row["id"] in self.g.people for row in p["rows"]), "constraint"
-        return self._load_people(p, c)
+        self._load_people(p, c)
+        ids = [row["id"] for row in p["rows"]]
+        nodes = [f"4:fake:{len(self.g.nodes) + i}" for i in range(len(ids))]
+        self.g.nodes.update(zip(nodes, ids, strict=True))
+        return [{"ids": ids, "nodes": nodes}]
 
     def _create_positions(self, p: Row, c: Counters) -> list[Row]:
         assert not any((r["person"], r["ordinal"]) in self.g.works for r in p["rows"])
@@ -221,8 +239,14 @@ class FakeDriver:
         return self._load_memberships(p, c)
 
     def _create_ties(self, p: Row, c: Counters) -> list[Row]:
-        assert not any(frozenset(pair) in self.g.knows for pair in zip(p["a"], p["b"], strict=True))
-        return self._load_ties(p, c)
+        # the ends come as element ids; one that matches no node matches no tie
+        a = [self.g.nodes.get(node) for node in p["a"]]
+        b = [self.g.nodes.get(node) for node in p["b"]]
+        keep = [i for i in range(len(a)) if a[i] is not None and b[i] is not None]
+        columns = {k: [p[k][i] for i in keep] for k in p}
+        columns["a"], columns["b"] = [a[i] for i in keep], [b[i] for i in keep]
+        assert not any(frozenset(pair) in self.g.knows for pair in zip(a, b, strict=True))
+        return self._load_ties(columns, c)
 
     def _owner(self, p: Row, c: Counters) -> list[Row]:
         return [] if self.g.marker is None else [{"me": self.g.marker.get("me")}]
@@ -887,6 +911,38 @@ def test_ties_are_sent_as_columns_each_once_ends_in_order(
     assert sent == expected
     assert all(type(x) is str for row in sent for x in row[:2])
     assert all(type(x) is float for row in sent for x in row[2:4])
+
+
+@settings(max_examples=40, deadline=None)
+@given(document=networks(max_people=10), size=st.integers(1, 7), data=st.data())
+def test_ties_to_create_are_sent_on_nodes_one_person_after_another(
+    document: GraphDocument, size: int, data: st.DataObject
+) -> None:
+    """create_ties.cypher's batches hold every tie once, each end as its node's element
+    id, numbers, evidence and level intact, a person's ties together; none is larger
+    than asked."""
+    from intropath.stores.neo4j_load import evidence_json, node_batches
+
+    ids = data.draw(st.permutations([p.id for p in document.people]))
+    nodes = {person: f"4:x:{i}" for i, person in enumerate(ids)}
+    batches = list(node_batches(LoadPlan.from_document(document).ties, nodes, size))
+    assert all(0 < len(b["a"]) <= size for b in batches)
+    columns = ("a", "b", "trust", "familiarity", "evidence", "level")
+    sent = [row for b in batches for row in zip(*(b[k] for k in columns), strict=True)]
+    expected = [
+        (
+            nodes[min(t.a, t.b)],
+            nodes[max(t.a, t.b)],
+            t.trust,
+            t.familiarity,
+            evidence_json(t),
+            level_of(t.evidence).value,
+        )
+        for t in document.ties
+    ]
+    assert sorted(sent, key=repr) == sorted(expected, key=repr)
+    firsts = [row[0] for row in sent]
+    assert all(a not in firsts[:i] for i, a in enumerate(firsts) if i and firsts[i - 1] != a)
 
 
 @settings(max_examples=60, deadline=None)

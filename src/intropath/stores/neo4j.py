@@ -32,7 +32,7 @@ import itertools
 import json
 import logging
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
@@ -55,7 +55,7 @@ from ..progress import Progress
 from ..scoring import Weights, hop_factor, hop_kinds, path_score
 from .base import FoundAsk, FoundDetour, FoundPath, SearchQuery, SearchResult
 from .compact import CompactGraph
-from .neo4j_load import LoadPlan, Row, batches
+from .neo4j_load import LoadPlan, Row, batches, node_batches
 from .ranking import search_compact
 
 NEO4J_MISSING = "the Neo4j backend needs the neo4j driver: pip install 'intropath[neo4j]'"
@@ -266,13 +266,19 @@ class Neo4jStore:
 
     def _write(self, name: str, **params: Any) -> Any:
         """Run ``cypher/<name>.cypher`` in a managed write transaction; return its counters."""
+        return self._write_rows(name, **params)[1]
+
+    def _write_rows(self, name: str, **params: Any) -> tuple[list[dict[str, Any]], Any]:
+        """Like :meth:`_write`, and the rows the statement returns."""
         query = self.cypher(name)
 
-        def work(tx: Any) -> Any:
-            return tx.run(query, params).consume().counters
+        def work(tx: Any) -> tuple[list[dict[str, Any]], Any]:
+            result = tx.run(query, params)
+            rows = [dict(zip(r.keys(), r.values(), strict=True)) for r in result]
+            return rows, result.consume().counters
 
         with self._translated(), self.session() as session:
-            return session.execute_write(work)
+            return session.execute_write(work)  # type: ignore[no-any-return]
 
     # -- lookups --------------------------------------------------------------
     @property
@@ -576,14 +582,26 @@ class Neo4jStore:
         report = LoadReport()
         counters = self._write("load_graph", me=plan.me)
         report.add("graph", 1, counters.nodes_created)
-        node_steps: list[tuple[str, str, list[Row]]] = [
-            ("companies", "load_companies", plan.companies),
-            ("people", f"{write}_people", plan.people),
-            ("groups", "load_groups", plan.groups),
+        nodes: dict[str, str] = {}  # people's element ids, from create_people
+
+        def created(rows: list[dict[str, Any]]) -> None:
+            nodes.update(zip(rows[0]["ids"], rows[0]["nodes"], strict=True))
+
+        node_steps: list[tuple[str, str, list[Row], Callable[..., None] | None]] = [
+            ("companies", "load_companies", plan.companies, None),
+            ("people", f"{write}_people", plan.people, created if fresh else None),
+            ("groups", "load_groups", plan.groups, None),
         ]
-        for kind, name, rows in node_steps:
+        for kind, name, rows, returned in node_steps:
             self._batched(
-                kind, name, _row_batches(rows), len(rows), "nodes_created", report, progress
+                kind,
+                name,
+                _row_batches(rows),
+                len(rows),
+                "nodes_created",
+                report,
+                progress,
+                returned,
             )
         if not fresh:  # new people have no old positions
             for batch in batches(plan.positions_kept, BATCH):
@@ -599,12 +617,25 @@ class Neo4jStore:
             (
                 "ties",
                 f"{write}_ties",
-                ((cols, len(cols["a"])) for cols in plan.ties.batches(TIE_BATCH)),
+                (
+                    (cols, len(cols["a"]))
+                    for cols in (
+                        node_batches(plan.ties, nodes, TIE_BATCH)
+                        if fresh
+                        else plan.ties.batches(TIE_BATCH)
+                    )
+                ),
                 len(plan.ties),
             ),
         ]
         for kind, name, params, total in rel_steps:
             self._batched(kind, name, params, total, "relationships_created", report, progress)
+        if fresh and report.created["ties"] != len(plan.ties):  # a node created here is gone
+            self.refresh()
+            raise StoreError(
+                f"Neo4j at {self.settings.where()}: people this load created were deleted "
+                "while it ran, so some ties were not written; load again"
+            )
         self.refresh()
         return report
 
@@ -617,13 +648,18 @@ class Neo4jStore:
         counter: str,
         report: LoadReport,
         progress: Progress | None,
+        returned: Callable[[list[dict[str, Any]]], None] | None = None,
     ) -> None:
-        """Run ``name`` once per (parameters, row count) batch, reporting as it goes."""
+        """Run ``name`` once per (parameters, row count) batch, reporting as it goes;
+        ``returned`` is given the rows each batch returns."""
         done = 0
         if progress:
             progress(kind, 0, total)
         for batch, size in params:
-            created = getattr(self._write(name, **batch), counter)
+            rows, counters = self._write_rows(name, **batch)
+            if returned is not None:
+                returned(rows)
+            created = getattr(counters, counter)
             report.add(kind, size, created)
             done += size
             if progress:
