@@ -16,8 +16,9 @@ stores give the same plan, and prints p50 and p95 side by side with their
 ratio. The objects made before the timing (the generated network and the
 in-memory store, millions of them) are frozen out of Python's garbage
 collector: `intropath find --backend neo4j` holds none of them, and a full
-collection walking them (about 0.8 s) would land in whichever query set it off. `plan()` is called as `intropath find` calls it for its table (the best
-15 asks explained; `--every-ask` explains them all, as `find --json` does).
+collection walking them (about 0.8 s) would land in whichever query set it off.
+`plan()` is called as `intropath find` calls it for its table (the best 15 asks
+explained; `--every-ask` explains them all, as `find --json` does).
 Targets: load >= 30,000 ties/s; find at 3 hops p50 <= 100 ms and p95 <= 250 ms,
 at 4 hops p95 <= 1 s.
 
