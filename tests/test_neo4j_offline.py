@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intropath import plan
-from intropath.errors import PersonNotFound
+from intropath.errors import PersonNotFound, StoreError
 from intropath.graphfile import load_document
 from intropath.model import GraphDocument
 from intropath.neo4j_settings import Neo4jSettings, cypher_dir, cypher_text
@@ -975,3 +975,21 @@ def test_companies_for_answers_as_the_whole_index(
             row.pop("name_keys")
     names = data.draw(st.lists(st.sampled_from([*COMPANY_NAMES, "Zeta", "-"]), min_size=1))
     assert lookups(store.companies_for(names), names) == lookups(memory.company_index(), names)
+
+
+def test_a_first_load_whose_new_people_vanish_fails_in_one_line(sample: GraphDocument) -> None:
+    """create_ties finds people by the element ids create_people returned: if one is
+    deleted meanwhile (a clear during the load), its ties cannot be written, and the
+    load says so instead of reporting success."""
+    store = fake_store()
+    driver = store._driver
+
+    def clear_one(kind: str, done: int, total: int) -> None:
+        if kind == "ties" and done == 0:
+            driver.g.nodes.pop(next(iter(driver.g.nodes)))
+
+    with pytest.raises(StoreError, match="deleted while it ran") as info:
+        store.load_document(sample.model_copy(deep=True), clear_one)
+    assert "\n" not in str(info.value)
+    store.load_document(sample.model_copy(deep=True))  # loading again merges the rest
+    assert store.status().counts["ties"] == len(sample.ties)

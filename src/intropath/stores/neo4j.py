@@ -354,9 +354,9 @@ class Neo4jStore:
     def companies_for(self, names: Iterable[str]) -> CompanyIndex:
         """Only the companies ``names`` can refer to (``companies_named.cypher``), unless
         a name is no company's name or alias: resolving it then compares it with all."""
-        names = set(names)
         if self._index is not None:
             return self._index
+        names = set(names)
         keys = sorted({company_key(name) for name in names})
         found = self._read("companies_named", keys=keys)[0]["companies"]
         index = CompanyIndex.build(_companies(found))
@@ -603,6 +603,7 @@ class Neo4jStore:
                 progress,
                 returned,
             )
+        ties = node_batches(plan.ties, nodes, TIE_BATCH) if fresh else plan.ties.batches(TIE_BATCH)
         if not fresh:  # new people have no old positions
             for batch in batches(plan.positions_kept, BATCH):
                 report.removed += self._write("prune_positions", rows=batch).relationships_deleted
@@ -614,19 +615,7 @@ class Neo4jStore:
                 _row_batches(plan.memberships),
                 len(plan.memberships),
             ),
-            (
-                "ties",
-                f"{write}_ties",
-                (
-                    (cols, len(cols["a"]))
-                    for cols in (
-                        node_batches(plan.ties, nodes, TIE_BATCH)
-                        if fresh
-                        else plan.ties.batches(TIE_BATCH)
-                    )
-                ),
-                len(plan.ties),
-            ),
+            ("ties", f"{write}_ties", ((c, len(c["a"])) for c in ties), len(plan.ties)),
         ]
         for kind, name, params, total in rel_steps:
             self._batched(kind, name, params, total, "relationships_created", report, progress)
