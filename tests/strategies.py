@@ -211,3 +211,96 @@ def raw_documents(draw: st.DrawFn, odd_ones: bool = True) -> tuple[dict[str, Any
     if draw(st.booleans()):
         data["me"] = _pick(draw, ids, ["nobody", 3], odd)
     return data, odd.left is None
+
+
+@st.composite
+def grouped_networks(draw: st.DrawFn, max_people: int = 9) -> GraphDocument:
+    """A random network of :func:`networks` with up to four groups of random members,
+    each listed in a random order (a member's place in its group is kept)."""
+    document = draw(networks(max_people=max_people))
+    ids = [p.id for p in document.people]
+    groups = [
+        {
+            "id": f"g{g}",
+            "name": f"Group {g}",
+            "kind": draw(st.sampled_from(["group", "school", "community"])),
+            "members": draw(st.lists(st.sampled_from(ids), unique=True)),
+        }
+        for g in draw(st.permutations(range(draw(st.integers(0, 4)))))
+    ]
+    return GraphDocument.model_validate({**document.model_dump(), "groups": groups})
+
+
+def shared_groups_oracle(
+    document: GraphDocument, person: str, others: set[str]
+) -> list[tuple[str, str, str, list[str]]]:
+    """(id, name, kind, members among ``others``) of each group of the document that
+    holds ``person`` and any of ``others``, in file order, members in the group's order."""
+    return [
+        (g.id, g.name, g.kind, [m for m in g.members if m in others])
+        for g in document.groups
+        if person in g.members and any(m in others for m in g.members)
+    ]
+
+
+COMPANY_NAMES = [
+    "The Muse",
+    "Muse",
+    "Muse Inc.",
+    "Daily Muse",
+    "Daily Muse, Inc.",
+    "Acme",
+    "Acme GmbH",
+    "Acme Labs",
+    "Globex",
+    "Globex Corp",
+    "Initech",
+    "Mu",
+    "Dai",
+    "Musee",
+]
+"""Names that share keys, hold legal forms, or only start or resemble one another."""
+
+
+@st.composite
+def company_networks(draw: st.DrawFn) -> GraphDocument:
+    """People whose positions name companies of :data:`COMPANY_NAMES`, and companies
+    (some with the same key, some with aliases) listed under those names."""
+    name = st.sampled_from(COMPANY_NAMES)
+    companies = [
+        {"name": draw(name), "aliases": draw(st.lists(name, unique=True, max_size=2))}
+        for _ in range(draw(st.integers(0, 4)))
+    ]
+    people = [
+        {
+            "id": f"p{i}",
+            "name": f"Person {i}",
+            "positions": [
+                {"company": draw(name), "current": draw(st.booleans())}
+                for _ in range(draw(st.integers(0, 2)))
+            ],
+        }
+        for i in range(draw(st.integers(1, 4)))
+    ]
+    return GraphDocument.model_validate({"people": people, "companies": companies})
+
+
+def lookups(index: Any, names: list[str]) -> list[tuple[Any, ...]]:
+    """What a plan reads of a company index for each name: what resolve() gives (or
+    raises), key_of(), and the company (name, aliases) under each key."""
+    from intropath.errors import IntropathError
+
+    seen = []
+    for name in names:
+        try:
+            resolved: Any = index.resolve(name)
+        except IntropathError as error:
+            resolved = (type(error).__name__, str(error))
+        key = index.key_of(name)
+        companies = [
+            (k, index.companies[k].name, index.companies[k].aliases)
+            for k in (resolved, key)
+            if isinstance(k, str)
+        ]
+        seen.append((name, resolved, key, companies))
+    return seen

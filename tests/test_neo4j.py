@@ -38,7 +38,14 @@ from intropath.scoring import Weights
 from intropath.stores.base import SearchQuery, SearchResult
 from intropath.stores.memory import MemoryStore
 from intropath.stores.neo4j import Neo4jStore, open_neo4j_store
-from strategies import networks, strength
+from strategies import (
+    COMPANY_NAMES,
+    company_networks,
+    lookups,
+    networks,
+    shared_groups_oracle,
+    strength,
+)
 
 pytestmark = pytest.mark.neo4j
 
@@ -184,7 +191,13 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
         "load_graph": {"me": me},
         "load_companies": {
             "rows": [
-                {"key": key, "name": company.name, "aliases": company.aliases or None, "seq": 0}
+                {
+                    "key": key,
+                    "name": company.name,
+                    "aliases": company.aliases or None,
+                    "name_keys": [key],
+                    "seq": 0,
+                }
             ]
         },
         "load_people": {"rows": [{"id": me, "props": {"name": memory.person(me).name}}]},
@@ -215,6 +228,7 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
         },
         "owner": {},
         "companies": {},
+        "companies_named": {"keys": [key]},
         "status": {},
         "version": {},
         "people": {"ids": [me, other]},
@@ -222,6 +236,7 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
         "tie": {"a": me, "b": other},
         "ties_of": {"id": me},
         "groups_of": {"id": me},
+        "shared_groups": {"id": me, "others": [me, other]},
         "who_knows": {"person": other},
         "who_i_know_at": {"me": me, "company": company.name},
         "routes": {"me": me, "company": company.name},
@@ -452,7 +467,7 @@ def test_explaining_a_plan_costs_one_round_trip(
     store: Neo4jStore, sample: GraphDocument, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """After the fetch, one statement brings everything the explanations read: no
-    lookup of a person or a tie follows (groups_of serves the fallbacks)."""
+    lookup of a person or a tie follows (shared_groups serves the fallbacks)."""
     memory = _loaded(store, sample)
     ran: list[str] = []
     read = store._read_text
@@ -470,7 +485,7 @@ def test_explaining_a_plan_costs_one_round_trip(
             expected = plan(memory, company, max_hops=hops)
             assert got.model_dump(exclude={"graph"}) == expected.model_dump(exclude={"graph"})
             after = ran[ran.index("neighbourhood") + 1 :]
-            assert set(after) <= {"details", "groups_of"}, ran
+            assert set(after) <= {"details", "shared_groups"}, ran
             assert after.count("details") <= 1, ran
 
 
@@ -868,3 +883,56 @@ def test_an_interrupted_load_is_finished_by_loading_again(
         store.load_document(document.model_copy(deep=True), progress)
     store.load_document(document.model_copy(deep=True))
     _holds_exactly(store, document)
+
+
+@settings(
+    max_examples=15,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(versions=_versions(), data=st.data())
+def test_shared_groups_match_an_oracle(
+    store: Neo4jStore, versions: tuple[GraphDocument, GraphDocument], data: st.DataObject
+) -> None:
+    """shared_groups.cypher after a load and a later version's (members reordered and
+    added): each person's groups that hold any of the others, with only those members,
+    in file and member order, as read straight off the last version."""
+    first, second = versions
+    store.clear()
+    store.load_document(first.model_copy(deep=True))
+    store.load_document(second.model_copy(deep=True))
+    ids = [p.id for p in second.people]
+    for person in ids:
+        others = set(data.draw(st.lists(st.sampled_from(ids))))
+        found = store.shared_groups(person, others)
+        expected = shared_groups_oracle(second, person, others)
+        assert [(g.id, g.name, g.kind, g.members) for g in found] == expected
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
+@given(document=company_networks(), data=st.data())
+def test_companies_for_answers_as_the_whole_index(
+    store: Neo4jStore, document: GraphDocument, data: st.DataObject
+) -> None:
+    """companies_named.cypher: the companies fetched for some names resolve them, key
+    them and name their companies exactly as the index of every company does, also
+    when some companies were stored without name_keys (by an older load)."""
+    memory = MemoryStore(document.model_copy(deep=True))
+    store.clear()
+    store.load_document(document.model_copy(deep=True))
+    legacy = data.draw(st.lists(st.sampled_from(COMPANY_NAMES), unique=True))
+    with store.session() as session:
+        session.run(
+            namespaced(
+                "MATCH (c:Company) WHERE c.name IN $names REMOVE c.name_keys",
+                store.settings.namespace,
+            ),
+            names=legacy,
+        ).consume()
+    store.refresh()
+    names = data.draw(st.lists(st.sampled_from([*COMPANY_NAMES, "Zeta", "-"]), min_size=1))
+    assert lookups(store.companies_for(names), names) == lookups(memory.company_index(), names)

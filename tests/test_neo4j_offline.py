@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from intropath import plan
-from intropath.errors import PersonNotFound
+from intropath.errors import PersonNotFound, StoreError
 from intropath.graphfile import load_document
 from intropath.model import GraphDocument
 from intropath.neo4j_settings import Neo4jSettings, cypher_dir, cypher_text
@@ -33,8 +33,16 @@ from intropath.stores.base import SearchQuery
 from intropath.stores.memory import MemoryStore
 from intropath.stores.neo4j import Neo4jStore
 from intropath.stores.neo4j_load import LoadPlan
+from intropath.strength import level_of
 from intropath.synthetic import generate
-from strategies import networks
+from strategies import (
+    COMPANY_NAMES,
+    company_networks,
+    grouped_networks,
+    lookups,
+    networks,
+    shared_groups_oracle,
+)
 
 Row = dict[str, Any]
 
@@ -56,9 +64,30 @@ class FakeGraph:
     knows: dict[frozenset[str], Row] = field(default_factory=dict)
     marker: Row | None = None
     asks: dict[str, Row] = field(default_factory=dict)
+    nodes: dict[str, str] = field(default_factory=dict)
+    """People's ids by their nodes' element ids (those create_people returned)."""
 
 
-LISTS = {"companies": "companies", "employees": "people", "ties_of": "ties", "search": "contacts"}
+LISTS = {
+    "companies": "companies",
+    "companies_named": "companies",
+    "employees": "people",
+    "ties_of": "ties",
+    "search": "contacts",
+    "shared_groups": "groups",
+}
+
+
+@dataclass
+class FakeResult:
+    rows: list[Row]
+    counters: Counters
+
+    def __iter__(self) -> Iterator[Row]:
+        return iter(self.rows)
+
+    def consume(self) -> Any:
+        return SimpleNamespace(counters=self.counters)
 
 
 class FakeDriver:
@@ -97,8 +126,7 @@ class FakeDriver:
         class Tx:
             def run(self, query: str, params: Row | None = None) -> Any:
                 counters = Counters()
-                driver._answer(query, params or {}, counters)
-                return SimpleNamespace(consume=lambda: SimpleNamespace(counters=counters))
+                return FakeResult(driver._answer(query, params or {}, counters), counters)
 
         class Session:
             def execute_write(self, work: Callable[[Any], Any]) -> Any:
@@ -196,7 +224,11 @@ class FakeDriver:
     # break the uniqueness constraint (people) or store a second relationship.
     def _create_people(self, p: Row, c: Counters) -> list[Row]:
         assert not any(row["id"] in self.g.people for row in p["rows"]), "constraint"
-        return self._load_people(p, c)
+        self._load_people(p, c)
+        ids = [row["id"] for row in p["rows"]]
+        nodes = [f"4:fake:{len(self.g.nodes) + i}" for i in range(len(ids))]
+        self.g.nodes.update(zip(nodes, ids, strict=True))
+        return [{"ids": ids, "nodes": nodes}]
 
     def _create_positions(self, p: Row, c: Counters) -> list[Row]:
         assert not any((r["person"], r["ordinal"]) in self.g.works for r in p["rows"])
@@ -207,8 +239,14 @@ class FakeDriver:
         return self._load_memberships(p, c)
 
     def _create_ties(self, p: Row, c: Counters) -> list[Row]:
-        assert not any(frozenset(pair) in self.g.knows for pair in zip(p["a"], p["b"], strict=True))
-        return self._load_ties(p, c)
+        # the ends come as element ids; one that matches no node matches no tie
+        a = [self.g.nodes.get(node) for node in p["a"]]
+        b = [self.g.nodes.get(node) for node in p["b"]]
+        keep = [i for i in range(len(a)) if a[i] is not None and b[i] is not None]
+        columns = {k: [p[k][i] for i in keep] for k in p}
+        columns["a"], columns["b"] = [a[i] for i in keep], [b[i] for i in keep]
+        assert not any(frozenset(pair) in self.g.knows for pair in zip(a, b, strict=True))
+        return self._load_ties(columns, c)
 
     def _owner(self, p: Row, c: Counters) -> list[Row]:
         return [] if self.g.marker is None else [{"me": self.g.marker.get("me")}]
@@ -238,6 +276,15 @@ class FakeDriver:
             {"key": k, "name": r["name"], "aliases": r.get("aliases"), "seq": r.get("seq")}
             for k, r in self.g.companies.items()
         ]
+
+    def _companies_named(self, p: Row, c: Counters) -> list[Row]:
+        keys = set(p["keys"])
+        named = [
+            k
+            for k, r in self.g.companies.items()
+            if r.get("name_keys") is None or k in keys or keys & set(r["name_keys"])
+        ]
+        return [row for row in self._companies(p, c) if row["key"] in named]
 
     def _tie(self, p: Row, c: Counters) -> list[Row]:
         found = self.g.knows.get(frozenset((p["a"], p["b"])))
@@ -270,6 +317,15 @@ class FakeDriver:
                         "members": members,
                     }
                 )
+        return rows
+
+    def _shared_groups(self, p: Row, c: Counters) -> list[Row]:
+        others = set(p["others"])
+        rows = []
+        for row in self._groups_of({"id": p["id"]}, c):
+            members = [m for m in row["members"] if m in others]
+            if members:
+                rows.append({**row, "members": members})
         return rows
 
     def _status(self, p: Row, c: Counters) -> list[Row]:
@@ -822,11 +878,12 @@ def test_a_plan_costs_a_fixed_number_of_round_trips(sample: GraphDocument) -> No
                 "owner",
                 "people",  # me
                 "team_asks",  # the etiquette, on by default, counts the team's asks
-                "companies",
+                "companies_named",  # the company asked for
                 "employees",
+                "companies_named",  # those the employees' and my positions name
                 "neighbourhood",  # the ties a path can use, and all of me's
                 "details",  # the people and tie evidence the explanations read
-                "groups_of",  # fallbacks: shared groups
+                "shared_groups",  # fallbacks: my groups that hold people there
             ]
         )
 
@@ -854,3 +911,85 @@ def test_ties_are_sent_as_columns_each_once_ends_in_order(
     assert sent == expected
     assert all(type(x) is str for row in sent for x in row[:2])
     assert all(type(x) is float for row in sent for x in row[2:4])
+
+
+@settings(max_examples=40, deadline=None)
+@given(document=networks(max_people=10), size=st.integers(1, 7), data=st.data())
+def test_ties_to_create_are_sent_on_nodes_one_person_after_another(
+    document: GraphDocument, size: int, data: st.DataObject
+) -> None:
+    """create_ties.cypher's batches hold every tie once, each end as its node's element
+    id, numbers, evidence and level intact, a person's ties together; none is larger
+    than asked."""
+    from intropath.stores.neo4j_load import evidence_json, node_batches
+
+    ids = data.draw(st.permutations([p.id for p in document.people]))
+    nodes = {person: f"4:x:{i}" for i, person in enumerate(ids)}
+    batches = list(node_batches(LoadPlan.from_document(document).ties, nodes, size))
+    assert all(0 < len(b["a"]) <= size for b in batches)
+    columns = ("a", "b", "trust", "familiarity", "evidence", "level")
+    sent = [row for b in batches for row in zip(*(b[k] for k in columns), strict=True)]
+    expected = [
+        (
+            nodes[min(t.a, t.b)],
+            nodes[max(t.a, t.b)],
+            t.trust,
+            t.familiarity,
+            evidence_json(t),
+            level_of(t.evidence).value,
+        )
+        for t in document.ties
+    ]
+    assert sorted(sent, key=repr) == sorted(expected, key=repr)
+    firsts = [row[0] for row in sent]
+    assert all(a not in firsts[:i] for i, a in enumerate(firsts) if i and firsts[i - 1] != a)
+
+
+@settings(max_examples=60, deadline=None)
+@given(document=grouped_networks(), data=st.data())
+def test_shared_groups_match_an_oracle(document: GraphDocument, data: st.DataObject) -> None:
+    """Both stores list a person's groups that hold any of the others, with only those
+    members, in file and member order, as read straight off the document."""
+    memory = MemoryStore(document.model_copy(deep=True))
+    store = fake_store(document.model_copy(deep=True))
+    ids = [p.id for p in document.people]
+    for person in ids:
+        others = set(data.draw(st.lists(st.sampled_from(ids))))
+        expected = shared_groups_oracle(document, person, others)
+        for found in (memory.shared_groups(person, others), store.shared_groups(person, others)):
+            assert [(g.id, g.name, g.kind, g.members) for g in found] == expected
+
+
+@settings(max_examples=80, deadline=None)
+@given(document=company_networks(), data=st.data())
+def test_companies_for_answers_as_the_whole_index(
+    document: GraphDocument, data: st.DataObject
+) -> None:
+    """The companies a plan fetches for some names resolve them, key them and name their
+    companies exactly as the index of every company does, also when some companies
+    were stored without name_keys (by an older load)."""
+    memory = MemoryStore(document.model_copy(deep=True))
+    store = fake_store(document.model_copy(deep=True))
+    for row in store._driver.g.companies.values():
+        if data.draw(st.integers(0, 3)) == 0:
+            row.pop("name_keys")
+    names = data.draw(st.lists(st.sampled_from([*COMPANY_NAMES, "Zeta", "-"]), min_size=1))
+    assert lookups(store.companies_for(names), names) == lookups(memory.company_index(), names)
+
+
+def test_a_first_load_whose_new_people_vanish_fails_in_one_line(sample: GraphDocument) -> None:
+    """create_ties finds people by the element ids create_people returned: if one is
+    deleted meanwhile (a clear during the load), its ties cannot be written, and the
+    load says so instead of reporting success."""
+    store = fake_store()
+    driver = store._driver
+
+    def clear_one(kind: str, done: int, total: int) -> None:
+        if kind == "ties" and done == 0:
+            driver.g.nodes.pop(next(iter(driver.g.nodes)))
+
+    with pytest.raises(StoreError, match="deleted while it ran") as info:
+        store.load_document(sample.model_copy(deep=True), clear_one)
+    assert "\n" not in str(info.value)
+    store.load_document(sample.model_copy(deep=True))  # loading again merges the rest
+    assert store.status().counts["ties"] == len(sample.ties)

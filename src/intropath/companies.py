@@ -81,6 +81,11 @@ def company_key(name: str) -> str:
     return " ".join(words)
 
 
+def name_keys(company: Company) -> list[str]:
+    """The keys of a company's name and aliases, each once, in order (empty keys left out)."""
+    return [k for k in dict.fromkeys(map(company_key, [company.name, *company.aliases])) if k]
+
+
 @dataclass
 class CompanyIndex:
     """Every company name and alias, keyed for lookup."""
@@ -104,11 +109,13 @@ class CompanyIndex:
         else:
             extra = [a for a in company.aliases if a not in known.aliases]
             known.aliases.extend(extra)
-        for name in [company.name, *company.aliases]:
-            alias_key = company_key(name)
-            if alias_key:
-                self._names.setdefault(alias_key, set()).add(key)
+        for alias_key in name_keys(company):
+            self._names.setdefault(alias_key, set()).add(key)
         return key
+
+    def knows(self, name: str) -> bool:
+        """Whether ``name`` is some company's name or alias (resolve needs no guessing)."""
+        return company_key(name) in self._names
 
     def key_of(self, name: str) -> str | None:
         """The key of the company a stored name refers to, preferring a primary name."""

@@ -158,11 +158,13 @@ def plan(
     rules: Etiquette | None = (
         load_etiquette(store=store) if etiquette is True else etiquette or None
     )
-    index = store.company_index()
-    key = index.resolve(company)
+    key = store.companies_for([company]).resolve(company)
+    employees = store.employees(key)
+    # Every company a position of theirs or mine names, for key_of.
+    named = {p.company for person in (me_person, *employees) for p in person.positions}
+    index = store.companies_for([company, *named])
     ctx = _Context(store, me_person, key, index, role or None, weights)
 
-    employees = store.employees(key)
     current = [p for p in employees if _works_there(ctx, p)]
     eligible = [
         p
@@ -364,13 +366,9 @@ def _fallbacks(
     there = {p.id for p in reachable}
     groups = [
         SharedGroup(
-            id=g.id,
-            name=g.name,
-            kind=g.kind,
-            people=[ctx.ref(m) for m in sorted(set(g.members) & there)],
+            id=g.id, name=g.name, kind=g.kind, people=[ctx.ref(m) for m in sorted(g.members)]
         )
-        for g in sorted(ctx.store.groups_of(ctx.me.id), key=lambda g: g.id)
-        if there & set(g.members)
+        for g in sorted(ctx.store.shared_groups(ctx.me.id, there), key=lambda g: g.id)
     ]
     mine = {ctx.index.key_of(p.company) for p in ctx.me.positions} - {ctx.company_key, None}
     employers = []

@@ -8,7 +8,7 @@ planner talks to a store only through :class:`Store`.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -127,12 +127,26 @@ class Store(Protocol):
         """The companies indexed for lookup (stores may cache it)."""
         ...
 
+    def companies_for(self, names: Iterable[str]) -> CompanyIndex:
+        """An index that resolves each of ``names`` and gives its key (``key_of``)
+        exactly as :meth:`company_index` does; it may hold only the companies they
+        can refer to (a plan needs a few of thousands)."""
+        ...
+
     def employees(self, company_key: str) -> list[Person]:
         """People with any position (current or past) at the company."""
         ...
 
     def groups_of(self, person_id: str) -> list[Group]:
         """The groups a person is in, each with its full member list."""
+        ...
+
+    def shared_groups(self, person_id: str, others: Collection[str]) -> list[Group]:
+        """The groups of ``groups_of(person_id)`` that hold any of ``others``, in the same
+        order, each listing only the members among ``others`` (in the group's order).
+
+        The fallbacks name the few people a group links, not a school's every member.
+        """
         ...
 
     def search(self, query: SearchQuery) -> SearchResult:

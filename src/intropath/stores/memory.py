@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..companies import CompanyIndex
@@ -252,6 +252,9 @@ class MemoryStore:
     def company_index(self) -> CompanyIndex:
         return self._index
 
+    def companies_for(self, names: Iterable[str]) -> CompanyIndex:
+        return self._index
+
     def employees(self, company_key: str) -> list[Person]:
         return self._people.many(self._employees.get(company_key, ()))
 
@@ -262,6 +265,15 @@ class MemoryStore:
                 for member in group.members:
                     self._groups.setdefault(member, []).append(group)
         return list(self._groups.get(person_id, []))
+
+    def shared_groups(self, person_id: str, others: Collection[str]) -> list[Group]:
+        wanted = set(others)
+        shared = []
+        for group in self.groups_of(person_id):
+            members = [m for m in group.members if m in wanted]
+            if members:
+                shared.append(group.model_copy(update={"members": members}))
+        return shared
 
     def to_networkx(self) -> nx.MultiGraph:
         """The whole network as a networkx multigraph (see :mod:`intropath.interchange`)."""

@@ -32,7 +32,7 @@ import itertools
 import json
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from ..companies import CompanyIndex
+from ..companies import CompanyIndex, company_key
 from ..errors import PersonNotFound, StoreError
 from ..model import Company, Evidence, GraphDocument, Group, Person, Position, Tie
 from ..neo4j_settings import (
@@ -55,7 +55,7 @@ from ..progress import Progress
 from ..scoring import Weights, hop_factor, hop_kinds, path_score
 from .base import FoundAsk, FoundDetour, FoundPath, SearchQuery, SearchResult
 from .compact import CompactGraph
-from .neo4j_load import LoadPlan, Row, batches
+from .neo4j_load import LoadPlan, Row, batches, node_batches
 from .ranking import search_compact
 
 NEO4J_MISSING = "the Neo4j backend needs the neo4j driver: pip install 'intropath[neo4j]'"
@@ -266,13 +266,19 @@ class Neo4jStore:
 
     def _write(self, name: str, **params: Any) -> Any:
         """Run ``cypher/<name>.cypher`` in a managed write transaction; return its counters."""
+        return self._write_rows(name, **params)[1]
+
+    def _write_rows(self, name: str, **params: Any) -> tuple[list[dict[str, Any]], Any]:
+        """Like :meth:`_write`, and the rows the statement returns."""
         query = self.cypher(name)
 
-        def work(tx: Any) -> Any:
-            return tx.run(query, params).consume().counters
+        def work(tx: Any) -> tuple[list[dict[str, Any]], Any]:
+            result = tx.run(query, params)
+            rows = [dict(zip(r.keys(), r.values(), strict=True)) for r in result]
+            return rows, result.consume().counters
 
         with self._translated(), self.session() as session:
-            return session.execute_write(work)
+            return session.execute_write(work)  # type: ignore[no-any-return]
 
     # -- lookups --------------------------------------------------------------
     @property
@@ -338,14 +344,23 @@ class Neo4jStore:
         }
 
     def companies(self) -> list[Company]:
-        found = self._read("companies")[0]["companies"]
-        rows = sorted(found, key=lambda r: _order(r["seq"], r["key"]))
-        return [Company(name=r["name"], aliases=list(r["aliases"] or [])) for r in rows]
+        return _companies(self._read("companies")[0]["companies"])
 
     def company_index(self) -> CompanyIndex:
         if self._index is None:
             self._index = CompanyIndex.build(self.companies())
         return self._index
+
+    def companies_for(self, names: Iterable[str]) -> CompanyIndex:
+        """Only the companies ``names`` can refer to (``companies_named.cypher``), unless
+        a name is no company's name or alias: resolving it then compares it with all."""
+        if self._index is not None:
+            return self._index
+        names = set(names)
+        keys = sorted({company_key(name) for name in names})
+        found = self._read("companies_named", keys=keys)[0]["companies"]
+        index = CompanyIndex.build(_companies(found))
+        return index if all(map(index.knows, names)) else self.company_index()
 
     def employees(self, company_key: str) -> list[Person]:
         rows = self._read("employees", key=company_key)[0]["people"]
@@ -353,13 +368,13 @@ class Neo4jStore:
         return [self._cache_person(row) for row in rows]
 
     def groups_of(self, person_id: str) -> list[Group]:
-        groups = []
-        rows = self._read("groups_of", id=person_id)
-        for r in sorted(rows, key=lambda r: _order(r["seq"], r["id"])):
-            groups.append(
-                Group(id=r["id"], name=r["name"], kind=r["kind"] or "group", members=r["members"])
-            )
-        return groups
+        return _groups(self._read("groups_of", id=person_id))
+
+    def shared_groups(self, person_id: str, others: Collection[str]) -> list[Group]:
+        wanted = sorted(set(others))
+        if not wanted:
+            return []
+        return _groups(self._read("shared_groups", id=person_id, others=wanted)[0]["groups"])
 
     # -- the search -----------------------------------------------------------
     def search(self, query: SearchQuery) -> SearchResult:
@@ -567,15 +582,28 @@ class Neo4jStore:
         report = LoadReport()
         counters = self._write("load_graph", me=plan.me)
         report.add("graph", 1, counters.nodes_created)
-        node_steps: list[tuple[str, str, list[Row]]] = [
-            ("companies", "load_companies", plan.companies),
-            ("people", f"{write}_people", plan.people),
-            ("groups", "load_groups", plan.groups),
+        nodes: dict[str, str] = {}  # people's element ids, from create_people
+
+        def created(rows: list[dict[str, Any]]) -> None:
+            nodes.update(zip(rows[0]["ids"], rows[0]["nodes"], strict=True))
+
+        node_steps: list[tuple[str, str, list[Row], Callable[..., None] | None]] = [
+            ("companies", "load_companies", plan.companies, None),
+            ("people", f"{write}_people", plan.people, created if fresh else None),
+            ("groups", "load_groups", plan.groups, None),
         ]
-        for kind, name, rows in node_steps:
+        for kind, name, rows, returned in node_steps:
             self._batched(
-                kind, name, _row_batches(rows), len(rows), "nodes_created", report, progress
+                kind,
+                name,
+                _row_batches(rows),
+                len(rows),
+                "nodes_created",
+                report,
+                progress,
+                returned,
             )
+        ties = node_batches(plan.ties, nodes, TIE_BATCH) if fresh else plan.ties.batches(TIE_BATCH)
         if not fresh:  # new people have no old positions
             for batch in batches(plan.positions_kept, BATCH):
                 report.removed += self._write("prune_positions", rows=batch).relationships_deleted
@@ -587,15 +615,16 @@ class Neo4jStore:
                 _row_batches(plan.memberships),
                 len(plan.memberships),
             ),
-            (
-                "ties",
-                f"{write}_ties",
-                ((cols, len(cols["a"])) for cols in plan.ties.batches(TIE_BATCH)),
-                len(plan.ties),
-            ),
+            ("ties", f"{write}_ties", ((c, len(c["a"])) for c in ties), len(plan.ties)),
         ]
         for kind, name, params, total in rel_steps:
             self._batched(kind, name, params, total, "relationships_created", report, progress)
+        if fresh and report.created["ties"] != len(plan.ties):  # a node created here is gone
+            self.refresh()
+            raise StoreError(
+                f"Neo4j at {self.settings.where()}: people this load created were deleted "
+                "while it ran, so some ties were not written; load again"
+            )
         self.refresh()
         return report
 
@@ -608,13 +637,18 @@ class Neo4jStore:
         counter: str,
         report: LoadReport,
         progress: Progress | None,
+        returned: Callable[[list[dict[str, Any]]], None] | None = None,
     ) -> None:
-        """Run ``name`` once per (parameters, row count) batch, reporting as it goes."""
+        """Run ``name`` once per (parameters, row count) batch, reporting as it goes;
+        ``returned`` is given the rows each batch returns."""
         done = 0
         if progress:
             progress(kind, 0, total)
         for batch, size in params:
-            created = getattr(self._write(name, **batch), counter)
+            rows, counters = self._write_rows(name, **batch)
+            if returned is not None:
+                returned(rows)
+            created = getattr(counters, counter)
             report.add(kind, size, created)
             done += size
             if progress:
@@ -668,6 +702,20 @@ def _row_batches(rows: list[Row]) -> Iterator[tuple[Row, int]]:
 def without_hints(text: str) -> str:
     """A statement with its ``USING JOIN ON ...`` planner hints removed."""
     return re.sub(r"(?m)^\s*USING JOIN ON \w+\s*\n", "", text)
+
+
+def _companies(rows: list[dict[str, Any]]) -> list[Company]:
+    """companies.cypher's (or companies_named.cypher's) list as companies, in file order."""
+    rows = sorted(rows, key=lambda r: _order(r["seq"], r["key"]))
+    return [Company(name=r["name"], aliases=list(r["aliases"] or [])) for r in rows]
+
+
+def _groups(rows: list[dict[str, Any]]) -> list[Group]:
+    """Rows of groups_of.cypher or shared_groups.cypher as groups, in file order."""
+    return [
+        Group(id=r["id"], name=r["name"], kind=r["kind"] or "group", members=r["members"])
+        for r in sorted(rows, key=lambda r: _order(r["seq"], r["id"]))
+    ]
 
 
 def _order(position: int | None, name: str) -> tuple[bool, int, str]:

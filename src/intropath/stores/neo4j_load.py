@@ -10,14 +10,14 @@ same lookups.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from ..companies import CompanyIndex
+from ..companies import CompanyIndex, name_keys
 from ..model import Company, GraphDocument, Group, Person, Tie
 from ..strength import level_of
 from .compact import Floats, Ints
@@ -70,6 +70,28 @@ class TieColumns:
                 "evidence": self.evidence[start:stop],
                 "level": self.level[start:stop],
             }
+
+
+def node_batches(ties: TieColumns, nodes: Mapping[str, str], size: int) -> Iterator[Row]:
+    """``create_ties.cypher``'s parameter maps of at most ``size`` ties, each end given as
+    its node's element id (``nodes`` maps people's ids to them), one person's ties after
+    another (the server then writes each node's relationships together)."""
+    number = {person: i for i, person in enumerate(nodes)}
+    element = np.array(list(nodes.values()), dtype=object)
+    a = np.fromiter(map(number.__getitem__, ties.a), dtype=np.int64, count=len(ties))
+    b = np.fromiter(map(number.__getitem__, ties.b), dtype=np.int64, count=len(ties))
+    order = np.lexsort((b, a))
+    for start in range(0, len(order), size):
+        part = order[start : start + size]
+        rows = part.tolist()
+        yield {
+            "a": element[a[part]].tolist(),
+            "b": element[b[part]].tolist(),
+            "trust": ties.trust[part].tolist(),
+            "familiarity": ties.familiarity[part].tolist(),
+            "evidence": [ties.evidence[i] for i in rows],
+            "level": [ties.level[i] for i in rows],
+        }
 
 
 @dataclass
@@ -141,7 +163,13 @@ class LoadPlan:
                 if index.key_of(position.company) is None:
                     index.add(Company(name=position.company))
         company_rows = [
-            {"key": key, "name": c.name, "aliases": list(c.aliases) or None, "seq": seq}
+            {
+                "key": key,
+                "name": c.name,
+                "aliases": list(c.aliases) or None,
+                "name_keys": name_keys(c),
+                "seq": seq,
+            }
             for seq, (key, c) in enumerate(index.companies.items())
         ]
         people_rows: list[Row] = []
