@@ -185,11 +185,12 @@ class ExportSource:
 def decode(data: bytes) -> tuple[str, str]:
     """Text from an export or address book, and the encoding it was read with.
 
-    A BOM decides first (UTF-8, UTF-16, UTF-32); then UTF-16 without a BOM
-    (every other byte NUL), then strict UTF-8, then Windows-1252 (Outlook and
-    Excel's "CSV" on Windows), whose superset of Latin-1 reads any byte. NUL
-    bytes left over come only from damaged files and are dropped, so they
-    never reach the graph.
+    A BOM decides first (UTF-8, UTF-16, UTF-32), unless what follows a UTF-16
+    or UTF-32 one cannot be such text (those BOMs also spell "þÿ" and "ÿþ" in
+    Windows-1252: "þÿÀ" is no UTF-16); then UTF-16 without a BOM (every other
+    byte NUL), then strict UTF-8, then Windows-1252 (Outlook and Excel's "CSV"
+    on Windows), whose superset of Latin-1 reads any byte. NUL bytes left over
+    come only from damaged files and are dropped, so they never reach the graph.
 
     >>> decode(b"\\xef\\xbb\\xbfAc\\x00me")
     ('Acme', 'UTF-8')
@@ -197,7 +198,7 @@ def decode(data: bytes) -> tuple[str, str]:
     ('Jürgen', 'Windows-1252')
     """
     for bom, codec, label in _BOMS:
-        if data.startswith(bom):
+        if data.startswith(bom) and _spells(data[len(bom) :], codec):
             return data[len(bom) :].decode(codec, errors="replace").replace("\x00", ""), label
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
@@ -206,6 +207,22 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8").replace("\x00", ""), "UTF-8"
     except UnicodeDecodeError:
         return data.decode("cp1252", errors="replace").replace("\x00", ""), "Windows-1252"
+
+
+def _spells(body: bytes, codec: str) -> bool:
+    """Whether ``body`` can be text in ``codec``, the encoding its BOM names.
+
+    UTF-8: always (damage is read as damage). UTF-16 and UTF-32: text that
+    decodes, or damaged text that has the NUL bytes such text is full of (the
+    line ends and separators of every format read here).
+    """
+    if codec == "utf-8":
+        return True
+    try:
+        body.decode(codec)
+    except UnicodeDecodeError:
+        return 0 in body
+    return True
 
 
 def _bomless_utf16(data: bytes) -> str | None:
