@@ -17,6 +17,10 @@ ratio. The objects made before the timing (the generated network and the
 in-memory store, millions of them) are frozen out of Python's garbage
 collector: `intropath find --backend neo4j` holds none of them, and a full
 collection walking them (about 0.8 s) would land in whichever query set it off.
+The queries timed right after a load may meet the server's scheduled
+checkpoint (every 15 minutes, it writes what the load changed to disk; 0.7 s
+after a load of 2M ties, and a read query that meets it slows down): run it
+again with --skip-load for the figures of a settled server.
 `plan()` is called as `intropath find` calls it for its table (the best 15 asks
 explained; `--every-ask` explains them all, as `find --json` does).
 Targets: load >= 30,000 ties/s; find at 3 hops p50 <= 100 ms and p95 <= 250 ms,
