@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,5 +84,21 @@ def test_a_network_with_many_paths_is_searched_by_the_compact_search() -> None:
     query = SearchQuery("p0", {"p39": 1.0}, max_hops=3)
     result = store.search(query)
     assert store._graph is not None  # built for this search
-    assert result == MemoryStore(document, walk_limit=0).search(query)
+    assert result == MemoryStore(document, walk_limit=10**9).search(query)  # walked
     assert result.asks[0].best.people == ("p0", "p39")
+
+
+@pytest.mark.parametrize("small_ties", [SMALL_TIES, 0])
+def test_a_second_tie_between_two_people_is_refused_by_either_layout(
+    monkeypatch: pytest.MonkeyPatch, small_ties: int
+) -> None:
+    """The graph file readers refuse it; a document built in code is refused alike."""
+    monkeypatch.setattr("intropath.stores.memory.SMALL_TIES", small_ties)
+    people = [{"id": p, "name": p} for p in ("a", "b")]
+    ties = [{"a": "a", "b": "b", "trust": 0.1, "familiarity": 0.1}]
+    document = GraphDocument.model_validate({"people": people, "ties": ties})
+    assert MemoryStore(document).tie("b", "a") is not None
+    twice = [*ties, {"a": "b", "b": "a", "trust": 0.9, "familiarity": 0.9}]
+    document = GraphDocument.model_validate({"people": people, "ties": twice})
+    with pytest.raises(ValueError, match=r"ties\[1\] \(b - a\): a second tie"):
+        MemoryStore(document)

@@ -209,6 +209,8 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
         "create_ties": {
             "a": ["new"],
             "b": [me],
+            "ida": ["new"],
+            "idb": [me],
             "trust": [0.5],
             "familiarity": [0.5],
             "evidence": [None],

@@ -239,11 +239,12 @@ class FakeDriver:
         return self._load_memberships(p, c)
 
     def _create_ties(self, p: Row, c: Counters) -> list[Row]:
-        # the ends come as element ids; one that matches no node matches no tie
+        # the ends come as element ids, each with its person's id: an id that names no
+        # node, or a node of another person (an id freed and reused), matches no tie
         a = [self.g.nodes.get(node) for node in p["a"]]
         b = [self.g.nodes.get(node) for node in p["b"]]
-        keep = [i for i in range(len(a)) if a[i] is not None and b[i] is not None]
-        columns = {k: [p[k][i] for i in keep] for k in p}
+        keep = [i for i in range(len(a)) if (a[i], b[i]) == (p["ida"][i], p["idb"][i])]
+        columns = {k: [p[k][i] for i in keep] for k in p if k not in ("ida", "idb")}
         columns["a"], columns["b"] = [a[i] for i in keep], [b[i] for i in keep]
         assert not any(frozenset(pair) in self.g.knows for pair in zip(a, b, strict=True))
         return self._load_ties(columns, c)
@@ -919,20 +920,22 @@ def test_ties_to_create_are_sent_on_nodes_one_person_after_another(
     document: GraphDocument, size: int, data: st.DataObject
 ) -> None:
     """create_ties.cypher's batches hold every tie once, each end as its node's element
-    id, numbers, evidence and level intact, a person's ties together; none is larger
-    than asked."""
+    id and its person's id, numbers, evidence and level intact, a person's ties together;
+    none is larger than asked."""
     from intropath.stores.neo4j_load import evidence_json, node_batches
 
     ids = data.draw(st.permutations([p.id for p in document.people]))
     nodes = {person: f"4:x:{i}" for i, person in enumerate(ids)}
     batches = list(node_batches(LoadPlan.from_document(document).ties, nodes, size))
     assert all(0 < len(b["a"]) <= size for b in batches)
-    columns = ("a", "b", "trust", "familiarity", "evidence", "level")
+    columns = ("a", "b", "ida", "idb", "trust", "familiarity", "evidence", "level")
     sent = [row for b in batches for row in zip(*(b[k] for k in columns), strict=True)]
     expected = [
         (
             nodes[min(t.a, t.b)],
             nodes[max(t.a, t.b)],
+            min(t.a, t.b),
+            max(t.a, t.b),
             t.trust,
             t.familiarity,
             evidence_json(t),
@@ -977,16 +980,25 @@ def test_companies_for_answers_as_the_whole_index(
     assert lookups(store.companies_for(names), names) == lookups(memory.company_index(), names)
 
 
-def test_a_first_load_whose_new_people_vanish_fails_in_one_line(sample: GraphDocument) -> None:
+@pytest.mark.parametrize("meanwhile", ["deleted", "id reused"])
+def test_a_first_load_whose_new_people_vanish_fails_in_one_line(
+    sample: GraphDocument, meanwhile: str
+) -> None:
     """create_ties finds people by the element ids create_people returned: if one is
     deleted meanwhile (a clear during the load), its ties cannot be written, and the
-    load says so instead of reporting success."""
+    load says so instead of reporting success; nor are they written to another person
+    whose node took over the freed id."""
     store = fake_store()
     driver = store._driver
 
     def clear_one(kind: str, done: int, total: int) -> None:
         if kind == "ties" and done == 0:
-            driver.g.nodes.pop(next(iter(driver.g.nodes)))
+            nodes = driver.g.nodes
+            first, second = list(nodes)[:2]
+            if meanwhile == "deleted":
+                nodes.pop(first)
+            else:
+                nodes[first] = nodes[second]
 
     with pytest.raises(StoreError, match="deleted while it ran") as info:
         store.load_document(sample.model_copy(deep=True), clear_one)

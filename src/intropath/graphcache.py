@@ -133,8 +133,9 @@ class _Hashing(threading.Thread):
 
     def run(self) -> None:
         try:
-            for piece in self._pieces:
+            for i, piece in enumerate(self._pieces):
                 self._sha.update(piece)
+                self._pieces[i] = b""  # hashed: the parser alone decides when it goes
         except BaseException as exc:  # raised where the digest is asked for
             self._error = exc
         self._pieces = []

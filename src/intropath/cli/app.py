@@ -244,6 +244,9 @@ def main() -> None:
         app(prog_name="intropath")
 
 
+_OUTPUT_FLAGS = {"-v", "--verbose", "-q", "--quiet"}
+
+
 def _name_of(command: CommandInfo) -> str | None:
     callback = command.callback
     return command.name or (get_command_name(callback.__name__) if callback else None)
@@ -255,9 +258,12 @@ def _only_the_command_named(args: list[str]) -> Iterator[None]:
 
     typer makes every command (options, types, help) before running one; a run
     of ``find`` needs only ``find``. Without a command word, with a word that
-    names none, or for shell completion, every command stays.
+    names none, after any option but the flags that only set the output
+    (``intropath --help find`` lists every command), or for shell completion,
+    every command stays.
     """
-    word = next((a for a in args if not a.startswith("-")), None)
+    at = next((i for i, a in enumerate(args) if not a.startswith("-")), len(args))
+    word = args[at] if at < len(args) and set(args[:at]) <= _OUTPUT_FLAGS else None
     commands, groups = app.registered_commands, app.registered_groups
     named = [c for c in commands if _name_of(c) == word]
     named_groups = [g for g in groups if g.name == word]

@@ -198,8 +198,9 @@ def decode(data: bytes) -> tuple[str, str]:
     ('Jürgen', 'Windows-1252')
     """
     for bom, codec, label in _BOMS:
-        if data.startswith(bom) and _spells(data[len(bom) :], codec):
-            return data[len(bom) :].decode(codec, errors="replace").replace("\x00", ""), label
+        text = _after_bom(data[len(bom) :], codec) if data.startswith(bom) else None
+        if text is not None:
+            return text.replace("\x00", ""), label
     utf16 = _bomless_utf16(data)
     if utf16 is not None:
         return data.decode(utf16, errors="replace").replace("\x00", ""), "UTF-16"
@@ -209,20 +210,20 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("cp1252", errors="replace").replace("\x00", ""), "Windows-1252"
 
 
-def _spells(body: bytes, codec: str) -> bool:
-    """Whether ``body`` can be text in ``codec``, the encoding its BOM names.
+def _after_bom(body: bytes, codec: str) -> str | None:
+    """The text after a BOM, or None if it cannot be in the encoding the BOM names.
 
     UTF-8: always (damage is read as damage). UTF-16 and UTF-32: text that
-    decodes, or damaged text that has the NUL bytes such text is full of (the
-    line ends and separators of every format read here).
+    decodes, or damaged text with the NUL bytes such text is full of (the line
+    ends and separators of every format read here). A guess, as any: Windows-1252
+    text after "ÿþ" that happens to decode as UTF-16 is read as UTF-16.
     """
-    if codec == "utf-8":
-        return True
     try:
-        body.decode(codec)
+        return body.decode(codec)
     except UnicodeDecodeError:
-        return 0 in body
-    return True
+        if codec == "utf-8" or 0 in body:
+            return body.decode(codec, errors="replace")
+        return None
 
 
 def _bomless_utf16(data: bytes) -> str | None:

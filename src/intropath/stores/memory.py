@@ -30,8 +30,8 @@ class MemoryStore:
     objects on demand); ties live in a
     :class:`~intropath.stores.compact.CompactGraph` (with their evidence on the
     side), so a network of millions of ties fits in a few hundred megabytes. A
-    small network's ties also live in dicts, and its compact graph is built only
-    if a search needs it.
+    small network's ties live in dicts; its compact graph is built only if a
+    search hands on to the compact search, or something asks for it.
     """
 
     _employees: Mapping[str, Sequence[int]]
@@ -51,6 +51,7 @@ class MemoryStore:
         table = People.of(document.people)
         number = {person_id: i for i, person_id in enumerate(table.ids)}
         ties = document.ties
+        _one_tie_per_pair(ties)
         evidence = {_pair(t.a, t.b): t.evidence for t in ties if t.evidence}
         self._hold_people(document.people, table, document.companies, document.groups, document.me)
         self._setup(description, evidence)
@@ -290,6 +291,16 @@ class MemoryStore:
         from .ranking import search_compact  # numpy: only for networks with many paths
 
         return search_compact(self.compact, self._ids, self._number, self._do_not_ask, query)
+
+
+def _one_tie_per_pair(ties: list[Tie]) -> None:
+    """Refuse what the graph file readers refuse: a second tie between two people."""
+    seen: set[tuple[str, str]] = set()
+    for i, t in enumerate(ties):
+        pair = _pair(t.a, t.b)
+        if pair in seen:
+            raise ValueError(f"ties[{i}] ({t.a} - {t.b}): a second tie between the two")
+        seen.add(pair)
 
 
 def _blocked(table: People) -> list[bool]:

@@ -74,8 +74,9 @@ class TieColumns:
 
 def node_batches(ties: TieColumns, nodes: Mapping[str, str], size: int) -> Iterator[Row]:
     """``create_ties.cypher``'s parameter maps of at most ``size`` ties, each end given as
-    its node's element id (``nodes`` maps people's ids to them), one person's ties after
-    another (the server then writes each node's relationships together)."""
+    its node's element id (``nodes`` maps people's ids to them) and its person's id, one
+    person's ties after another (the server then writes each node's relationships
+    together)."""
     number = {person: i for i, person in enumerate(nodes)}
     element = np.array(list(nodes.values()), dtype=object)
     a = np.fromiter(map(number.__getitem__, ties.a), dtype=np.int64, count=len(ties))
@@ -87,6 +88,8 @@ def node_batches(ties: TieColumns, nodes: Mapping[str, str], size: int) -> Itera
         yield {
             "a": element[a[part]].tolist(),
             "b": element[b[part]].tolist(),
+            "ida": ties.a[part].tolist(),
+            "idb": ties.b[part].tolist(),
             "trust": ties.trust[part].tolist(),
             "familiarity": ties.familiarity[part].tolist(),
             "evidence": [ties.evidence[i] for i in rows],
