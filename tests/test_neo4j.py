@@ -290,6 +290,22 @@ def test_every_cypher_file_executes(store: Neo4jStore, sample: GraphDocument) ->
     assert store.status().counts["people"] == 0
 
 
+def test_a_first_load_finds_the_ends_of_ties_by_element_id(store: Neo4jStore) -> None:
+    """The check that each end is still its person must not turn the look-up into a
+    (locking) seek of the id index, which would make the first load as slow as merging."""
+
+    def operators(plan: Any) -> list[str]:
+        return [plan["operatorType"], *(o for c in plan.get("children", []) for o in operators(c))]
+
+    params = {k: [] for k in ("a", "b", "ida", "idb", "trust", "familiarity", "evidence", "level")}
+    store.create_schema()  # the id index a plan could seek, as a load has it
+    with store.session() as session:
+        plan = session.run("EXPLAIN " + store.cypher("create_ties"), params).consume().plan
+    found = " ".join(operators(plan))
+    assert found.count("NodeByElementIdSeek") == 2
+    assert "IndexSeek" not in found
+
+
 def test_loading_twice_changes_nothing(store: Neo4jStore, sample: GraphDocument) -> None:
     first = store.load_document(sample.model_copy(deep=True))
     counts = store.status().counts
