@@ -24,6 +24,7 @@ WALK_LIMIT = 20_000
 """Walks of at most ``max_hops`` ties from me past which the compact search is faster."""
 
 Key = tuple[float, int, tuple[int, ...]]
+"""A path's order, best first: (-score, people on it, the path)."""
 
 
 def walks(
@@ -88,7 +89,7 @@ def search_small(
     if walk.targets:
         for contact in walk.direct:
             walk.from_contact(contact)
-    return walk.result(ids, sorted(c for c in adjacency[me] if c in do_not_ask))
+    return walk.result(ids, [c for c in adjacency[me] if c in do_not_ask])
 
 
 @dataclass
@@ -103,13 +104,13 @@ class _Walk:
     pairs: set[tuple[int, int]]
     direct: dict[int, float]
     """The factor of asking each contact I may ask: a path through them must beat it."""
-    found: list[tuple[Key, float, tuple[int, ...]]] = field(default_factory=list)
-    detoured: dict[int, tuple[Key, float, tuple[int, ...], int]] = field(default_factory=dict)
+    found: list[Key] = field(default_factory=list)
+    detoured: dict[int, tuple[Key, int]] = field(default_factory=dict)
+    """Each contact's best detour, and the contact of mine it passes as one."""
 
     def from_contact(self, contact: int) -> None:
         """Every path whose first hop is ``contact``."""
         path = [self.me, contact]
-        on_path = {self.me, contact}
         weights = self.query.weights
         trust, familiarity = self.adjacency[self.me][contact]
 
@@ -135,11 +136,9 @@ class _Walk:
             if through is None and hops >= 2 and prefix * DETOUR_MARGIN <= self.direct.get(x, -1):
                 through = x
             for y, tie in self.adjacency[x].items():
-                if self.passable[y] and y not in on_path:
+                if self.passable[y] and y not in path:  # a few people: a list is as quick
                     path.append(y)
-                    on_path.add(y)
                     visit(prefix, tie, prefix * hop_factor(HopKind.MIDDLE, *tie, weights), through)
-                    on_path.discard(y)
                     path.pop()
 
         first = hop_factor(HopKind.FIRST, trust, familiarity, weights)
@@ -148,35 +147,34 @@ class _Walk:
     def _record(self, path: tuple[int, ...], score: float, through: int | None) -> None:
         key: Key = (-score, len(path), path)
         if through is None:
-            self.found.append((key, score, path))
-        else:
-            held = self.detoured.get(path[1])
-            if held is None or key < held[0]:
-                self.detoured[path[1]] = (key, score, path, through)
+            self.found.append(key)
+        elif path[1] not in self.detoured or key < self.detoured[path[1]][0]:
+            self.detoured[path[1]] = (key, through)
 
     def result(self, ids: Sequence[str], not_asked: list[int]) -> SearchResult:
         self.found.sort()
 
-        def named(path: tuple[int, ...], score: float) -> FoundPath:
-            return FoundPath(tuple(ids[i] for i in path), score)
+        def named(key: Key) -> FoundPath:
+            return FoundPath(tuple(ids[i] for i in key[2]), -key[0])
 
         best: dict[int, FoundPath] = {}
         reached: dict[int, set[int]] = {}
-        for _, score, path in self.found:
+        for key in self.found:
+            path = key[2]
             if path[1] not in best:
-                best[path[1]] = named(path, score)
+                best[path[1]] = named(key)
             reached.setdefault(path[1], set()).add(path[-1])
         listed = list(best)[: self.query.asks]
         asks = [FoundAsk(best[c], len(reached[c])) for c in listed]
         detours = [
-            FoundDetour(named(path, score), ids[through])
-            for contact, (_, score, path, through) in self.detoured.items()
+            FoundDetour(named(key), ids[through])
+            for contact, (key, through) in self.detoured.items()
             if contact not in best
         ]
         detours.sort(key=lambda d: d.contact)
         return SearchResult(
             asks=asks,
-            paths=[named(path, score) for _, score, path in self.found[: self.query.top]],
+            paths=[named(key) for key in self.found[: self.query.top]],
             not_asked=sorted(ids[c] for c in not_asked),
             more_asks=len(best) - len(listed),
             detours=detours,
