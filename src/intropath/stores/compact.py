@@ -62,8 +62,8 @@ class CompactGraph:
         familiarity: Sequence[float] | Floats,
         blocked: Sequence[bool] | npt.NDArray[np.bool_],
     ) -> None:
-        lo = np.minimum(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64))
-        hi = np.maximum(np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64))
+        a_arr, b_arr = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+        lo, hi = np.minimum(a_arr, b_arr), np.maximum(a_arr, b_arr)
         m = len(lo)
         # Ties are numbered in the order of their (smaller, larger) end, so that
         # half of all reads of a person's ties are of neighbouring numbers.
