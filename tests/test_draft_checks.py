@@ -71,6 +71,16 @@ def test_names_with_full_stops_do_not_count_as_sentences() -> None:
     assert count_sentences(masked("Ask J. R. Smith. Then stop.", ["J. R. Smith"])) == 2
 
 
+def test_a_name_of_punctuation_alone_is_no_sentence_end() -> None:
+    """Hypothesis found a target named "." ending a sentence before "(A)?"; its
+    neighbours' own full stops still count."""
+    text = "Would you introduce me to . (A)? Then . can say no. Thanks. ."
+    assert count_sentences(masked(text, ["."], words_only=True)) == 4
+    path = make_path(["Alex Morgan", "Ann Lee", "."], MET)
+    draft = compose(path, "Acme", ME, kind=Kind.REQUEST, channel=Channel.EMAIL)
+    assert draft.passed, [c.detail for c in draft.report.failures]
+
+
 @pytest.mark.parametrize(
     ("lang", "drop", "missing"),
     [

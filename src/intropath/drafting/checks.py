@@ -83,19 +83,20 @@ def masked(text: str, quoted: Iterable[str], *, words_only: bool = False) -> str
 
     So that a name such as "J. R. Smith" or a company called "Met Office"
     neither ends a sentence nor reads as the template's own words. With
-    ``words_only``, values without a letter or digit (a name such as ".") are left
-    alone, so that they cannot swallow the full stops around them.
+    ``words_only``, values without a letter or digit (a name such as ".") are
+    masked only where they stand alone between spaces, so that they cannot
+    swallow the full stops around them.
     """
-    forms = {
-        form
-        for v in quoted
-        for form in (v, *(shorten(v, w) for w in WIDTHS))
-        if not words_only or any(ch.isalnum() for ch in form)
-    }
-    if not forms:
-        return text
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
-    return re.sub(rf"(?<!\w)(?:{alternatives})(?!\w)", _MASK, text)
+    forms = {form for v in quoted for form in (v, *(shorten(v, w) for w in WIDTHS))}
+    symbols = {f for f in forms if not any(ch.isalnum() for ch in f)} if words_only else set()
+    for found, pattern in (
+        (forms - symbols, r"(?<!\w)(?:{})(?!\w)"),
+        (symbols, r"(?<=\s)(?:{})(?=\s)"),
+    ):
+        if found:
+            alternatives = "|".join(re.escape(f) for f in sorted(found, key=len, reverse=True))
+            text = re.sub(pattern.format(alternatives), _MASK, text)
+    return text
 
 
 def count_sentences(text: str) -> int:
